@@ -1,0 +1,8 @@
+/** Jest runs the TypeScript sources directly through ts-jest. */
+module.exports = {
+  preset: "ts-jest",
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  testTimeout: 60000,
+};
