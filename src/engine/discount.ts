@@ -12,9 +12,14 @@ export const DEFAULT_DISCOUNT_RATE = "0.035";
 export function discountFactors(n: number, rate: Decimal.Value, periodsPerYear: number): Decimal[] {
   const r = new Money(rate);
   if (r.lessThanOrEqualTo(-1)) throw new ItosError("bad-argument", `The discount rate ${r.toString()} is not usable: it must be above -100%.`);
-  const base = r.plus(1);
+  // One fractional power, then repeated multiplication: v^t = 1 / (1+r)^(t/periodsPerYear).
+  const perPeriod = new Money(1).dividedBy(r.plus(1).pow(new Money(1).dividedBy(periodsPerYear)));
   const factors: Decimal[] = [];
-  for (let t = 0; t < n; t++) factors.push(new Money(1).dividedBy(base.pow(new Money(t).dividedBy(periodsPerYear))));
+  let factor = new Money(1);
+  for (let t = 0; t < n; t++) {
+    factors.push(factor);
+    factor = factor.times(perPeriod);
+  }
   return factors;
 }
 

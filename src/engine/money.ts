@@ -36,20 +36,25 @@ export function parseAmount(input: string | number | null | undefined): Decimal 
   let text = input.trim().toLowerCase().replace(/\u00a0/g, " ");
   if (ZERO_WORDS.has(text)) return ZERO;
   let negative = false;
-  const bracketed = /^\((.*)\)$/.exec(text);
-  if (bracketed) {
-    negative = true;
-    text = bracketed[1].trim();
-  }
-  if (text.endsWith("cr")) text = text.slice(0, -2).trim();
-  if (/^[-−–]/.test(text)) {
-    negative = !negative;
-    text = text.slice(1).trim();
-  }
-  text = text.replace(/^£\s*/, "").replace(/^gbp\s*/, "");
-  if (/^[-−–]/.test(text)) {
-    negative = !negative;
-    text = text.slice(1).trim();
+  // Peel signs, brackets and "£"/"GBP" in any order: "(£1,234)", "-£500", "£(500)".
+  for (let peeled = true; peeled; ) {
+    peeled = false;
+    const bracketed = /^\((.*)\)$/.exec(text);
+    if (bracketed) {
+      negative = !negative;
+      text = bracketed[1].trim();
+      peeled = true;
+    }
+    if (/^[-−–]/.test(text)) {
+      negative = !negative;
+      text = text.slice(1).trim();
+      peeled = true;
+    }
+    const unmarked = text.replace(/^(£|gbp)\s*/, "");
+    if (unmarked !== text) {
+      text = unmarked;
+      peeled = true;
+    }
   }
   const m = /^(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(k|m|bn)?$/.exec(text);
   if (!m || (m[1] === undefined && m[2] === undefined)) return null;

@@ -1,0 +1,93 @@
+/**
+ * Benchmarks (`npm run bench`; `npm run bench -- --json` prints exactly one JSON object).
+ * Medians over repeated runs, each against its budget. Budgets are reported, not enforced: the
+ * exit code is non-zero only when a benchmark crashes.
+ */
+import { benchAnalyse, benchHyperFormula, benchPaybackFunction, benchReconcile, benchSyncs, bundleKB } from "./bench-tasks";
+
+export const BUDGETS = {
+  analyseMs: 50,
+  reconcileMs: 1000,
+  paybackFnMs: 1,
+  hyperformulaRatio: 10,
+  taskpaneKB: 150,
+  functionsKB: 60,
+};
+
+interface Row {
+  name: string;
+  measured: string;
+  budget: string;
+  pass: boolean | null;
+}
+
+const fmt = (v: number | null | undefined, dp = 2): string => (v === null || v === undefined ? "n/a" : v.toFixed(dp));
+const within = (v: number | null, max: number): boolean | null => (v === null ? null : v <= max);
+const atLeast = (v: number | null, min: number): boolean | null => (v === null ? null : v >= min);
+
+async function main(): Promise<void> {
+  const json = process.argv.includes("--json");
+  const analyse = benchAnalyse();
+  const reconcile = await benchReconcile();
+  const paybackFn = benchPaybackFunction();
+  const hyper = benchHyperFormula(paybackFn.value);
+  const syncs = await benchSyncs();
+  const taskpane = await bundleKB("taskpane.js");
+  const functions = await bundleKB("functions.js");
+
+  const syncsConstant = syncs.value === null ? null : syncs.value.rows10000 === syncs.value.rows10;
+  const rows: Row[] = [
+    { name: "Engine analysis, 600 months x 200 lines", measured: `${fmt(analyse.value)} ms`, budget: `<= ${BUDGETS.analyseMs} ms`, pass: within(analyse.value, BUDGETS.analyseMs) },
+    { name: "Reconciliation, 1,000 x 1,000 sheet", measured: `${fmt(reconcile.value)} ms`, budget: `<= ${BUDGETS.reconcileMs} ms`, pass: within(reconcile.value, BUDGETS.reconcileMs) },
+    { name: "=ITOS.PAYBACK on 600 flows", measured: `${fmt(paybackFn.value, 3)} ms`, budget: `<= ${BUDGETS.paybackFnMs} ms`, pass: within(paybackFn.value, BUDGETS.paybackFnMs) },
+    { name: "Same job as HyperFormula formulas (time / ours)", measured: `${fmt(hyper.value, 0)}x (${fmt(hyper.buildMs)} ms)`, budget: `>= ${BUDGETS.hyperformulaRatio}x`, pass: atLeast(hyper.value, BUDGETS.hyperformulaRatio) },
+    { name: "Excel syncs, 10-row / 10,000-row grid", measured: syncs.value ? `${syncs.value.rows10} / ${syncs.value.rows10000}` : "n/a", budget: "constant", pass: syncsConstant },
+    { name: "Task pane bundle (gzip)", measured: `${fmt(taskpane.value, 1)} KB`, budget: `<= ${BUDGETS.taskpaneKB} KB`, pass: within(taskpane.value, BUDGETS.taskpaneKB) },
+    { name: "Functions bundle (gzip)", measured: `${fmt(functions.value, 1)} KB`, budget: `<= ${BUDGETS.functionsKB} KB`, pass: within(functions.value, BUDGETS.functionsKB) },
+  ];
+  const pass = rows.every((r) => r.pass === true);
+  const notes = [analyse, reconcile, paybackFn, syncs, taskpane, functions].map((m) => m.note).filter((n): n is string => !!n);
+
+  if (json) {
+    const report = {
+      analyseMs: analyse.value,
+      reconcileMs: reconcile.value,
+      paybackFnMs: paybackFn.value,
+      hyperformulaRatio: hyper.value,
+      syncs: { rows10: syncs.value?.rows10 ?? null, rows10000: syncs.value?.rows10000 ?? null },
+      bundleKB: { taskpane: taskpane.value, functions: functions.value },
+      budgets: BUDGETS,
+      pass,
+      details: {
+        reconcileDetectMs: reconcile.detectMs ?? null,
+        reconcileChecks: reconcile.checks ?? null,
+        hyperformulaBuildMs: hyper.buildMs,
+        hyperformulaEditMs: hyper.editMs,
+        hyperformulaEditRatio: hyper.editRatio,
+        paybackAnswers: { itos: paybackFn.result, hyperformula: hyper.result },
+        node: process.version,
+        notes,
+      },
+    };
+    process.stdout.write(JSON.stringify(report) + "\n");
+    return;
+  }
+  console.log(markdownTable(rows));
+  console.log("");
+  console.log(`HyperFormula: full evaluation ${fmt(hyper.buildMs)} ms; recompute after editing one flow ${fmt(hyper.editMs)} ms (${fmt(hyper.editRatio, 0)}x ours).`);
+  console.log(`Payback answers: ITOS.PAYBACK ${JSON.stringify(paybackFn.result)}, HyperFormula formulas ${JSON.stringify(hyper.result)}.`);
+  if (reconcile.detectMs !== undefined) console.log(`Reading the 1,000 x 1,000 grid (detectGrid) before reconciling: ${fmt(reconcile.detectMs)} ms; ${reconcile.checks ?? "?"} checks.`);
+  for (const n of notes) console.log(`Note: ${n}`);
+  console.log(pass ? "All budgets met." : "Some budgets not met or not measured.");
+}
+
+export function markdownTable(rows: Row[]): string {
+  const lines = ["| Benchmark | Measured (median) | Budget | Pass |", "|---|---|---|---|"];
+  for (const r of rows) lines.push(`| ${r.name} | ${r.measured} | ${r.budget} | ${r.pass === null ? "not measured" : r.pass ? "yes" : "NO"} |`);
+  return lines.join("\n");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+/**
+ * The =ITOS.* custom functions Excel sees. The JSDoc below is the source of functions.json
+ * (custom-functions-metadata-plugin reads it at build time and registers each function), so the
+ * descriptions are what Excel's autocomplete shows. Each function is a thin wrapper over
+ * itosFunctions.ts; none writes to any cell.
+ */
+/* global CustomFunctions */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of mixed cell values */
+import * as itos from "./itosFunctions";
+
+
+/**
+ * A spilled answer, or the error value in its place. The declared type is a matrix so that the
+ * metadata tells Excel to spill; Excel also accepts a single error value from such a function.
+ */
+function spill(result: (string | number)[][] | itos.ExcelError): any[][] {
+  return result as any[][];
+}
+
+/**
+ * Payback period in months: from the start of the first period with investment (or with a return)
+ * to the moment the cumulative position reaches zero, assuming even flow within that period.
+ * @customfunction PAYBACK
+ * @param flows Net flows, one per period: a row, a column, or a block whose rows are lines to add up (investment negative).
+ * @param [dates] Month dates of the periods (or financial years such as 2022/23 for annual flows). Omit for monthly flows.
+ * @param [basis] "first-investment" (default) or "first-return": where the payback period is measured from.
+ * @returns Months to pay back.
+ */
+export function payback(flows: any[][], dates?: any[][], basis?: string): number | CustomFunctions.Error {
+  return itos.payback(flows, dates, basis) as number | CustomFunctions.Error;
+}
+
+/**
+ * The date of the break-even period: the first period whose cumulative position is zero or above after being negative. Format the cell as a date.
+ * @customfunction BREAKEVEN
+ * @param flows Net flows, one per period: a row, a column, or a block whose rows are lines to add up.
+ * @param dates Month dates of the periods, one per period.
+ * @returns The break-even month as a date.
+ */
+export function breakeven(flows: any[][], dates: any[][]): number | CustomFunctions.Error {
+  return itos.breakEven(flows, dates) as number | CustomFunctions.Error;
+}
+
+/**
+ * The cumulative position (running total of net flow), spilled in the same direction as the flows.
+ * @customfunction CUMULATIVE
+ * @param flows Net flows, one per period: a row, a column, or a block whose rows are lines to add up.
+ * @returns The running position after each period.
+ */
+export function cumulative(flows: any[][]): any[][] {
+  return spill(itos.cumulative(flows));
+}
+
+/**
+ * One row per financial year: the year (2022/23), its net flow and the cumulative position at its end.
+ * @customfunction YEARSUMMARY
+ * @param flows Net flows, one per period: a row, a column, or a block whose rows are lines to add up.
+ * @param dates Month dates of the periods, one per period.
+ * @param [fy_start_month] First month of the financial year, 1-12 (default 4, April).
+ * @returns A table of FY, net and cumulative.
+ */
+export function yearsummary(flows: any[][], dates: any[][], fy_start_month?: number): any[][] {
+  return spill(itos.yearSummary(flows, dates, fy_start_month));
+}
+
+/**
+ * Net present value of the flows, the first period undiscounted (HM Treasury Green Book rate 3.5% a year by default).
+ * @customfunction NPV
+ * @param flows Net flows, one per period: a row, a column, or a block whose rows are lines to add up.
+ * @param [rate] Annual discount rate (default 3.5%).
+ * @param [periods_per_year] Periods in a year: 12 for monthly flows (default), 4 quarterly, 1 annual.
+ * @returns The net present value.
+ */
+export function npv(flows: any[][], rate?: number, periods_per_year?: number): number | CustomFunctions.Error {
+  return itos.netPresentValue(flows, rate, periods_per_year) as number | CustomFunctions.Error;
+}
+
+/**
+ * Discounted payback period in months from the first investment, flows discounted at the annual rate (default 3.5%).
+ * @customfunction DPAYBACK
+ * @param flows Net flows, one per period: a row, a column, or a block whose rows are lines to add up.
+ * @param [rate] Annual discount rate (default 3.5%).
+ * @param [periods_per_year] Periods in a year: 12 for monthly flows (default), 4 quarterly, 1 annual.
+ * @returns Months to pay back in discounted terms.
+ */
+export function dpayback(flows: any[][], rate?: number, periods_per_year?: number): number | CustomFunctions.Error {
+  return itos.discountedPayback(flows, rate, periods_per_year) as number | CustomFunctions.Error;
+}
+
+/**
+ * The financial year a date falls in, such as 2022/23 (UK years start in April).
+ * @customfunction FY
+ * @param date A date.
+ * @param [fy_start_month] First month of the financial year, 1-12 (default 4, April).
+ * @returns The financial year label.
+ */
+export function fy(date: any, fy_start_month?: number): string | CustomFunctions.Error {
+  return itos.financialYear(date, fy_start_month) as string | CustomFunctions.Error;
+}
+
+/**
+ * Checks a stated total: 0 when it is the sum of its parts (allowing for rounding of whole-pound figures), otherwise the stated total minus the sum.
+ * @customfunction RECONCILE
+ * @param parts The cells that should add up to the total.
+ * @param stated_total The total as stated.
+ * @returns 0, or the difference.
+ */
+export function reconcile(parts: any[][], stated_total: any): number | CustomFunctions.Error {
+  return itos.reconcile(parts, stated_total) as number | CustomFunctions.Error;
+}

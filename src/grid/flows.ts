@@ -1,0 +1,62 @@
+/**
+ * From a grid model to the engine's input: the component investment and return lines, one amount
+ * per period, turned into the engine's sign convention. Stated totals take no part: they are what
+ * reconciliation checks.
+ */
+import type Decimal from "decimal.js";
+import { ItosError } from "../engine/errors";
+import { parseAmount, ZERO } from "../engine/money";
+import type { FlowLine, Period } from "../engine/types";
+import { a1 } from "./address";
+import type { GridLine, GridModel } from "./model";
+import { cellAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
+
+/** Sheet coordinates of a line's amount for period slot `slot`, or null where its block lacks the line. */
+export function lineCell(model: GridModel, line: GridLine, slot: number): { row: number; col: number } | null {
+  const s = model.periods[slot];
+  if (!s) return null;
+  const along = line.rows[s.block];
+  if (along === null || along === undefined) return null;
+  return model.orientation === "periods-down" ? { row: s.col, col: along } : { row: along, col: s.col };
+}
+
+function shortText(text: string): string {
+  const t = text.trim();
+  return t.length > 40 ? `${t.slice(0, 37)}...` : t;
+}
+
+/** The amount in a cell as shown: blanks, "-" and "n/a" are zero; errors and words are refused. */
+export function amountAt(snapshot: SheetSnapshot, row: number, col: number): Decimal {
+  const value = cellAt(snapshot, row, col);
+  const where = `${snapshot.sheetName}!${a1(row, col)}`;
+  if (value === null || isBlank(value)) return ZERO;
+  if (isCellError(value)) {
+    throw new ItosError("bad-amount", `${where} holds ${value.error} where an amount is expected.`, { cell: where });
+  }
+  if (typeof value === "boolean") {
+    throw new ItosError("bad-amount", `${where} holds ${value ? "TRUE" : "FALSE"} where an amount is expected.`, { cell: where });
+  }
+  const amount = parseAmount(value);
+  if (amount === null) {
+    const shown = typeof value === "string" ? `the text '${shortText(value)}'` : String(value);
+    throw new ItosError("bad-amount", `${where} holds ${shown} where an amount is expected.`, { cell: where });
+  }
+  return amount;
+}
+
+/** The engine's periods and component lines, amounts in the grid's own unit. */
+export function flowsFromModel(model: GridModel, snapshot: SheetSnapshot): { periods: Period[]; lines: FlowLine[] } {
+  const periods = model.periods.map((s) => s.period);
+  const lines: FlowLine[] = [];
+  for (const line of model.lines) {
+    if (line.role !== "investment" && line.role !== "return") continue;
+    const amounts = model.periods.map((_, i) => {
+      const cell = lineCell(model, line, i);
+      if (!cell) return ZERO;
+      const shown = amountAt(snapshot, cell.row, cell.col);
+      return line.sign === 1 || shown.isZero() ? shown : shown.negated();
+    });
+    lines.push({ label: line.label, role: line.role, amounts });
+  }
+  return { periods, lines };
+}

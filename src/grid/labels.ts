@@ -1,0 +1,53 @@
+/**
+ * What a line's label says about its role. Council grids name their lines in a handful of ways
+ * ("Investment from SMBC", "Total return", "In month (cost) / return", "Cum (cost) / return");
+ * these patterns read them. Roles that depend on position (a line under a "Return" heading) are
+ * decided in detect.ts.
+ */
+
+/** The label as a key, the same in every block: lower case, single spaces, no trailing colon. */
+export function normaliseLabel(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/\u00a0/g, " ")
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, " ")
+    .replace(/[:.]+$/, "")
+    .trim();
+}
+
+const RETURN_WORDS = /\b(savings?|returns?|reductions?|reduced|income|avoid(ed|ance)?|benefits?|efficienc(y|ies)|cashable|recover(y|ed)?)\b/;
+const INVESTMENT_WORDS = /\b(invest(ment|ments|ed)?|costs?|funding|funded|spend|spending|capital|expenditure|outlay|set[- ]?up|implementation|one[- ]off)\b/;
+const CUMULATIVE = /\bcum(ulative)?\b|\bcum\.|running total/;
+const NET = /^net\b|\bnet\b|\bin[- ]?month\b/;
+const TOTAL = /\b(sub-?)?total\b/;
+const IGNORED = /^(notes?|source|sources|ref|reference|comments?|assumptions?|memo|fte|ftes)\b/;
+
+export type LabelKind =
+  | { kind: "cumulative" }
+  | { kind: "net" }
+  /** A total line; role null when the label does not say of what ("Total"). */
+  | { kind: "total"; role: "investment" | "return" | null }
+  | { kind: "component"; role: "investment" | "return" }
+  | { kind: "ignored" }
+  /** Nothing in the label says what the line is. */
+  | { kind: "unknown" };
+
+/** The role a label's words give, return words winning ("Cost reduction" is a saving). */
+export function componentWords(key: string): "investment" | "return" | null {
+  if (RETURN_WORDS.test(key)) return "return";
+  if (INVESTMENT_WORDS.test(key)) return "investment";
+  return null;
+}
+
+export function classifyLabel(key: string): LabelKind {
+  if (IGNORED.test(key)) return { kind: "ignored" };
+  if (CUMULATIVE.test(key)) return { kind: "cumulative" };
+  if (TOTAL.test(key)) {
+    if (/\bnet\b/.test(key)) return { kind: "net" };
+    return { kind: "total", role: componentWords(key) };
+  }
+  if (NET.test(key)) return { kind: "net" };
+  const role = componentWords(key);
+  return role ? { kind: "component", role } : { kind: "unknown" };
+}

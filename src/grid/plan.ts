@@ -1,0 +1,219 @@
+/**
+ * The write plan for one analysed sheet: an "ITOS analysis" section (title, KPI block, year
+ * summary, period table) as live Excel over the user's cells, the break-even highlight as
+ * conditional formatting, a cumulative chart, reconciliation marks, and ITOS_ names tagging it all.
+ * Pure: both adapters (Excel and .xlsx files) apply the same plan.
+ */
+import { toNumber } from "../engine/money";
+import type { PaybackResult } from "../engine/types";
+import { a1, columnLetters, quoteSheetName } from "./address";
+import { lineCell } from "./flows";
+import type { GridLine, GridModel } from "./model";
+import { kpiRows, type PeriodColumns } from "./planKpis";
+import { NEW_SHEET_NAME, SECTION_WIDTH, nameRef, placeSection } from "./planLayout";
+import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
+import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePlan";
+
+export { cellKey, ownedCellsFromNames, parseNameRef, NEW_SHEET_NAME } from "./planLayout";
+
+export const DEFAULT_MONEY_FORMAT = "#,##0;(#,##0)";
+/** Excel's "Good" style colours: the break-even row. */
+export const BREAK_EVEN_FILL = "#C6EFCE";
+export const BREAK_EVEN_FONT = "#006100";
+
+export interface PlanInput {
+  model: GridModel;
+  result: PaybackResult;
+  marks: PlannedMark[];
+}
+
+export interface PlanOptions {
+  /** Plain values instead of formulas. */
+  valuesOnly?: boolean;
+  /** Cells inside existing ITOS_ names ("Sheet!A1", see cellKey): a re-run may overwrite them. */
+  ownedCells?: ReadonlySet<string>;
+  /** Appended to every ITOS_ name, so several analysed sheets in one workbook keep apart ("" by default). */
+  nameSuffix?: string;
+}
+
+const COL = { label: 0, investment: 1, return: 2, net: 3, cumulative: 4, note: 5 } as const;
+
+/** The grid's own money format, read from its first component amount cell that has one. */
+function gridMoneyFormat(model: GridModel, snapshot: SheetSnapshot): string {
+  for (const line of model.lines) {
+    if (line.role !== "investment" && line.role !== "return") continue;
+    for (let i = 0; i < model.periods.length; i++) {
+      const cell = lineCell(model, line, i);
+      const fmt = cell ? formatAt(snapshot, cell.row, cell.col) : null;
+      if (fmt && /[0#]/.test(fmt) && !/general/i.test(fmt) && !/[dmy]/i.test(fmt.replace(/"[^"]*"/g, ""))) return fmt;
+    }
+  }
+  return DEFAULT_MONEY_FORMAT;
+}
+
+/** Sum of one role's cells in one period as a formula body ("E4+E5", "-E4"), or the cells that stop it. */
+function componentFormula(
+  model: GridModel,
+  snapshot: SheetSnapshot,
+  lines: GridLine[],
+  slot: number,
+  sheetPrefix: string,
+): { body: string | null; blockers: string[] } {
+  const terms: string[] = [];
+  const blockers: string[] = [];
+  for (const line of lines) {
+    const cell = lineCell(model, line, slot);
+    if (!cell) continue;
+    const value = cellAt(snapshot, cell.row, cell.col);
+    if (isCellError(value) || typeof value === "boolean" || (typeof value === "string" && !isBlank(value))) {
+      blockers.push(`${a1(cell.row, cell.col)} holds '${typeof value === "string" ? value.trim() : isCellError(value) ? value.error : String(value)}'`);
+    }
+    const ref = `${sheetPrefix}${a1(cell.row, cell.col)}`;
+    terms.push(`${line.sign === 1 ? (terms.length ? "+" : "") : "-"}${ref}`);
+  }
+  return { body: terms.length ? terms.join("") : null, blockers };
+}
+
+function rangeOf(col: number, top: number, bottom: number): string {
+  const c = columnLetters(col);
+  return `${c}${top + 1}:${c}${bottom + 1}`;
+}
+
+export function buildWritePlan(input: PlanInput, snapshot: SheetSnapshot, options: PlanOptions = {}): WritePlan {
+  const { model, result } = input;
+  const valuesOnly = options.valuesOnly === true;
+  const suffix = options.nameSuffix ?? "";
+  const owned = options.ownedCells ?? new Set<string>();
+  const moneyFormat = gridMoneyFormat(model, snapshot);
+  const n = result.periods.length;
+  const years = result.years;
+
+  // Row offsets inside the section.
+  const kpiCount = 12;
+  const kpiTop = 1;
+  const yearHeader = kpiTop + kpiCount + 1;
+  const periodHeader = yearHeader + 1 + years.length + 1;
+  const rowsNeeded = periodHeader + 1 + n;
+
+  const newSheetName = suffix ? `${NEW_SHEET_NAME} ${suffix.replace(/^_+/, "").replace(/_/g, " ")}`.slice(0, 31) : NEW_SHEET_NAME;
+  const place = placeSection(model, snapshot, rowsNeeded, owned, newSheetName);
+  const sheet = place.sheet;
+  const top = place.top;
+  const left = place.left;
+  const userPrefix = place.newSheet ? `${quoteSheetName(model.sheetName)}!` : "";
+  const R = (offset: number): number => top + offset;
+  const C = (col: number): number => left + col;
+
+  const cells: PlannedCell[] = [];
+  const put = (row: number, col: number, cell: Omit<PlannedCell, "sheet" | "row" | "col">): void => {
+    const planned: PlannedCell = { sheet, row, col, ...cell };
+    if (valuesOnly) delete planned.formula;
+    cells.push(planned);
+  };
+  const header = (row: number, labels: string[]): void => labels.forEach((label, j) => put(row, C(j), { value: label, bold: true }));
+
+  const firstPeriodRow = R(periodHeader + 1);
+  const lastPeriodRow = R(periodHeader + n);
+  const cols: PeriodColumns = {
+    investment: rangeOf(C(COL.investment), firstPeriodRow, lastPeriodRow),
+    return: rangeOf(C(COL.return), firstPeriodRow, lastPeriodRow),
+    net: rangeOf(C(COL.net), firstPeriodRow, lastPeriodRow),
+    firstNet: a1(firstPeriodRow, C(COL.net)),
+  };
+
+  put(R(0), C(0), { value: `ITOS analysis (${model.unit})`, bold: true });
+
+  const kpis = kpiRows(result, cols, moneyFormat, valuesOnly);
+  kpis.forEach((k, i) => {
+    put(R(kpiTop + i), C(0), { value: k.label });
+    put(R(kpiTop + i), C(1), { value: k.value, formula: k.formula, numberFormat: k.numberFormat });
+  });
+
+  // Period table: investment and return over the user's cells, net and cumulative over the table.
+  header(R(periodHeader), ["Period", "Investment", "Return", "Net", "Cumulative", "Note"]);
+  const investmentLines = model.lines.filter((l) => l.role === "investment");
+  const returnLines = model.lines.filter((l) => l.role === "return");
+  for (let i = 0; i < n; i++) {
+    const row = firstPeriodRow + i;
+    put(row, C(COL.label), { value: result.periods[i].label });
+    const notes: string[] = [];
+    const component = (lines: GridLine[], amount: number, col: number): void => {
+      const { body, blockers } = componentFormula(model, snapshot, lines, i, userPrefix);
+      if (blockers.length) notes.push(...blockers);
+      const formula = body && blockers.length === 0 ? `=${body}` : undefined;
+      put(row, C(col), { value: amount, formula, numberFormat: moneyFormat });
+    };
+    component(investmentLines, toNumber(result.investmentByPeriod[i]), COL.investment);
+    component(returnLines, toNumber(result.returnByPeriod[i]), COL.return);
+    const inv = a1(row, C(COL.investment));
+    const ret = a1(row, C(COL.return));
+    const net = a1(row, C(COL.net));
+    put(row, C(COL.net), { value: toNumber(result.net[i]), formula: `=${inv}+${ret}`, numberFormat: moneyFormat });
+    const cumulativeFormula = i === 0 ? `=${net}` : `=${a1(row - 1, C(COL.cumulative))}+${net}`;
+    put(row, C(COL.cumulative), { value: toNumber(result.cumulative[i]), formula: cumulativeFormula, numberFormat: moneyFormat });
+    if (notes.length && !valuesOnly) put(row, C(COL.note), { value: `Value, not formula: ${notes.join("; ")}` });
+  }
+
+  // Year summary: each year adds up its run of period rows (periods are in order, so a year is contiguous).
+  header(R(yearHeader), ["Financial year", "Investment", "Return", "Net", "Cumulative"]);
+  let start = 0;
+  years.forEach((y, k) => {
+    const row = R(yearHeader + 1 + k);
+    let end = start;
+    while (end + 1 < n && (result.periods[end + 1].fy ?? result.periods[end + 1].label) === y.fy) end++;
+    const first = firstPeriodRow + start;
+    const last = firstPeriodRow + end;
+    put(row, C(COL.label), { value: y.fy });
+    const sumOf = (col: number): string => `=SUM(${rangeOf(C(col), first, last)})`;
+    put(row, C(COL.investment), { value: toNumber(y.investment), formula: sumOf(COL.investment), numberFormat: moneyFormat });
+    put(row, C(COL.return), { value: toNumber(y.return), formula: sumOf(COL.return), numberFormat: moneyFormat });
+    put(row, C(COL.net), { value: toNumber(y.net), formula: sumOf(COL.net), numberFormat: moneyFormat });
+    put(row, C(COL.cumulative), { value: toNumber(y.cumulative), formula: `=${a1(last, C(COL.cumulative))}`, numberFormat: moneyFormat });
+    start = end + 1;
+  });
+
+  const cumulativeCol = columnLetters(C(COL.cumulative));
+  const conditionalFormats =
+    n > 1
+      ? [
+          {
+            sheet,
+            range: `${a1(firstPeriodRow + 1, C(0))}:${a1(lastPeriodRow, C(COL.cumulative))}`,
+            formula: `=AND($${cumulativeCol}${firstPeriodRow + 2}>=0,$${cumulativeCol}${firstPeriodRow + 1}<0)`,
+            fill: BREAK_EVEN_FILL,
+            fontColor: BREAK_EVEN_FONT,
+          },
+        ]
+      : [];
+
+  const names: PlannedName[] = [
+    { name: `ITOS_Output${suffix}`, ref: nameRef(sheet, R(0), C(0), lastPeriodRow, C(SECTION_WIDTH - 1)) },
+    { name: `ITOS_KPIs${suffix}`, ref: nameRef(sheet, R(kpiTop), C(0), R(kpiTop + kpis.length - 1), C(1)) },
+    { name: `ITOS_YearSummary${suffix}`, ref: nameRef(sheet, R(yearHeader), C(0), R(yearHeader + years.length), C(COL.cumulative)) },
+    { name: `ITOS_Cumulative${suffix}`, ref: nameRef(sheet, firstPeriodRow, C(COL.cumulative), lastPeriodRow, C(COL.cumulative)) },
+  ];
+  if (result.breakEven.status === "reached") {
+    const row = firstPeriodRow + result.breakEven.index;
+    names.push({ name: `ITOS_BreakEven${suffix}`, ref: nameRef(sheet, row, C(0), row, C(COL.cumulative)) });
+  }
+  input.marks.forEach((m, k) => names.push({ name: `ITOS_Marks${suffix}_${k + 1}`, ref: nameRef(m.sheet, m.row, m.col, m.row, m.col) }));
+
+  const periodsRef = nameRef(sheet, firstPeriodRow, C(0), lastPeriodRow, C(0));
+  const cumulativeRef = nameRef(sheet, firstPeriodRow, C(COL.cumulative), lastPeriodRow, C(COL.cumulative));
+  return {
+    newSheet: place.newSheet ? sheet : null,
+    cells,
+    names,
+    conditionalFormats,
+    charts: [
+      {
+        sheet,
+        title: `Cumulative position (${model.unit})`,
+        categoriesRef: periodsRef,
+        valuesRef: cumulativeRef,
+        anchor: { row: R(periodHeader), col: C(SECTION_WIDTH + 1), widthCols: 8, heightRows: 18 },
+      },
+    ],
+    marks: input.marks,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Where the "ITOS analysis" section goes and which cells the add-in may write: below the grid
+ * (one blank row between) when every cell there is empty, else on a sheet of its own.
+ */
+import { a1, absoluteA1, quoteSheetName } from "./address";
+import { cellAt, isBlank, type SheetSnapshot } from "./snapshot";
+import type { GridModel } from "./model";
+import type { PlannedName } from "./writePlan";
+
+/** Columns the section uses: Period/label | Investment | Return | Net | Cumulative | Note. */
+export const SECTION_WIDTH = 6;
+
+export const NEW_SHEET_NAME = "ITOS Analysis";
+
+/** Key of a cell in an ownedCells set: "Appendix 1!B60". */
+export function cellKey(sheet: string, row: number, col: number): string {
+  return `${sheet}!${a1(row, col)}`;
+}
+
+/** Sheet-qualified absolute reference for a workbook name: 'Appendix 1'!$A$60:$F$90. */
+export function nameRef(sheet: string, top: number, left: number, bottom: number, right: number): string {
+  const start = absoluteA1(top, left);
+  const end = absoluteA1(bottom, right);
+  return `${quoteSheetName(sheet)}!${start === end ? start : `${start}:${end}`}`;
+}
+
+function unquote(sheet: string): string {
+  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Parses "'Appendix 1'!$A$60:$F$90" (or a single cell) into a sheet and a box; null when not a plain range. */
+export function parseNameRef(ref: string): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
+  const bang = ref.lastIndexOf("!");
+  if (bang < 0) return null;
+  const sheet = unquote(ref.slice(0, bang).replace(/^=/, ""));
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.slice(bang + 1).trim());
+  if (!m) return null;
+  const top = Number(m[2]) - 1;
+  const left = colIndex(m[1]);
+  const bottom = m[4] ? Number(m[4]) - 1 : top;
+  const right = m[3] ? colIndex(m[3]) : left;
+  return { sheet, top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+/** Every cell inside the given ITOS_ names: what a re-run may overwrite. */
+export function ownedCellsFromNames(names: readonly PlannedName[]): Set<string> {
+  const owned = new Set<string>();
+  for (const n of names) {
+    if (!n.name.startsWith("ITOS_")) continue;
+    const box = parseNameRef(n.ref);
+    if (!box) continue;
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) owned.add(cellKey(box.sheet, r, c));
+  }
+  return owned;
+}
+
+/** True when every cell of the box is blank in the snapshot or owned by earlier ITOS output. */
+export function boxIsFree(
+  snapshot: SheetSnapshot,
+  box: { top: number; left: number; bottom: number; right: number },
+  owned: ReadonlySet<string>,
+): boolean {
+  for (let r = box.top; r <= box.bottom; r++) {
+    for (let c = box.left; c <= box.right; c++) {
+      if (!isBlank(cellAt(snapshot, r, c)) && !owned.has(cellKey(snapshot.sheetName, r, c))) return false;
+    }
+  }
+  return true;
+}
+
+export interface SectionPlace {
+  sheet: string;
+  /** True when the section needs a sheet of its own. */
+  newSheet: boolean;
+  top: number;
+  left: number;
+}
+
+/** Below the grid with a blank row between, when the spacer row and the section are all free. */
+export function placeSection(
+  model: GridModel,
+  snapshot: SheetSnapshot,
+  rowsNeeded: number,
+  owned: ReadonlySet<string>,
+  newSheetName: string = NEW_SHEET_NAME,
+): SectionPlace {
+  const spacer = model.bounds.bottom + 1;
+  const top = spacer + 1;
+  const left = model.bounds.left;
+  const box = { top: spacer, left, bottom: top + rowsNeeded - 1, right: left + SECTION_WIDTH - 1 };
+  if (boxIsFree(snapshot, box, owned)) {
+    return { sheet: snapshot.sheetName, newSheet: false, top, left };
+  }
+  return { sheet: newSheetName, newSheet: true, top: 0, left: 0 };
+}
