@@ -2,14 +2,15 @@
  * The individual benchmarks. Each returns a median in milliseconds (or a count / size), or null
  * when the piece it measures is not available (a module missing, dist/ not built), with the reason.
  */
+import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { HyperFormula } from "hyperformula";
 import { analysePayback } from "../src/engine/payback";
 import { payback } from "../src/functions/itosFunctions";
-import { detectGrid } from "../src/grid/detect";
-import { largeSheet, manyLineCase, netFlows } from "./bench-data";
+import { countSyncsForRows } from "../test/excel/syncCounter";
+import { manyLineCase, netFlows } from "./bench-data";
 import { medianMs } from "./bench-measure";
 
 export interface Measured<T> {
@@ -19,29 +20,39 @@ export interface Measured<T> {
 
 const ROOT = path.resolve(__dirname, "..");
 
-/** Loads a module that may not exist yet in this checkout; null (with the reason) when it does not. */
-async function optionalModule<T>(relativePath: string): Promise<{ mod: T | null; note?: string }> {
-  try {
-    return { mod: (await import(path.join(ROOT, relativePath))) as T };
-  } catch (e) {
-    return { mod: null, note: `${relativePath} unavailable: ${(e as Error).message.split("\n")[0]}` };
-  }
-}
-
 export function benchAnalyse(): Measured<number> {
   const input = manyLineCase(600, 200);
   return { value: medianMs(() => analysePayback(input), 15) };
 }
 
-export async function benchReconcile(): Promise<Measured<number> & { detectMs?: number; checks?: number }> {
-  const { mod, note } = await optionalModule<{ reconcileSheet: (model: unknown, snapshot: unknown) => unknown }>("src/grid/reconcileGrid");
-  if (!mod) return { value: null, note };
-  const sheet = largeSheet(1000, 1000);
-  const detectMs = medianMs(() => detectGrid(sheet), 3, { warmup: 1 });
-  const model = detectGrid(sheet);
-  const result = mod.reconcileSheet(model, sheet) as { checks?: unknown[] } | unknown[];
-  const checks = Array.isArray(result) ? result.length : Array.isArray(result?.checks) ? result.checks.length : undefined;
-  return { value: medianMs(() => mod.reconcileSheet(model, sheet), 5, { warmup: 1 }), detectMs, checks };
+export interface ReconcileMeasure extends Measured<number> {
+  detectMs: number | null;
+  checks: number | null;
+  mismatches: number | null;
+}
+
+/** Limits for the reconciliation child process: beyond them the result is reported as not measured. */
+const RECONCILE_TIME_LIMIT_MS = 180_000;
+const RECONCILE_HEAP_MB = 2048;
+
+/**
+ * Reconciliation of every stated total of a 1,000 x 1,000 sheet (the grid read once beforehand),
+ * in a child process with a heap cap and a time limit.
+ */
+export function benchReconcile(rows = 1000, cols = 1000): Promise<ReconcileMeasure> {
+  return new Promise((resolve) => {
+    const args = [`--max-old-space-size=${RECONCILE_HEAP_MB}`, "--import", "tsx", path.join(__dirname, "bench-reconcile.ts"), String(rows), String(cols)];
+    execFile(process.execPath, args, { timeout: RECONCILE_TIME_LIMIT_MS, maxBuffer: 1024 * 1024 }, (error, stdout) => {
+      const line = String(stdout).trim().split("\n").pop() ?? "";
+      try {
+        const r = JSON.parse(line) as { reconcileMs: number; detectMs: number; checks: number; mismatches: number };
+        resolve({ value: r.reconcileMs, detectMs: r.detectMs, checks: r.checks, mismatches: r.mismatches });
+      } catch {
+        const why = error?.killed ? `did not finish within ${RECONCILE_TIME_LIMIT_MS / 1000} s` : `failed (${(error?.message ?? "no output").split("\n")[0]}; heap cap ${RECONCILE_HEAP_MB} MB)`;
+        resolve({ value: null, detectMs: null, checks: null, mismatches: null, note: `reconciliation of a ${rows} x ${cols} sheet ${why}` });
+      }
+    });
+  });
 }
 
 /** The 600 flows as Excel hands a one-row range to a custom function. */
@@ -52,7 +63,7 @@ function flowsRow(): number[][] {
 export function benchPaybackFunction(): Measured<number> & { result?: unknown } {
   const row = flowsRow();
   const result = payback(row);
-  return { value: medianMs(() => payback(row), 31, { warmup: 20, batch: 20 }), result };
+  return { value: medianMs(() => payback(row), 31, { warmup: 60, batch: 20 }), result };
 }
 
 /**
@@ -90,18 +101,9 @@ export function benchHyperFormula(ourMs: number | null): Measured<number> & { bu
   return { value: ratio, buildMs, editMs, result, editRatio: ourMs && ourMs > 0 ? editMs / ourMs : null };
 }
 
-type SyncCounter = (rows: number) => number | Promise<number>;
-
-/** Sync calls the Office adapter makes for a grid of the given rows, through the mocked host. */
+/** context.sync() calls to read and write back a 10-row and a 10,000-row grid through the mocked Office host. */
 export async function benchSyncs(): Promise<Measured<{ rows10: number; rows10000: number }>> {
-  const candidates = ["test/excel/syncCount", "test/excel/countSyncs", "src/excel/syncCount", "src/excel/countSyncs", "test/excel/mockHost", "test/excel/fakeExcel"];
-  for (const candidate of candidates) {
-    const { mod } = await optionalModule<{ countSyncsForRows?: SyncCounter }>(candidate);
-    if (mod?.countSyncsForRows) {
-      return { value: { rows10: await mod.countSyncsForRows(10), rows10000: await mod.countSyncsForRows(10000) } };
-    }
-  }
-  return { value: null, note: "no countSyncsForRows helper found in test/excel or src/excel" };
+  return { value: { rows10: await countSyncsForRows(10), rows10000: await countSyncsForRows(10000) } };
 }
 
 /** Gzipped size in KB of a built bundle; null when dist/ has not been built. */

@@ -4,8 +4,9 @@
  * and formulas, plus the ITOS_ names so the planner knows which cells are its own earlier output.
  */
 import { ItosError } from "../engine/errors";
-import type { CellValue, SheetSnapshot } from "../grid/snapshot";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
 import { intersect, parseRangeAddress, type Box } from "./rangeAddress";
+import { cellKey } from "../grid/planLayout";
 import { ownedCellKeys, taggedNamesFrom, type TaggedName } from "./itosNames";
 
 export interface SheetRead {
@@ -21,6 +22,8 @@ export interface SheetRead {
 export interface ReadOptions {
   /** Use the selection when it covers more than one cell (default true). */
   preferSelection?: boolean;
+  /** Keep earlier ITOS output in the snapshot (default false: it is blanked, the grid is the user's). */
+  includeItosOutput?: boolean;
 }
 
 /** One cell as the snapshot holds it: errors as {error}, blanks as null. */
@@ -44,12 +47,65 @@ function slice<T>(grid: T[][], from: Box, to: Box): T[][] {
   return out;
 }
 
+/** Earlier ITOS output is not part of the user's grid: the reader must not mistake it for lines. */
+function blankOwned(
+  values: CellValue[][],
+  numberFormats: (string | null)[][],
+  formulas: (string | null)[][],
+  box: Box,
+  sheetName: string,
+  owned: ReadonlySet<string>,
+): void {
+  if (owned.size === 0) return;
+  for (let i = 0; i < values.length; i++) {
+    for (let j = 0; j < values[i].length; j++) {
+      if (!owned.has(cellKey(sheetName, box.top + i, box.left + j))) continue;
+      values[i][j] = null;
+      numberFormats[i][j] = null;
+      formulas[i][j] = null;
+    }
+  }
+}
+
+const USED_PROPERTIES = ["isNullObject", "address", "values", "valueTypes", "numberFormat", "formulas"];
+
+/** A used range as loaded (after the sync) -> the whole sheet's snapshot, ITOS output blanked. */
+function usedToSnapshot(
+  sheetName: string,
+  used: Excel.Range,
+  ownedCells: ReadonlySet<string>,
+  blankItosOutput: boolean,
+): { snapshot: SheetSnapshot; box: Box } | null {
+  if (used.isNullObject) return null;
+  const box = parseRangeAddress(used.address);
+  const values = used.values.map((row, i) => row.map((v, j) => snapshotValue(v, used.valueTypes[i]?.[j])));
+  const numberFormats = used.numberFormat.map((row) => row.map((f) => (f === null || f === undefined ? null : String(f))));
+  const formulas = used.formulas.map((row) => row.map(formulaOf));
+  if (blankItosOutput) blankOwned(values, numberFormats, formulas, box, sheetName, ownedCells);
+  return { snapshot: { sheetName, top: box.top, left: box.left, values, numberFormats, formulas }, box };
+}
+
+function narrowTo(snapshot: SheetSnapshot, from: Box, to: Box): SheetSnapshot {
+  return {
+    ...snapshot,
+    top: to.top,
+    left: to.left,
+    values: slice(snapshot.values, from, to),
+    numberFormats: slice(snapshot.numberFormats ?? [], from, to),
+    formulas: slice(snapshot.formulas ?? [], from, to),
+  };
+}
+
+function emptySheetError(name: string): ItosError {
+  return new ItosError("no-grid", `The sheet '${name}' is empty: open the sheet that holds the investment and return figures.`);
+}
+
 /** The snapshot, queued and read with a single sync on the given context. */
 export async function readActiveSheet(context: Excel.RequestContext, options: ReadOptions = {}): Promise<SheetRead> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject();
-  used.load(["address", "values", "valueTypes", "numberFormat", "formulas"]);
+  used.load(USED_PROPERTIES);
   const selection = context.workbook.getSelectedRange();
   selection.load(["address", "cellCount"]);
   const names = context.workbook.names;
@@ -57,32 +113,49 @@ export async function readActiveSheet(context: Excel.RequestContext, options: Re
   await context.sync();
 
   const tags = taggedNamesFrom(names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })));
-  if (used.isNullObject) {
-    throw new ItosError("no-grid", `The sheet '${sheet.name}' is empty: open the sheet that holds the investment and return figures.`);
-  }
-  const usedBox = parseRangeAddress(used.address);
-  const values = used.values.map((row, i) => row.map((v, j) => snapshotValue(v, used.valueTypes[i]?.[j])));
-  const numberFormats = used.numberFormat.map((row) => row.map((f) => (f === null || f === undefined ? null : String(f))));
-  const formulas = used.formulas.map((row) => row.map(formulaOf));
-
-  let box = usedBox;
-  let fromSelection = false;
+  const ownedCells = ownedCellKeys(tags);
+  const whole = usedToSnapshot(sheet.name, used, ownedCells, options.includeItosOutput !== true);
+  if (!whole) throw emptySheetError(sheet.name);
   if (options.preferSelection !== false && selection.cellCount > 1) {
-    const inside = intersect(usedBox, parseRangeAddress(selection.address));
-    if (inside) {
-      box = inside;
-      fromSelection = true;
-    }
+    const inside = intersect(whole.box, parseRangeAddress(selection.address));
+    if (inside) return { snapshot: narrowTo(whole.snapshot, whole.box, inside), tags, ownedCells, fromSelection: true };
   }
-  const snapshot: SheetSnapshot = {
-    sheetName: sheet.name,
-    top: box.top,
-    left: box.left,
-    values: fromSelection ? slice(values, usedBox, box) : values,
-    numberFormats: fromSelection ? slice(numberFormats, usedBox, box) : numberFormats,
-    formulas: fromSelection ? slice(formulas, usedBox, box) : formulas,
-  };
-  return { snapshot, tags, ownedCells: ownedCellKeys(tags), fromSelection };
+  return { snapshot: whole.snapshot, tags, ownedCells, fromSelection: false };
+}
+
+export interface WorkbookRead {
+  active: SheetRead;
+  workbook: WorkbookSnapshot;
+}
+
+/**
+ * The active sheet and every other sheet (for cross-sheet checks such as a summary year table):
+ * two syncs, one to list the sheets and one to read them all.
+ */
+export async function readWorkbookInContext(context: Excel.RequestContext): Promise<WorkbookRead> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const activeSheet = sheets.getActiveWorksheet();
+  activeSheet.load("name");
+  const names = context.workbook.names;
+  names.load("items/name,items/formula,items/comment");
+  await context.sync();
+  const tags = taggedNamesFrom(names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })));
+  const ownedCells = ownedCellKeys(tags);
+  const useds = sheets.items.map((s) => {
+    const used = s.getUsedRangeOrNullObject();
+    used.load(USED_PROPERTIES);
+    return { name: s.name, used };
+  });
+  await context.sync();
+  const snapshots: SheetSnapshot[] = [];
+  for (const { name, used } of useds) {
+    const read = usedToSnapshot(name, used, ownedCells, true);
+    if (read) snapshots.push(read.snapshot);
+  }
+  const active = snapshots.find((s) => s.sheetName === activeSheet.name);
+  if (!active) throw emptySheetError(activeSheet.name);
+  return { active: { snapshot: active, tags, ownedCells, fromSelection: false }, workbook: { sheets: snapshots } };
 }
 
 /** Excel.run wrapper for the task pane and ribbon commands. */

@@ -53,8 +53,9 @@ export function toRectangles(cells: readonly PlannedCell[]): CellRect[] {
 export function cellInput(c: PlannedCell, valuesOnly: boolean): string | number {
   if (c.formula && !valuesOnly) return c.formula;
   if (c.value === null || c.value === undefined) return "";
-  // A text that starts with "=" must stay text, not become a formula.
-  if (typeof c.value === "string" && /^[=+\-@]/.test(c.value) && Number.isNaN(Number(c.value))) return `'${c.value}`;
+  // Excel parses what it is given like typed input ("Jan-22" would become a date, "=x" a
+  // formula); the leading apostrophe keeps a text as text and is not part of the value.
+  if (typeof c.value === "string") return c.value === "" ? "" : `'${c.value}`;
   return c.value;
 }
 

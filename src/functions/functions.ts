@@ -4,10 +4,7 @@
  * descriptions are what Excel's autocomplete shows. Each function is a thin wrapper over
  * itosFunctions.ts; none writes to any cell.
  */
-/* global CustomFunctions */
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of mixed cell values */
 import * as itos from "./itosFunctions";
-
 
 /**
  * A spilled answer, or the error value in its place. The declared type is a matrix so that the
@@ -18,15 +15,18 @@ function spill(result: (string | number)[][] | itos.ExcelError): any[][] {
 }
 
 /**
- * Payback period in months: from the start of the first period with investment (or with a return)
- * to the moment the cumulative position reaches zero, assuming even flow within that period.
+ * Payback period in months: from the start of the first period with investment (or with a return) to the moment the cumulative position reaches zero, assuming even flow within that period.
  * @customfunction PAYBACK
  * @param flows Net flows, one per period: a row, a column, or a block whose rows are lines to add up (investment negative).
  * @param [dates] Month dates of the periods (or financial years such as 2022/23 for annual flows). Omit for monthly flows.
  * @param [basis] "first-investment" (default) or "first-return": where the payback period is measured from.
  * @returns Months to pay back.
  */
-export function payback(flows: any[][], dates?: any[][], basis?: string): number | CustomFunctions.Error {
+export function payback(
+  flows: any[][],
+  dates?: any[][],
+  basis?: string
+): number | CustomFunctions.Error {
   return itos.payback(flows, dates, basis) as number | CustomFunctions.Error;
 }
 
@@ -71,7 +71,11 @@ export function yearsummary(flows: any[][], dates: any[][], fy_start_month?: num
  * @param [periods_per_year] Periods in a year: 12 for monthly flows (default), 4 quarterly, 1 annual.
  * @returns The net present value.
  */
-export function npv(flows: any[][], rate?: number, periods_per_year?: number): number | CustomFunctions.Error {
+export function npv(
+  flows: any[][],
+  rate?: number,
+  periods_per_year?: number
+): number | CustomFunctions.Error {
   return itos.netPresentValue(flows, rate, periods_per_year) as number | CustomFunctions.Error;
 }
 
@@ -83,7 +87,11 @@ export function npv(flows: any[][], rate?: number, periods_per_year?: number): n
  * @param [periods_per_year] Periods in a year: 12 for monthly flows (default), 4 quarterly, 1 annual.
  * @returns Months to pay back in discounted terms.
  */
-export function dpayback(flows: any[][], rate?: number, periods_per_year?: number): number | CustomFunctions.Error {
+export function dpayback(
+  flows: any[][],
+  rate?: number,
+  periods_per_year?: number
+): number | CustomFunctions.Error {
   return itos.discountedPayback(flows, rate, periods_per_year) as number | CustomFunctions.Error;
 }
 

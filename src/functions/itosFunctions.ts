@@ -28,6 +28,7 @@ import {
   ZERO,
 } from "../engine";
 import type { Basis, FlowLine, Period } from "../engine";
+import { evaluate, halfUnitOf, term } from "../engine/reconcile";
 
 /** A value Excel passes for one cell. */
 export type CellValue = number | string | boolean | null | undefined;
@@ -44,7 +45,7 @@ export type ExcelError = CustomFunctions.Error | { code: ExcelErrorCode; message
 class ArgumentProblem extends Error {
   constructor(
     message: string,
-    readonly code: ExcelErrorCode = "#VALUE!",
+    readonly code: ExcelErrorCode = "#VALUE!"
   ) {
     super(message);
   }
@@ -56,7 +57,10 @@ class ArgumentProblem extends Error {
  */
 export function excelError(code: ExcelErrorCode, message: string): ExcelError {
   if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
-    const errorCode = code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    const errorCode =
+      code === "#N/A"
+        ? CustomFunctions.ErrorCode.notAvailable
+        : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(errorCode, message);
   }
   return { code, message };
@@ -108,9 +112,13 @@ function where(name: string, row: number, col: number, rows: number, cols: numbe
 
 /** An amount from a cell: numbers as they are, text as councils write it, blank as zero. */
 function amountOf(value: CellValue, place: string): Decimal {
-  if (typeof value === "boolean") throw new ArgumentProblem(`${place} holds TRUE/FALSE where an amount is expected.`);
+  if (typeof value === "boolean")
+    throw new ArgumentProblem(`${place} holds TRUE/FALSE where an amount is expected.`);
   const parsed = typeof value === "number" ? fromNumber(value) : parseAmount(value);
-  if (parsed === null) throw new ArgumentProblem(`${place} holds the text '${String(value)}' where an amount is expected.`);
+  if (parsed === null)
+    throw new ArgumentProblem(
+      `${place} holds the text '${String(value)}' where an amount is expected.`
+    );
   return parsed;
 }
 
@@ -127,7 +135,8 @@ interface FlowGrid {
  * rows are lines to add up.
  */
 function readFlows(value: RangeArg, name = "flows"): FlowGrid {
-  if (isOmitted(value)) throw new ArgumentProblem(`${name} is empty: select the row or column of flows.`);
+  if (isOmitted(value))
+    throw new ArgumentProblem(`${name} is empty: select the row or column of flows.`);
   const m = asMatrix(value);
   const rows = m.length;
   const cols = Math.max(...m.map((r) => r.length));
@@ -150,14 +159,23 @@ function netFlows(grid: FlowGrid): Decimal[] {
  */
 function engineLines(grid: FlowGrid): FlowLine[] {
   return grid.lines.flatMap((amounts, i) => [
-    { label: `line ${i + 1} out`, role: "investment" as const, amounts: amounts.map((a) => (a.isNegative() ? a : ZERO)) },
-    { label: `line ${i + 1} in`, role: "return" as const, amounts: amounts.map((a) => (a.isNegative() ? ZERO : a)) },
+    {
+      label: `line ${i + 1} out`,
+      role: "investment" as const,
+      amounts: amounts.map((a) => (a.isNegative() ? a : ZERO)),
+    },
+    {
+      label: `line ${i + 1} in`,
+      role: "return" as const,
+      amounts: amounts.map((a) => (a.isNegative() ? ZERO : a)),
+    },
   ]);
 }
 
 /** First period with money going out on any line: where the first-investment basis starts. */
 function firstMoneyOut(grid: FlowGrid): number | null {
-  for (let i = 0; i < grid.periodCount; i++) if (grid.lines.some((line) => line[i].isNegative())) return i;
+  for (let i = 0; i < grid.periodCount; i++)
+    if (grid.lines.some((line) => line[i].isNegative())) return i;
   return null;
 }
 
@@ -165,7 +183,9 @@ function fyStartMonthOf(value: unknown): number {
   const v = asScalar(value);
   if (isOmitted(v) || v === "") return DEFAULT_FY_START_MONTH;
   if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 12) {
-    throw new ArgumentProblem(`fy_start_month must be a month number from 1 to 12 (4 for April); got '${String(v)}'.`);
+    throw new ArgumentProblem(
+      `fy_start_month must be a month number from 1 to 12 (4 for April); got '${String(v)}'.`
+    );
   }
   return v;
 }
@@ -180,22 +200,34 @@ interface DatedPeriods {
 function readDates(value: RangeArg, count: number, fyStartMonth: number): DatedPeriods {
   const cells = asList(value, "dates");
   if (cells.length !== count) {
-    throw new ArgumentProblem(`dates has ${cells.length} cells but flows has ${count} periods: they must match one for one.`);
+    throw new ArgumentProblem(
+      `dates has ${cells.length} cells but flows has ${count} periods: they must match one for one.`
+    );
   }
   const months = cells.map((cell, i) => {
-    const header = typeof cell === "number" || typeof cell === "string" ? parsePeriodHeader(cell, "dd/mm/yyyy") : null;
+    const header =
+      typeof cell === "number" || typeof cell === "string"
+        ? parsePeriodHeader(cell, "dd/mm/yyyy")
+        : null;
     if (header?.kind === "month") return { year: header.year, month: header.month };
     if (header?.kind === "fy") return { year: header.startYear, month: fyStartMonth };
-    throw new ArgumentProblem(`dates (cell ${i + 1}) holds '${String(cell)}', which is not a date or a month such as Apr-22.`);
+    throw new ArgumentProblem(
+      `dates (cell ${i + 1}) holds '${String(cell)}', which is not a date or a month such as Apr-22.`
+    );
   });
-  const stepOf = (i: number) => (months[i].year - months[i - 1].year) * 12 + (months[i].month - months[i - 1].month);
+  const stepOf = (i: number) =>
+    (months[i].year - months[i - 1].year) * 12 + (months[i].month - months[i - 1].month);
   const step = months.length > 1 ? stepOf(1) : 1;
-  if (step !== 1 && step !== 12) throw new ArgumentProblem("dates must be consecutive months or consecutive years.");
+  if (step !== 1 && step !== 12)
+    throw new ArgumentProblem("dates must be consecutive months or consecutive years.");
   for (let i = 1; i < months.length; i++) {
     if (stepOf(i) !== step) {
-      const expected = step === 1 ? nextMonth(months[i - 1].year, months[i - 1].month) : { year: months[i - 1].year + 1, month: months[i - 1].month };
+      const expected =
+        step === 1
+          ? nextMonth(months[i - 1].year, months[i - 1].month)
+          : { year: months[i - 1].year + 1, month: months[i - 1].month };
       throw new ArgumentProblem(
-        `dates (cell ${i + 1}) is not the period after the one before it: expected ${monthPeriod(expected.year, expected.month).label}.`,
+        `dates (cell ${i + 1}) is not the period after the one before it: expected ${monthPeriod(expected.year, expected.month).label}.`
       );
     }
   }
@@ -221,18 +253,26 @@ function undatedMonths(count: number): Period[] {
 function basisOf(value: unknown): Basis {
   const v = asScalar(value);
   if (isOmitted(v) || v === "") return "first-investment";
-  const text = String(v).trim().toLowerCase().replace(/[\s_]+/g, "-");
+  const text = String(v)
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
   if (text === "first-investment" || text === "investment") return "first-investment";
   if (text === "first-return" || text === "return") return "first-return";
-  throw new ArgumentProblem(`basis must be "first-investment" or "first-return"; got '${String(v)}'.`);
+  throw new ArgumentProblem(
+    `basis must be "first-investment" or "first-return"; got '${String(v)}'.`
+  );
 }
 
 function rateOf(value: unknown): Decimal {
   const v = asScalar(value);
   if (isOmitted(v) || v === "") return fromNumber(Number(DEFAULT_DISCOUNT_RATE));
-  const rate = typeof v === "number" ? fromNumber(v) : typeof v === "string" ? parsePercent(v) : null;
+  const rate =
+    typeof v === "number" ? fromNumber(v) : typeof v === "string" ? parsePercent(v) : null;
   if (rate === null || rate.lessThanOrEqualTo(-1)) {
-    throw new ArgumentProblem(`rate must be an annual discount rate such as 3.5% (0.035); got '${String(v)}'.`);
+    throw new ArgumentProblem(
+      `rate must be an annual discount rate such as 3.5% (0.035); got '${String(v)}'.`
+    );
   }
   return rate;
 }
@@ -247,7 +287,9 @@ function periodsPerYearOf(value: unknown): number {
   const v = asScalar(value);
   if (isOmitted(v) || v === "") return 12;
   if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 365) {
-    throw new ArgumentProblem(`periods_per_year must be a whole number such as 12 (monthly) or 1 (annual); got '${String(v)}'.`);
+    throw new ArgumentProblem(
+      `periods_per_year must be a whole number such as 12 (monthly) or 1 (annual); got '${String(v)}'.`
+    );
   }
   return v;
 }
@@ -274,9 +316,15 @@ function shaped(values: number[], grid: FlowGrid): number[][] {
 export function payback(flows: RangeArg, dates?: RangeArg, basis?: unknown): number | ExcelError {
   return guarded(() => {
     const grid = readFlows(flows);
-    const periods = isOmitted(dates) ? undatedMonths(grid.periodCount) : readDates(dates as RangeArg, grid.periodCount, DEFAULT_FY_START_MONTH).periods;
+    const periods = isOmitted(dates)
+      ? undatedMonths(grid.periodCount)
+      : readDates(dates as RangeArg, grid.periodCount, DEFAULT_FY_START_MONTH).periods;
     const result = analysePayback({ periods, lines: engineLines(grid) }, { basis: basisOf(basis) });
-    if (result.paybackMonths === null) throw new ArgumentProblem(result.messages.join(" ") || "No payback period within these flows.", "#N/A");
+    if (result.paybackMonths === null)
+      throw new ArgumentProblem(
+        result.messages.join(" ") || "No payback period within these flows.",
+        "#N/A"
+      );
     return toNumber(result.paybackMonths);
   });
 }
@@ -285,14 +333,23 @@ export function payback(flows: RangeArg, dates?: RangeArg, basis?: unknown): num
 export function breakEven(flows: RangeArg, dates: RangeArg): number | ExcelError {
   return guarded(() => {
     const grid = readFlows(flows);
-    if (isOmitted(dates)) throw new ArgumentProblem("dates is needed: select the row or column of month dates that goes with the flows.");
+    if (isOmitted(dates))
+      throw new ArgumentProblem(
+        "dates is needed: select the row or column of month dates that goes with the flows."
+      );
     const dated = readDates(dates, grid.periodCount, DEFAULT_FY_START_MONTH);
     const found = findBreakEven(runningTotal(netFlows(grid)));
     if (found.status === "immediate") {
-      throw new ArgumentProblem("No break-even date: the cumulative position is never negative, so it pays back immediately.", "#N/A");
+      throw new ArgumentProblem(
+        "No break-even date: the cumulative position is never negative, so it pays back immediately.",
+        "#N/A"
+      );
     }
     if (found.status === "not-reached") {
-      throw new ArgumentProblem(`Not paid back within these periods: the cumulative position ends ${found.shortfall.toFixed(0)} short of break-even.`, "#N/A");
+      throw new ArgumentProblem(
+        `Not paid back within these periods: the cumulative position ends ${found.shortfall.toFixed(0)} short of break-even.`,
+        "#N/A"
+      );
     }
     return dated.serials[found.index];
   });
@@ -307,10 +364,17 @@ export function cumulative(flows: RangeArg): number[][] | ExcelError {
 }
 
 /** =ITOS.YEARSUMMARY(flows, dates, [fy_start_month]): one row per financial year: FY | net | cumulative at year end. */
-export function yearSummary(flows: RangeArg, dates: RangeArg, fyStartMonth?: unknown): (string | number)[][] | ExcelError {
+export function yearSummary(
+  flows: RangeArg,
+  dates: RangeArg,
+  fyStartMonth?: unknown
+): (string | number)[][] | ExcelError {
   return guarded(() => {
     const grid = readFlows(flows);
-    if (isOmitted(dates)) throw new ArgumentProblem("dates is needed: select the row or column of month dates that goes with the flows.");
+    if (isOmitted(dates))
+      throw new ArgumentProblem(
+        "dates is needed: select the row or column of month dates that goes with the flows."
+      );
     const { periods } = readDates(dates, grid.periodCount, fyStartMonthOf(fyStartMonth));
     const result = analysePayback({ periods, lines: engineLines(grid) });
     return result.years.map((y) => [y.fy, toNumber(y.net), toNumber(y.cumulative)]);
@@ -318,7 +382,11 @@ export function yearSummary(flows: RangeArg, dates: RangeArg, fyStartMonth?: unk
 }
 
 /** =ITOS.NPV(flows, [rate], [periods_per_year]): net present value, the first period undiscounted. */
-export function netPresentValue(flows: RangeArg, rate?: unknown, periodsPerYear?: unknown): number | ExcelError {
+export function netPresentValue(
+  flows: RangeArg,
+  rate?: unknown,
+  periodsPerYear?: unknown
+): number | ExcelError {
   return guarded(() => {
     const net = netFlows(readFlows(flows));
     const factors = discountFactors(net.length, rateOf(rate), periodsPerYearOf(periodsPerYear));
@@ -327,7 +395,11 @@ export function netPresentValue(flows: RangeArg, rate?: unknown, periodsPerYear?
 }
 
 /** =ITOS.DPAYBACK(flows, [rate], [periods_per_year]): discounted payback in months from the first investment. */
-export function discountedPayback(flows: RangeArg, rate?: unknown, periodsPerYear?: unknown): number | ExcelError {
+export function discountedPayback(
+  flows: RangeArg,
+  rate?: unknown,
+  periodsPerYear?: unknown
+): number | ExcelError {
   return guarded(() => {
     const perYear = periodsPerYearOf(periodsPerYear);
     const grid = readFlows(flows);
@@ -340,12 +412,15 @@ export function discountedPayback(flows: RangeArg, rate?: unknown, periodsPerYea
     if (found.status === "not-reached") {
       throw new ArgumentProblem(
         `Not paid back within these periods once discounted: the discounted position ends ${found.shortfall.toFixed(0)} short.`,
-        "#N/A",
+        "#N/A"
       );
     }
     const start = firstMoneyOut(grid);
     if (start === null || start > found.index) {
-      throw new ArgumentProblem("The discounted position turns positive before any investment, so the payback period is not measured.", "#N/A");
+      throw new ArgumentProblem(
+        "The discounted position turns positive before any investment, so the payback period is not measured.",
+        "#N/A"
+      );
     }
     const periods = interpolatedPeriods(position, discounted, found.index, start);
     return toNumber(periods.times(12).dividedBy(perYear));
@@ -362,21 +437,48 @@ export function financialYear(date: unknown, fyStartMonth?: unknown): string | E
 
 /**
  * =ITOS.RECONCILE(parts, stated_total): 0 when the stated total is the sum of its parts within
- * what rounding whole-unit figures can explain (half a unit for each part and the total), else
- * stated total minus the sum of the parts.
+ * what rounding can explain (the reconciliation engine's rule: half a displayed unit for each
+ * non-blank part and for the total; a function sees no number formats, so whole numbers count as
+ * rounded to the unit), else stated total minus the sum of the parts.
  */
 export function reconcile(parts: RangeArg, statedTotal: unknown): number | ExcelError {
   return guarded(() => {
-    if (isOmitted(parts)) throw new ArgumentProblem("parts is empty: select the cells that should add up to the total.");
+    if (isOmitted(parts)) {
+      throw new ArgumentProblem(
+        "parts is empty: select the cells that should add up to the total."
+      );
+    }
     const m = asMatrix(parts);
-    const cells = m.flatMap((row, r) => row.map((value, c) => ({ value, place: where("parts", r, c, m.length, row.length) })));
-    const amounts = cells.map(({ value, place }) => amountOf(value ?? null, place));
+    const partTerms = m.flatMap((row, r) =>
+      row.map((value, c) => {
+        const amount = amountOf(value ?? null, where("parts", r, c, m.length, row.length));
+        const blank = value === "" || value === null || value === undefined;
+        return term(
+          { sheet: "parts", row: r, col: c },
+          amount,
+          blank ? ZERO : halfUnitOfAmount(amount)
+        );
+      })
+    );
     const stated = asScalar(statedTotal);
-    if (isOmitted(stated) || stated === "") throw new ArgumentProblem("stated_total is empty: select the cell holding the total to check.");
+    if (isOmitted(stated) || stated === "") {
+      throw new ArgumentProblem(
+        "stated_total is empty: select the cell holding the total to check."
+      );
+    }
     const total = amountOf(stated, "stated_total");
-    const roundedTerms = cells.filter(({ value }) => value !== "" && value !== null && value !== undefined).length + 1;
-    const tolerance = fromNumber(0.5).times(roundedTerms);
-    const difference = total.minus(sum(amounts));
-    return difference.abs().lessThanOrEqualTo(tolerance) ? 0 : toNumber(difference);
+    const result = evaluate({
+      stated: term({ sheet: "stated_total", row: 0, col: 0 }, total, halfUnitOfAmount(total)),
+      parts: partTerms,
+      partsText: "parts",
+      subject: "stated_total",
+      partsDescription: "the parts",
+    });
+    return result.status === "mismatch" ? toNumber(result.difference) : 0;
   });
+}
+
+/** Half the unit an amount is written to, as the reconciliation engine reads a General cell. */
+function halfUnitOfAmount(amount: Decimal): Decimal {
+  return halfUnitOf(null, toNumber(amount));
 }

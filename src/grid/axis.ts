@@ -4,11 +4,11 @@
  * total columns between and after the periods.
  */
 import { ItosError } from "../engine/errors";
-import { monthPeriod, parsePeriodHeader, yearPeriod, type PeriodHeader } from "../engine/periods";
+import { fyLabelOf, isDateFormat, monthPeriod, parsePeriodHeader, yearPeriod, type PeriodHeader } from "../engine/periods";
 import type { Period } from "../engine/types";
-import { a1 } from "./address";
+import { sheetCellName } from "./orient";
 import type { TotalColumn } from "./model";
-import { formatAt, type SheetSnapshot } from "./snapshot";
+import { formatAt, type CellValue, type SheetSnapshot } from "./snapshot";
 
 export type AxisKind = "monthly" | "annual-fy" | "annual-number" | "period-number";
 
@@ -21,17 +21,58 @@ export interface HeaderRow {
   row: number;
   kind: AxisKind;
   cells: HeaderCell[];
+  /** Month dates read from plain numbers that had no date format. */
+  datesWithoutFormat: boolean;
+}
+
+/** Excel serials of 1 Jan 2000 and 1 Jan 2100: dates a payback grid could plausibly head. */
+const SERIAL_MIN = 36526;
+const SERIAL_MAX = 73051;
+
+/**
+ * Month dates whose number format was not handed over (a snapshot without formats): a run of at
+ * least three whole numbers in the date range, each about a month after the one before.
+ */
+function unformattedMonthRun(values: CellValue[]): boolean {
+  const numbers = values.filter((v): v is number => typeof v === "number");
+  if (numbers.length < 3) return false;
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i];
+    if (!Number.isInteger(n) || n < SERIAL_MIN || n > SERIAL_MAX) return false;
+    if (i > 0) {
+      const step = n - numbers[i - 1];
+      if (step < 28 || step > 31) return false;
+    }
+  }
+  return true;
 }
 
 /** Each row's period headers, classified by what most of them are. */
 export function scanHeaderRows(snapshot: SheetSnapshot): HeaderRow[] {
   const rows: HeaderRow[] = [];
+  const dateFormats = new Map<string, boolean>();
+  const isDate = (fmt: string | null): boolean => {
+    if (fmt === null) return false;
+    let known = dateFormats.get(fmt);
+    if (known === undefined) dateFormats.set(fmt, (known = isDateFormat(fmt)));
+    return known;
+  };
   snapshot.values.forEach((values, i) => {
     const row = snapshot.top + i;
     const cells: HeaderCell[] = [];
+    const asDates = unformattedMonthRun(values);
     values.forEach((value, j) => {
       const col = snapshot.left + j;
-      const header = parsePeriodHeader(value, formatAt(snapshot, row, col));
+      if (value === null || typeof value === "boolean" || typeof value === "object") return;
+      if (typeof value === "number") {
+        // Amounts are numbers too: only dates (by format, or by a run of month serials) head periods.
+        const fmt = formatAt(snapshot, row, col);
+        if (!isDate(fmt) && !asDates) return;
+        const header = parsePeriodHeader(value, isDate(fmt) ? fmt : "dd/mm/yyyy");
+        if (header) cells.push({ col, header });
+        return;
+      }
+      const header = parsePeriodHeader(value);
       if (header) cells.push({ col, header });
     });
     const count = (k: PeriodHeader["kind"]) => cells.filter((c) => c.header.kind === k).length;
@@ -40,7 +81,7 @@ export function scanHeaderRows(snapshot: SheetSnapshot): HeaderRow[] {
     else if (count("fy") >= 2) kind = "annual-fy";
     else if (count("year-number") >= 2) kind = "annual-number";
     else if (count("period-number") >= 2) kind = "period-number";
-    if (kind) rows.push({ row, kind, cells });
+    if (kind) rows.push({ row, kind, cells, datesWithoutFormat: asDates && kind === "monthly" });
   });
   return rows;
 }
@@ -85,22 +126,31 @@ export function buildAxis(
   const seen = new Map<string, string>();
   headers.forEach((h, block) => {
     const totals: TotalColumn[] = [];
-    for (const cell of h.cells) {
-      const address = `${snapshot.sheetName}!${a1(h.row, cell.col)}`;
+    let lastMonth: { year: number; month: number } | null = null;
+    h.cells.forEach((cell, k) => {
+      const address = sheetCellName(snapshot, h.row, cell.col);
       const hd = cell.header;
       if (isTotalLike(hd, h.kind)) {
-        totals.push(totalColumn(cell.col, hd));
-        continue;
+        const column = totalColumn(cell.col, hd);
+        // A plain "Total" with months after it closes the year of the month before it.
+        const monthsAfter = h.cells.slice(k + 1).some((c) => c.header.kind === "month");
+        if (column.kind === "grand" && h.kind === "monthly" && lastMonth && monthsAfter) {
+          column.kind = "fy";
+          column.fy = fyLabelOf(lastMonth.year, lastMonth.month, fyStartMonth);
+        }
+        totals.push(column);
+        return;
       }
+      if (hd.kind === "month") lastMonth = { year: hd.year, month: hd.month };
       const period = periodOf(hd, h.kind, fyStartMonth);
-      if (!period) continue;
+      if (!period) return;
       const earlier = seen.get(period.key);
       if (earlier) {
         throw new ItosError("bad-period", `${address} repeats the period ${period.label} already headed at ${earlier}.`, { cell: address });
       }
       seen.set(period.key, address);
       slots.push({ period, block, col: cell.col, address });
-    }
+    });
     totalColumns.push(totals);
   });
   checkMonthsRunOn(slots, warnings);

@@ -8,7 +8,7 @@ import type Decimal from "decimal.js";
 import { ItosError } from "../engine/errors";
 import { parseAmount, ZERO } from "../engine/money";
 import { DEFAULT_FY_START_MONTH } from "../engine/periods";
-import { a1 } from "./address";
+import { cellName, sheetCellName, transposeSnapshot } from "./orient";
 import { buildAxis, chooseHeaderRows, scanHeaderRows, type AxisSlot, type HeaderRow } from "./axis";
 import { classifyLabel, normaliseLabel } from "./labels";
 import type { GridBlock, GridLine, GridModel, LineRole, SignConvention, TotalColumn, Unit } from "./model";
@@ -25,9 +25,7 @@ export interface DetectOptions {
 /** Blank rows in a row that end a block: a separate table further down is not part of the grid. */
 const BLOCK_GAP_ROWS = 3;
 
-function sheetCell(snapshot: SheetSnapshot, row: number, col: number): string {
-  return `${snapshot.sheetName}!${a1(row, col)}`;
-}
+const sheetCell = sheetCellName;
 
 /** A number a cell shows, leniently: text amounts parsed, blanks, errors and words skipped. */
 function shownNumber(value: CellValue): Decimal | null {
@@ -82,22 +80,43 @@ function blockSpans(snapshot: SheetSnapshot, headers: HeaderRow[], others: Heade
   });
 }
 
-/** The column of line labels: left of the periods, the one with the most (and most telling) text. */
+/**
+ * The column of line labels: left of the periods, the one that names the most rows with amounts
+ * (a section column naming only the first row of each section loses to it); telling words break
+ * ties with a reference column of codes.
+ */
 function findLabelColumn(snapshot: SheetSnapshot, spans: BlockSpan[]): number | null {
   const firstValueCol = Math.min(...spans.flatMap((s) => s.valueCols));
+  const withValues = spans.map((span) => {
+    const rows = new Set<number>();
+    for (let r = span.firstRow; r <= span.lastRow; r++) if (rowHasValues(snapshot, r, span.valueCols)) rows.add(r);
+    return rows;
+  });
   let best: { col: number; score: number } | null = null;
   for (let col = snapshot.left; col < firstValueCol; col++) {
     let score = 0;
-    for (const span of spans) {
+    spans.forEach((span, b) => {
       for (let r = span.firstRow; r <= span.lastRow; r++) {
         const v = cellAt(snapshot, r, col);
         if (typeof v !== "string" || isBlank(v) || parseAmount(v) !== null) continue;
-        score += classifyLabel(normaliseLabel(v)).kind === "unknown" ? 1 : 3;
+        score += (withValues[b].has(r) ? 2 : 1) + (classifyLabel(normaliseLabel(v)).kind === "unknown" ? 0 : 0.5);
       }
-    }
+    });
     if (score > 0 && (!best || score > best.score)) best = { col, score };
   }
   return best ? best.col : null;
+}
+
+/** A section named in a column left of the labels ("Investment" beside the first line of it). */
+function sectionBeside(snapshot: SheetSnapshot, row: number, labelCol: number): "investment" | "return" | null {
+  for (let c = labelCol - 1; c >= snapshot.left; c--) {
+    const v = cellAt(snapshot, row, c);
+    if (typeof v === "string" && !isBlank(v)) {
+      const kind = classifyLabel(normaliseLabel(v));
+      if (kind.kind === "component") return kind.role;
+    }
+  }
+  return null;
 }
 
 interface RawLine {
@@ -105,6 +124,8 @@ interface RawLine {
   label: string;
   rows: (number | null)[];
   hasValues: boolean;
+  /** Some cell under the periods holds an amount (not only words). */
+  hasAmounts: boolean;
   /** Role decided in each block (null where absent or undecided). */
   blockRoles: (LineRole | null)[];
 }
@@ -117,8 +138,9 @@ function collectLines(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: num
     for (let r = span.firstRow; r <= span.lastRow; r++) {
       const labelValue = cellAt(snapshot, r, labelCol);
       const hasValues = rowHasValues(snapshot, r, span.valueCols);
+      const hasAmounts = hasValues && span.valueCols.some((c) => shownNumber(cellAt(snapshot, r, c)) !== null);
       if (typeof labelValue !== "string" || isBlank(labelValue)) {
-        if (hasValues) warnings.push(`Row ${r + 1} has amounts but no label in ${sheetCell(snapshot, r, labelCol)}; it is left out.`);
+        if (hasValues) warnings.push(`${sheetCell(snapshot, r, labelCol)} has no label beside amounts; that line is left out.`);
         continue;
       }
       const label = labelValue.trim();
@@ -128,11 +150,12 @@ function collectLines(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: num
       const key = n === 1 ? base : `${base} #${n}`;
       let line = lines.get(key);
       if (!line) {
-        line = { key, label, rows: spans.map(() => null), hasValues: false, blockRoles: spans.map(() => null) };
+        line = { key, label, rows: spans.map(() => null), hasValues: false, hasAmounts: false, blockRoles: spans.map(() => null) };
         lines.set(key, line);
       }
       line.rows[b] = r;
       line.hasValues = line.hasValues || hasValues;
+      line.hasAmounts = line.hasAmounts || hasAmounts;
     }
   });
   return [...lines.values()];
@@ -155,8 +178,10 @@ function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine
   });
   spans.forEach((span, b) => {
     let section: "investment" | "return" | null = null;
-    let lastComponent: "investment" | "return" | null = null;
+    /** Roles of the component lines since the last total: what a bare "Total" adds up. */
+    let sinceTotal = new Set<"investment" | "return">();
     for (let r = span.firstRow; r <= span.lastRow; r++) {
+      section = sectionBeside(snapshot, r, labelCol) ?? section;
       const line = byRow[b].get(r);
       if (!line) continue;
       const kind = classifyLabel(line.key.replace(/ #\d+$/, ""));
@@ -172,25 +197,32 @@ function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine
           role = "net";
           break;
         case "total": {
-          const of = kind.role ?? section ?? lastComponent;
-          role = of === "investment" ? "total-investment" : of === "return" ? "total-return" : null;
+          const only = sinceTotal.size === 1 ? [...sinceTotal][0] : null;
+          const of = kind.role ?? section ?? only;
+          // A bare "Total" under both investment and return lines is their net.
+          role = of === "investment" ? "total-investment" : of === "return" ? "total-return" : sinceTotal.size > 1 ? "net" : null;
           section = null;
+          sinceTotal = new Set();
           break;
         }
         case "component":
+          // Only a label-only row opens a section: an "Investment" line with amounts does not
+          // make the unlabelled line after it investment.
           if (!line.hasValues && looksLikeHeading(line.label)) {
             role = "heading";
+            section = kind.role;
           } else {
             role = kind.role;
-            lastComponent = kind.role;
+            sinceTotal.add(kind.role);
           }
-          section = kind.role;
           break;
         case "unknown":
           if (!line.hasValues) role = "heading";
+          // Words under the periods and nothing in the label: a comments row, not money.
+          else if (!line.hasAmounts) role = "ignored";
           else if (section) {
             role = section;
-            lastComponent = section;
+            sinceTotal.add(section);
           }
           break;
       }
@@ -211,66 +243,85 @@ function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine
   return candidates;
 }
 
-interface ShownTotals {
-  investment: Decimal;
-  return: Decimal;
+/** Count of figures shown below and above zero, per role: a vote, so no money is summed. */
+interface SignVotes {
+  investment: { negative: number; positive: number };
+  return: { negative: number; positive: number };
 }
 
-function shownTotals(snapshot: SheetSnapshot, spans: BlockSpan[], lines: (RawLine & { role: LineRole })[]): ShownTotals {
-  const totals: ShownTotals = { investment: ZERO, return: ZERO };
+function signVotes(snapshot: SheetSnapshot, spans: BlockSpan[], lines: (RawLine & { role: LineRole })[]): SignVotes {
+  const votes: SignVotes = { investment: { negative: 0, positive: 0 }, return: { negative: 0, positive: 0 } };
   for (const line of lines) {
     if (line.role !== "investment" && line.role !== "return") continue;
+    const tally = votes[line.role];
     line.rows.forEach((row, b) => {
       if (row === null) return;
       for (const col of spans[b].periodCols) {
-        const v = shownNumber(cellAt(snapshot, row, col));
-        if (v) totals[line.role as "investment" | "return"] = totals[line.role as "investment" | "return"].plus(v);
+        const v = cellAt(snapshot, row, col);
+        const n = typeof v === "number" ? v : typeof v === "string" ? shownNumber(v)?.toNumber() ?? 0 : 0;
+        if (n < 0) tally.negative++;
+        else if (n > 0) tally.positive++;
       }
     });
   }
-  return totals;
+  return votes;
 }
 
-function decideSignConvention(totals: ShownTotals): SignConvention {
-  if (totals.investment.isNegative() && !totals.investment.isZero()) return "investment-negative";
-  const returnsNegative = totals.return.isNegative() && !totals.return.isZero();
-  if (returnsNegative) return "savings-negative";
-  return totals.investment.isZero() ? "investment-negative" : "role-by-label";
+/**
+ * Investment mostly shown negative: amounts as shown. Otherwise the labels decide, and savings
+ * shown mostly negative make it a "net cost" table.
+ */
+function decideSignConvention(votes: SignVotes): SignConvention {
+  const inv = votes.investment;
+  const ret = votes.return;
+  if (inv.negative > inv.positive) return "investment-negative";
+  if (ret.negative > ret.positive) return "savings-negative";
+  return inv.positive === 0 ? "investment-negative" : "role-by-label";
 }
 
 function componentSign(role: LineRole, convention: SignConvention): 1 | -1 {
-  if (convention === "investment-negative") return 1;
+  if (convention === "investment-negative" || role === "heading" || role === "ignored") return 1;
   if (role === "investment" || role === "total-investment") return -1;
   if (role === "return" || role === "total-return") return convention === "savings-negative" ? -1 : 1;
   return convention === "savings-negative" ? -1 : 1;
 }
 
+/** Enough agreeing periods to settle a stated line's sign; more only costs time on big grids. */
+const SIGN_SAMPLE = 12;
+
+/** The net flow of each period from the component lines, computed as far as it is asked for. */
+function lazyNets(snapshot: SheetSnapshot, slots: AxisSlot[], components: GridLine[]): (i: number) => Decimal {
+  const nets: Decimal[] = [];
+  return (i) => {
+    while (nets.length <= i) {
+      const slot = slots[nets.length];
+      let net = ZERO;
+      for (const c of components) {
+        const row = c.rows[slot.block];
+        if (row === null) continue;
+        const v = shownNumber(cellAt(snapshot, row, slot.col));
+        if (v && !v.isZero()) net = c.sign === 1 ? net.plus(v) : net.minus(v);
+      }
+      nets.push(net);
+    }
+    return nets[i];
+  };
+}
+
 /** Net and cumulative lines: the sign under which their stated figures agree with the parts. */
-function statedLineSign(
-  snapshot: SheetSnapshot,
-  slots: AxisSlot[],
-  line: GridLine,
-  components: GridLine[],
-  fallback: 1 | -1,
-): 1 | -1 {
+function statedLineSign(snapshot: SheetSnapshot, slots: AxisSlot[], line: GridLine, netAt: (i: number) => Decimal, tolerance: number, fallback: 1 | -1): 1 | -1 {
   let agree = 0;
   let flipped = 0;
   let running = ZERO;
-  for (const slot of slots) {
-    let net = ZERO;
-    for (const c of components) {
-      const row = c.rows[slot.block];
-      if (row === null) continue;
-      const v = shownNumber(cellAt(snapshot, row, slot.col));
-      if (v) net = net.plus(v.times(c.sign));
-    }
+  for (let i = 0; i < slots.length && agree + flipped < SIGN_SAMPLE; i++) {
+    const slot = slots[i];
+    const net = netAt(i);
     running = running.plus(net);
     const expected = line.role === "cumulative" ? running : net;
     const row = line.rows[slot.block];
     if (row === null || expected.isZero()) continue;
     const stated = shownNumber(cellAt(snapshot, row, slot.col));
     if (!stated || stated.isZero()) continue;
-    const tolerance = Math.max(2, components.length);
     if (stated.minus(expected).abs().lessThanOrEqualTo(tolerance)) agree++;
     else if (stated.plus(expected).abs().lessThanOrEqualTo(tolerance)) flipped++;
   }
@@ -282,7 +333,7 @@ function signWarning(snapshot: SheetSnapshot, convention: SignConvention, lines:
   const cells = (role: LineRole) =>
     lines
       .filter((l) => l.role === role)
-      .map((l) => a1(l.rows.find((r) => r !== null) as number, labelCol))
+      .map((l) => cellName(snapshot, l.rows.find((r) => r !== null) as number, labelCol))
       .join(", ");
   const inv = cells("investment") || "none";
   const ret = cells("return") || "none";
@@ -296,26 +347,38 @@ function signWarning(snapshot: SheetSnapshot, convention: SignConvention, lines:
   }
 }
 
+/** Where a unit is stated, most telling first: titles, header rows, labels, then anywhere beside the grid. */
+function* unitPlaces(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: number, right: number): Generator<{ row: number; col: number }> {
+  const firstHeader = spans[0].header.row;
+  for (let r = snapshot.top; r < firstHeader; r++) for (let c = snapshot.left; c <= right; c++) yield { row: r, col: c };
+  for (const span of spans) for (let c = snapshot.left; c <= right; c++) yield { row: span.header.row, col: c };
+  for (const span of spans) for (let r = span.firstRow; r <= span.lastRow; r++) yield { row: r, col: labelCol };
+  // A transposed grid's titles sit to the left of its lines.
+  const bottom = Math.max(...spans.map((s) => s.lastRow));
+  for (let r = snapshot.top; r <= bottom; r++) for (let c = snapshot.left; c <= right; c++) yield { row: r, col: c };
+}
+
 /** The unit, from the title rows, the header rows, the labels or the amounts' number format. */
 function findUnit(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: number, lines: GridLine[], warnings: string[]): { unit: Unit; unitSource: string | null } {
   const right = Math.max(...spans.flatMap((s) => s.valueCols));
-  const places: { row: number; col: number }[] = [];
-  const firstHeader = spans[0].header.row;
-  for (let r = snapshot.top; r < firstHeader; r++) for (let c = snapshot.left; c <= right; c++) places.push({ row: r, col: c });
-  for (const span of spans) for (let c = snapshot.left; c <= right; c++) places.push({ row: span.header.row, col: c });
-  for (const span of spans) for (let r = span.firstRow; r <= span.lastRow; r++) places.push({ row: r, col: labelCol });
+  const places = unitPlaces(snapshot, spans, labelCol, right);
+  const warned = new Set<string>();
   for (const p of places) {
     const v = cellAt(snapshot, p.row, p.col);
     if (typeof v !== "string") continue;
     const found = unitInText(v);
     if (!found) continue;
     if (found.unit === "£m") {
-      warnings.push(`${a1(p.row, p.col)} says ${found.evidence}: amounts are read as shown and reported in £ as stated in the cells.`);
+      const name = cellName(snapshot, p.row, p.col);
+      if (warned.has(name)) continue;
+      warned.add(name);
+      warnings.push(`${name} says ${found.evidence}: amounts in millions are not supported as a unit, so they are read as shown and reported in £.`);
       continue;
     }
-    return { unit: found.unit, unitSource: `${a1(p.row, p.col)}: ${found.evidence}` };
+    return { unit: found.unit, unitSource: `${cellName(snapshot, p.row, p.col)}: ${found.evidence}` };
   }
   let scaled: string | null = null;
+  const formatsSeen = new Set<string>();
   for (const line of lines) {
     if (line.role !== "investment" && line.role !== "return") continue;
     for (let b = 0; b < spans.length; b++) {
@@ -323,9 +386,11 @@ function findUnit(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: number,
       if (row === null) continue;
       for (const col of spans[b].periodCols) {
         const fmt = formatAt(snapshot, row, col);
+        if (fmt === null || formatsSeen.has(fmt)) continue;
+        formatsSeen.add(fmt);
         const found = unitInFormat(fmt);
-        if (found && "unit" in found) return { unit: found.unit, unitSource: `${a1(row, col)}: number format ${fmt}` };
-        if (found && !scaled) scaled = `${a1(row, col)}`;
+        if (found && "unit" in found) return { unit: found.unit, unitSource: `${cellName(snapshot, row, col)}: number format ${fmt}` };
+        if (found && !scaled) scaled = cellName(snapshot, row, col);
       }
     }
   }
@@ -338,11 +403,42 @@ function noGrid(snapshot: SheetSnapshot, why: string): ItosError {
   return new ItosError("no-grid", `No payback grid found on sheet '${snapshot.sheetName}': ${why}.`);
 }
 
+/**
+ * Reads the payback grid on a sheet: periods across the columns, or, failing that, down the rows
+ * (a transposed grid, read by turning the snapshot on its side).
+ */
 export function detectGrid(snapshot: SheetSnapshot, options: DetectOptions = {}): GridModel {
+  try {
+    return readAcross(snapshot, options);
+  } catch (across) {
+    if (!(across instanceof ItosError && across.code === "no-grid")) throw across;
+    let turned: GridModel;
+    try {
+      turned = readAcross(transposeSnapshot(snapshot), options);
+    } catch (down) {
+      // A transposed reading that found headers but could not settle says more than "no grid".
+      if (down instanceof ItosError && down.code !== "no-grid") throw down;
+      throw across;
+    }
+    return periodsDown(turned);
+  }
+}
+
+/**
+ * A model read from the turned snapshot, stated for the sheet: period "columns" are sheet rows and
+ * line "rows" are sheet columns (as GridModel documents for periods-down grids); bounds are the
+ * sheet's own.
+ */
+function periodsDown(turned: GridModel): GridModel {
+  const b = turned.bounds;
+  return { ...turned, orientation: "periods-down", bounds: { top: b.left, left: b.top, bottom: b.right, right: b.bottom } };
+}
+
+function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel {
   const fyStartMonth = options.fyStartMonth ?? DEFAULT_FY_START_MONTH;
   const warnings: string[] = [];
   const { chosen, others } = chooseHeaderRows(scanHeaderRows(snapshot));
-  if (chosen.length === 0) throw noGrid(snapshot, "there is no row of month or year headers");
+  if (chosen.length === 0) throw noGrid(snapshot, "there is no row or column of month or year headers");
   const { slots, totalColumns } = buildAxis(snapshot, chosen, fyStartMonth, warnings);
   if (slots.length < 2) throw noGrid(snapshot, "fewer than two period headers");
 
@@ -353,9 +449,12 @@ export function detectGrid(snapshot: SheetSnapshot, options: DetectOptions = {})
   const blockSlots = slots.map((s) => ({ ...s, block: remap[s.block] }));
   const blockTotals = totalColumns.filter((_, b) => used[b]);
 
+  for (const h of headers) {
+    if (h.datesWithoutFormat) warnings.push(`${sheetCell(snapshot, h.row, h.cells[0].col)}: the period headers here are numbers without a date format, read as month dates.`);
+  }
   const spans = blockSpans(snapshot, headers, others, blockSlots, blockTotals);
   const labelCol = findLabelColumn(snapshot, spans);
-  if (labelCol === null) throw noGrid(snapshot, `the period headers in row ${headers[0].row + 1} have no line labels to their left`);
+  if (labelCol === null) throw noGrid(snapshot, `the period headers at ${cellName(snapshot, headers[0].row, headers[0].cells[0].col)} have no line labels beside them`);
 
   const raw = collectLines(snapshot, spans, labelCol, warnings);
   const candidates = decideRoles(snapshot, spans, raw, labelCol, options.roleOverrides ?? {});
@@ -371,12 +470,15 @@ export function detectGrid(snapshot: SheetSnapshot, options: DetectOptions = {})
     throw noGrid(snapshot, "no investment or return lines with amounts under the period headers");
   }
 
-  const convention = decideSignConvention(shownTotals(snapshot, spans, decided));
+  const convention = decideSignConvention(signVotes(snapshot, spans, decided));
   const lines: GridLine[] = decided.map((l) => ({ key: l.key, label: l.label, role: l.role, rows: l.rows, sign: componentSign(l.role, convention) }));
   const components = lines.filter((l) => l.role === "investment" || l.role === "return");
   const statedFallback: 1 | -1 = convention === "savings-negative" ? -1 : 1;
+  const netAt = lazyNets(snapshot, blockSlots, components);
+  // Whole-pound figures: each rounded part may be out by up to a pound.
+  const tolerance = Math.max(2, components.length);
   for (const line of lines) {
-    if (line.role === "net" || line.role === "cumulative") line.sign = statedLineSign(snapshot, blockSlots, line, components, statedFallback);
+    if (line.role === "net" || line.role === "cumulative") line.sign = statedLineSign(snapshot, blockSlots, line, netAt, tolerance, statedFallback);
   }
   warnings.unshift(signWarning(snapshot, convention, lines, labelCol));
 

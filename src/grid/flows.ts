@@ -5,7 +5,7 @@
  */
 import type Decimal from "decimal.js";
 import { ItosError } from "../engine/errors";
-import { parseAmount, ZERO } from "../engine/money";
+import { fromNumber, parseAmount, ZERO } from "../engine/money";
 import type { FlowLine, Period } from "../engine/types";
 import { a1 } from "./address";
 import type { GridLine, GridModel } from "./model";
@@ -28,8 +28,9 @@ function shortText(text: string): string {
 /** The amount in a cell as shown: blanks, "-" and "n/a" are zero; errors and words are refused. */
 export function amountAt(snapshot: SheetSnapshot, row: number, col: number): Decimal {
   const value = cellAt(snapshot, row, col);
-  const where = `${snapshot.sheetName}!${a1(row, col)}`;
+  if (typeof value === "number" && Number.isFinite(value)) return value === 0 ? ZERO : fromNumber(value);
   if (value === null || isBlank(value)) return ZERO;
+  const where = `${snapshot.sheetName}!${a1(row, col)}`;
   if (isCellError(value)) {
     throw new ItosError("bad-amount", `${where} holds ${value.error} where an amount is expected.`, { cell: where });
   }

@@ -12,8 +12,8 @@ export function normaliseLabel(label: string): string {
     .replace(/\u00a0/g, " ")
     .replace(/[’']/g, "'")
     .replace(/\s+/g, " ")
-    .replace(/[:.]+$/, "")
-    .trim();
+    .trim()
+    .replace(/\s*[:.]+$/, "");
 }
 
 const RETURN_WORDS = /\b(savings?|returns?|reductions?|reduced|income|avoid(ed|ance)?|benefits?|efficienc(y|ies)|cashable|recover(y|ed)?)\b/;

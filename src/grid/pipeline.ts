@@ -5,11 +5,16 @@
 import type Decimal from "decimal.js";
 import { analysePayback } from "../engine/payback";
 import type { Basis, FlowLine, PaybackResult, Period } from "../engine/types";
-import { detectGrid } from "./detect";
+import { ItosError } from "../engine/errors";
+import { detectGrid, findGrids } from "./detect";
 import { flowsFromModel } from "./flows";
 import type { GridModel, LineRole } from "./model";
-import { buildWritePlan, type PlanOptions } from "./plan";
-import { reconcileForPipeline, marksForPipeline, type SheetReconciliation } from "./pipelineReconcile";
+import { buildWritePlan, cellKey, type PlanOptions } from "./plan";
+import {
+  reconcileForPipeline,
+  marksForPipeline,
+  type SheetReconciliation,
+} from "./pipelineReconcile";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { WritePlan } from "./writePlan";
 
@@ -24,6 +29,11 @@ export interface AnalyseOptions {
   roleOverrides?: Record<string, LineRole>;
   /** Line keys the user left out of the payback (they become "ignored"). */
   excludedLines?: string[];
+  /**
+   * Cells of earlier ITOS output (see ownedCellsFromNames): read as blank, so a re-run in Excel
+   * does not mistake its own section below the grid for part of the user's grid.
+   */
+  ownedCells?: ReadonlySet<string>;
 }
 
 export interface SheetAnalysis {
@@ -37,21 +47,107 @@ export interface SheetAnalysis {
 function withoutExcluded(model: GridModel, excluded: readonly string[] | undefined): GridModel {
   if (!excluded || excluded.length === 0) return model;
   const out = new Set(excluded);
-  return { ...model, lines: model.lines.map((l) => (out.has(l.key) ? { ...l, role: "ignored" as const } : l)) };
+  return {
+    ...model,
+    lines: model.lines.map((l) => (out.has(l.key) ? { ...l, role: "ignored" as const } : l)),
+  };
+}
+
+/** The snapshot with every owned (ITOS-written) cell read as blank. */
+export function withoutOwnedCells(
+  snapshot: SheetSnapshot,
+  owned: ReadonlySet<string>
+): SheetSnapshot {
+  if (owned.size === 0) return snapshot;
+  const blank = (i: number, j: number): boolean =>
+    owned.has(cellKey(snapshot.sheetName, snapshot.top + i, snapshot.left + j));
+  return {
+    ...snapshot,
+    values: snapshot.values.map((row, i) => row.map((v, j) => (blank(i, j) ? null : v))),
+    formulas: snapshot.formulas?.map((row, i) => row.map((f, j) => (blank(i, j) ? null : f))),
+  };
 }
 
 /** Reads the grid, runs the payback engine on its component lines and checks its stated totals. */
-export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions = {}, workbook?: WorkbookSnapshot): SheetAnalysis {
-  const detected = detectGrid(snapshot, { fyStartMonth: options.fyStartMonth, roleOverrides: options.roleOverrides });
+export function analyseSheet(
+  input: SheetSnapshot,
+  options: AnalyseOptions = {},
+  workbook?: WorkbookSnapshot
+): SheetAnalysis {
+  const snapshot = options.ownedCells ? withoutOwnedCells(input, options.ownedCells) : input;
+  const detected = detectGrid(snapshot, {
+    fyStartMonth: options.fyStartMonth,
+    roleOverrides: options.roleOverrides,
+  });
   const model = withoutExcluded(detected, options.excludedLines);
   const flows = flowsFromModel(model, snapshot);
-  const result = analysePayback(flows, { basis: options.basis, discountRate: options.discountRate, fyStartMonth: options.fyStartMonth });
+  const result = analysePayback(flows, {
+    basis: options.basis,
+    discountRate: options.discountRate,
+    fyStartMonth: options.fyStartMonth,
+  });
   // Reconciliation checks the grid as the user laid it out, exclusions or not.
   const reconciliation = reconcileForPipeline(detected, snapshot, workbook);
   return { model, flows, result, reconciliation };
 }
 
 /** The cells, names, formats, chart and marks to write for an analysed sheet. */
-export function planAnalysis(analysis: SheetAnalysis, snapshot: SheetSnapshot, options: PlanOptions = {}): WritePlan {
-  return buildWritePlan({ model: analysis.model, result: analysis.result, marks: marksForPipeline(analysis.reconciliation) }, snapshot, options);
+export function planAnalysis(
+  analysis: SheetAnalysis,
+  snapshot: SheetSnapshot,
+  options: PlanOptions = {}
+): WritePlan {
+  return buildWritePlan(
+    {
+      model: analysis.model,
+      result: analysis.result,
+      marks: marksForPipeline(analysis.reconciliation),
+    },
+    snapshot,
+    options
+  );
+}
+
+export interface WorkbookAnalyseOptions extends AnalyseOptions {
+  /** Analyse this sheet only; otherwise every sheet that holds a payback grid. */
+  sheet?: string;
+}
+
+/** The sheets to analyse: the one named, or every sheet with a grid (an error when there is none). */
+export function analyseWorkbook(
+  input: WorkbookSnapshot,
+  options: WorkbookAnalyseOptions = {}
+): { snapshot: SheetSnapshot; analysis: SheetAnalysis }[] {
+  const owned = options.ownedCells;
+  const workbook = owned ? { sheets: input.sheets.map((s) => withoutOwnedCells(s, owned)) } : input;
+  if (options.sheet !== undefined) {
+    const snapshot = workbook.sheets.find((s) => s.sheetName === options.sheet);
+    if (!snapshot) {
+      const names = workbook.sheets.map((s) => `'${s.sheetName}'`).join(", ");
+      throw new ItosError(
+        "bad-argument",
+        `There is no sheet named '${options.sheet}' (the sheets are ${names}).`
+      );
+    }
+    return [{ snapshot, analysis: analyseSheet(snapshot, options, workbook) }];
+  }
+  const grids = findGrids(workbook, {
+    fyStartMonth: options.fyStartMonth,
+    roleOverrides: options.roleOverrides,
+  });
+  if (grids.length === 0) {
+    throw new ItosError(
+      "no-grid",
+      "No payback grid found on any sheet: no row of month or year headers with investment and return lines under it."
+    );
+  }
+  return grids.map((g) => {
+    const snapshot = workbook.sheets.find((s) => s.sheetName === g.sheetName) as SheetSnapshot;
+    return { snapshot, analysis: analyseSheet(snapshot, options, workbook) };
+  });
+}
+
+/** Suffix for the ITOS_ names of the k-th analysed sheet: none for the first, the sheet's name after. */
+export function nameSuffixFor(sheetName: string, k: number): string {
+  return k === 0 ? "" : `_${sheetName.replace(/[^A-Za-z0-9_]/g, "_")}`;
 }

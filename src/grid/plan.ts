@@ -45,7 +45,13 @@ function gridMoneyFormat(model: GridModel, snapshot: SheetSnapshot): string {
     for (let i = 0; i < model.periods.length; i++) {
       const cell = lineCell(model, line, i);
       const fmt = cell ? formatAt(snapshot, cell.row, cell.col) : null;
-      if (fmt && /[0#]/.test(fmt) && !/general/i.test(fmt) && !/[dmy]/i.test(fmt.replace(/"[^"]*"/g, ""))) return fmt;
+      if (
+        fmt &&
+        /[0#]/.test(fmt) &&
+        !/general/i.test(fmt) &&
+        !/[dmy]/i.test(fmt.replace(/"[^"]*"/g, ""))
+      )
+        return fmt;
     }
   }
   return DEFAULT_MONEY_FORMAT;
@@ -57,7 +63,7 @@ function componentFormula(
   snapshot: SheetSnapshot,
   lines: GridLine[],
   slot: number,
-  sheetPrefix: string,
+  sheetPrefix: string
 ): { body: string | null; blockers: string[] } {
   const terms: string[] = [];
   const blockers: string[] = [];
@@ -65,8 +71,18 @@ function componentFormula(
     const cell = lineCell(model, line, slot);
     if (!cell) continue;
     const value = cellAt(snapshot, cell.row, cell.col);
-    if (isCellError(value) || typeof value === "boolean" || (typeof value === "string" && !isBlank(value))) {
-      blockers.push(`${a1(cell.row, cell.col)} holds '${typeof value === "string" ? value.trim() : isCellError(value) ? value.error : String(value)}'`);
+    if (
+      isCellError(value) ||
+      typeof value === "boolean" ||
+      (typeof value === "string" && !isBlank(value))
+    ) {
+      const shown =
+        typeof value === "string"
+          ? `the text '${value.trim()}'`
+          : isCellError(value)
+            ? value.error
+            : String(value);
+      blockers.push(`${a1(cell.row, cell.col)} holds ${shown}`);
     }
     const ref = `${sheetPrefix}${a1(cell.row, cell.col)}`;
     terms.push(`${line.sign === 1 ? (terms.length ? "+" : "") : "-"}${ref}`);
@@ -79,7 +95,11 @@ function rangeOf(col: number, top: number, bottom: number): string {
   return `${c}${top + 1}:${c}${bottom + 1}`;
 }
 
-export function buildWritePlan(input: PlanInput, snapshot: SheetSnapshot, options: PlanOptions = {}): WritePlan {
+export function buildWritePlan(
+  input: PlanInput,
+  snapshot: SheetSnapshot,
+  options: PlanOptions = {}
+): WritePlan {
   const { model, result } = input;
   const valuesOnly = options.valuesOnly === true;
   const suffix = options.nameSuffix ?? "";
@@ -95,7 +115,9 @@ export function buildWritePlan(input: PlanInput, snapshot: SheetSnapshot, option
   const periodHeader = yearHeader + 1 + years.length + 1;
   const rowsNeeded = periodHeader + 1 + n;
 
-  const newSheetName = suffix ? `${NEW_SHEET_NAME} ${suffix.replace(/^_+/, "").replace(/_/g, " ")}`.slice(0, 31) : NEW_SHEET_NAME;
+  const newSheetName = suffix
+    ? `${NEW_SHEET_NAME} ${suffix.replace(/^_+/, "").replace(/_/g, " ")}`.slice(0, 31)
+    : NEW_SHEET_NAME;
   const place = placeSection(model, snapshot, rowsNeeded, owned, newSheetName);
   const sheet = place.sheet;
   const top = place.top;
@@ -105,12 +127,17 @@ export function buildWritePlan(input: PlanInput, snapshot: SheetSnapshot, option
   const C = (col: number): number => left + col;
 
   const cells: PlannedCell[] = [];
-  const put = (row: number, col: number, cell: Omit<PlannedCell, "sheet" | "row" | "col">): void => {
+  const put = (
+    row: number,
+    col: number,
+    cell: Omit<PlannedCell, "sheet" | "row" | "col">
+  ): void => {
     const planned: PlannedCell = { sheet, row, col, ...cell };
     if (valuesOnly) delete planned.formula;
     cells.push(planned);
   };
-  const header = (row: number, labels: string[]): void => labels.forEach((label, j) => put(row, C(j), { value: label, bold: true }));
+  const header = (row: number, labels: string[]): void =>
+    labels.forEach((label, j) => put(row, C(j), { value: label, bold: true }));
 
   const firstPeriodRow = R(periodHeader + 1);
   const lastPeriodRow = R(periodHeader + n);
@@ -118,7 +145,6 @@ export function buildWritePlan(input: PlanInput, snapshot: SheetSnapshot, option
     investment: rangeOf(C(COL.investment), firstPeriodRow, lastPeriodRow),
     return: rangeOf(C(COL.return), firstPeriodRow, lastPeriodRow),
     net: rangeOf(C(COL.net), firstPeriodRow, lastPeriodRow),
-    firstNet: a1(firstPeriodRow, C(COL.net)),
   };
 
   put(R(0), C(0), { value: `ITOS analysis (${model.unit})`, bold: true });
@@ -148,10 +174,21 @@ export function buildWritePlan(input: PlanInput, snapshot: SheetSnapshot, option
     const inv = a1(row, C(COL.investment));
     const ret = a1(row, C(COL.return));
     const net = a1(row, C(COL.net));
-    put(row, C(COL.net), { value: toNumber(result.net[i]), formula: `=${inv}+${ret}`, numberFormat: moneyFormat });
+    put(row, C(COL.net), {
+      value: toNumber(result.net[i]),
+      formula: `=${inv}+${ret}`,
+      numberFormat: moneyFormat,
+    });
     const cumulativeFormula = i === 0 ? `=${net}` : `=${a1(row - 1, C(COL.cumulative))}+${net}`;
-    put(row, C(COL.cumulative), { value: toNumber(result.cumulative[i]), formula: cumulativeFormula, numberFormat: moneyFormat });
-    if (notes.length && !valuesOnly) put(row, C(COL.note), { value: `Value, not formula: ${notes.join("; ")}` });
+    put(row, C(COL.cumulative), {
+      value: toNumber(result.cumulative[i]),
+      formula: cumulativeFormula,
+      numberFormat: moneyFormat,
+    });
+    if (notes.length && !valuesOnly)
+      put(row, C(COL.note), {
+        value: `Value, not a formula, as Excel cannot add it up: ${notes.join("; ")}`,
+      });
   }
 
   // Year summary: each year adds up its run of period rows (periods are in order, so a year is contiguous).
@@ -160,15 +197,32 @@ export function buildWritePlan(input: PlanInput, snapshot: SheetSnapshot, option
   years.forEach((y, k) => {
     const row = R(yearHeader + 1 + k);
     let end = start;
-    while (end + 1 < n && (result.periods[end + 1].fy ?? result.periods[end + 1].label) === y.fy) end++;
+    while (end + 1 < n && (result.periods[end + 1].fy ?? result.periods[end + 1].label) === y.fy)
+      end++;
     const first = firstPeriodRow + start;
     const last = firstPeriodRow + end;
     put(row, C(COL.label), { value: y.fy });
     const sumOf = (col: number): string => `=SUM(${rangeOf(C(col), first, last)})`;
-    put(row, C(COL.investment), { value: toNumber(y.investment), formula: sumOf(COL.investment), numberFormat: moneyFormat });
-    put(row, C(COL.return), { value: toNumber(y.return), formula: sumOf(COL.return), numberFormat: moneyFormat });
-    put(row, C(COL.net), { value: toNumber(y.net), formula: sumOf(COL.net), numberFormat: moneyFormat });
-    put(row, C(COL.cumulative), { value: toNumber(y.cumulative), formula: `=${a1(last, C(COL.cumulative))}`, numberFormat: moneyFormat });
+    put(row, C(COL.investment), {
+      value: toNumber(y.investment),
+      formula: sumOf(COL.investment),
+      numberFormat: moneyFormat,
+    });
+    put(row, C(COL.return), {
+      value: toNumber(y.return),
+      formula: sumOf(COL.return),
+      numberFormat: moneyFormat,
+    });
+    put(row, C(COL.net), {
+      value: toNumber(y.net),
+      formula: sumOf(COL.net),
+      numberFormat: moneyFormat,
+    });
+    put(row, C(COL.cumulative), {
+      value: toNumber(y.cumulative),
+      formula: `=${a1(last, C(COL.cumulative))}`,
+      numberFormat: moneyFormat,
+    });
     start = end + 1;
   });
 
@@ -187,19 +241,45 @@ export function buildWritePlan(input: PlanInput, snapshot: SheetSnapshot, option
       : [];
 
   const names: PlannedName[] = [
-    { name: `ITOS_Output${suffix}`, ref: nameRef(sheet, R(0), C(0), lastPeriodRow, C(SECTION_WIDTH - 1)) },
-    { name: `ITOS_KPIs${suffix}`, ref: nameRef(sheet, R(kpiTop), C(0), R(kpiTop + kpis.length - 1), C(1)) },
-    { name: `ITOS_YearSummary${suffix}`, ref: nameRef(sheet, R(yearHeader), C(0), R(yearHeader + years.length), C(COL.cumulative)) },
-    { name: `ITOS_Cumulative${suffix}`, ref: nameRef(sheet, firstPeriodRow, C(COL.cumulative), lastPeriodRow, C(COL.cumulative)) },
+    {
+      name: `ITOS_Output${suffix}`,
+      ref: nameRef(sheet, R(0), C(0), lastPeriodRow, C(SECTION_WIDTH - 1)),
+    },
+    {
+      name: `ITOS_KPIs${suffix}`,
+      ref: nameRef(sheet, R(kpiTop), C(0), R(kpiTop + kpis.length - 1), C(1)),
+    },
+    {
+      name: `ITOS_YearSummary${suffix}`,
+      ref: nameRef(sheet, R(yearHeader), C(0), R(yearHeader + years.length), C(COL.cumulative)),
+    },
+    {
+      name: `ITOS_Cumulative${suffix}`,
+      ref: nameRef(sheet, firstPeriodRow, C(COL.cumulative), lastPeriodRow, C(COL.cumulative)),
+    },
   ];
   if (result.breakEven.status === "reached") {
     const row = firstPeriodRow + result.breakEven.index;
-    names.push({ name: `ITOS_BreakEven${suffix}`, ref: nameRef(sheet, row, C(0), row, C(COL.cumulative)) });
+    names.push({
+      name: `ITOS_BreakEven${suffix}`,
+      ref: nameRef(sheet, row, C(0), row, C(COL.cumulative)),
+    });
   }
-  input.marks.forEach((m, k) => names.push({ name: `ITOS_Marks${suffix}_${k + 1}`, ref: nameRef(m.sheet, m.row, m.col, m.row, m.col) }));
+  input.marks.forEach((m, k) =>
+    names.push({
+      name: `ITOS_Marks${suffix}_${k + 1}`,
+      ref: nameRef(m.sheet, m.row, m.col, m.row, m.col),
+    })
+  );
 
   const periodsRef = nameRef(sheet, firstPeriodRow, C(0), lastPeriodRow, C(0));
-  const cumulativeRef = nameRef(sheet, firstPeriodRow, C(COL.cumulative), lastPeriodRow, C(COL.cumulative));
+  const cumulativeRef = nameRef(
+    sheet,
+    firstPeriodRow,
+    C(COL.cumulative),
+    lastPeriodRow,
+    C(COL.cumulative)
+  );
   return {
     newSheet: place.newSheet ? sheet : null,
     cells,

@@ -20,8 +20,6 @@ export interface PeriodColumns {
   investment: string;
   return: string;
   net: string;
-  /** The first net cell, the discounting origin. */
-  firstNet: string;
 }
 
 function periodLabel(result: PaybackResult, index: number | null): string {
@@ -30,8 +28,12 @@ function periodLabel(result: PaybackResult, index: number | null): string {
 
 function breakEvenText(result: PaybackResult, be: BreakEven, sustained: boolean): string {
   if (be.status === "immediate") return "immediately (never negative)";
-  if (be.status === "not-reached") return `not within the horizon (short by ${formatMoney(be.shortfall)})`;
-  if (sustained) return be.sustainedIndex === null ? "not sustained within the horizon" : result.periods[be.sustainedIndex].label;
+  if (be.status === "not-reached")
+    return `not within the horizon (short by ${formatMoney(be.shortfall)})`;
+  if (sustained)
+    return be.sustainedIndex === null
+      ? "not sustained within the horizon"
+      : result.periods[be.sustainedIndex].label;
   return result.periods[be.index].label;
 }
 
@@ -43,36 +45,79 @@ function percent(rate: Decimal): string {
   return `${rate.times(100).toDecimalPlaces(2).toString()}%`;
 }
 
-export function kpiRows(result: PaybackResult, cols: PeriodColumns, moneyFormat: string, valuesOnly: boolean): KpiRow[] {
+export function kpiRows(
+  result: PaybackResult,
+  cols: PeriodColumns,
+  moneyFormat: string,
+  valuesOnly: boolean
+): KpiRow[] {
   const basisText = result.basis === "first-return" ? "first return" : "first investment";
-  const perYear = result.periodicity === "annual" ? 1 : 12;
   const rate = result.discountRate.toString();
+  const periodRate = result.periodicity === "annual" ? rate : `((1+${rate})^(1/12)-1)`;
   const f = (formula: string): string | undefined => (valuesOnly ? undefined : formula);
   const rows: KpiRow[] = [
     { label: "First investment", value: periodLabel(result, result.firstInvestment) },
-    { label: "Crossover (return first exceeds investment)", value: periodLabel(result, result.crossover) },
-    { label: "Break-even (cumulative position turns positive)", value: breakEvenText(result, result.breakEven, false) },
+    {
+      label: "Crossover (return first exceeds investment)",
+      value: periodLabel(result, result.crossover),
+    },
+    {
+      label: "Break-even (cumulative position turns positive)",
+      value: breakEvenText(result, result.breakEven, false),
+    },
     { label: "Sustained break-even", value: breakEvenText(result, result.breakEven, true) },
-    { label: `Payback (months from ${basisText})`, value: numberOrText(result.paybackMonths, "n/a"), numberFormat: "0.00" },
-    { label: `Payback (years from ${basisText})`, value: numberOrText(result.paybackYears, "n/a"), numberFormat: "0.00" },
-    { label: "Total investment", value: toNumber(result.totals.investment), formula: f(`=SUM(${cols.investment})`), numberFormat: moneyFormat },
-    { label: "Total return", value: toNumber(result.totals.return), formula: f(`=SUM(${cols.return})`), numberFormat: moneyFormat },
-    { label: "Net return", value: toNumber(result.totals.net), formula: f(`=SUM(${cols.net})`), numberFormat: moneyFormat },
+    {
+      label: `Payback (months from ${basisText})`,
+      value: numberOrText(result.paybackMonths, "n/a"),
+      numberFormat: "0.00",
+    },
+    {
+      label: `Payback (years from ${basisText})`,
+      value: numberOrText(result.paybackYears, "n/a"),
+      numberFormat: "0.00",
+    },
+    {
+      label: "Total investment",
+      value: toNumber(result.totals.investment),
+      formula: f(`=SUM(${cols.investment})`),
+      numberFormat: moneyFormat,
+    },
+    {
+      label: "Total return",
+      value: toNumber(result.totals.return),
+      formula: f(`=SUM(${cols.return})`),
+      numberFormat: moneyFormat,
+    },
+    {
+      label: "Net return",
+      value: toNumber(result.totals.net),
+      formula: f(`=SUM(${cols.net})`),
+      numberFormat: moneyFormat,
+    },
   ];
   rows.push(
     result.roi === null
       ? { label: "ROI (net return / investment)", value: "n/a (no investment)" }
-      : { label: "ROI (net return / investment)", value: toNumber(result.roi), formula: f(`=SUM(${cols.net})/ABS(SUM(${cols.investment}))`), numberFormat: "0.0%" },
+      : {
+          label: "ROI (net return / investment)",
+          value: toNumber(result.roi),
+          formula: f(`=SUM(${cols.net})/ABS(SUM(${cols.investment}))`),
+          numberFormat: "0.0%",
+        }
   );
   rows.push({
     label: `NPV at ${percent(result.discountRate)} a year`,
     value: toNumber(result.npv),
-    formula: f(`=SUMPRODUCT(${cols.net}/(1+${rate})^((ROW(${cols.net})-ROW(${cols.firstNet}))/${perYear}))`),
+    // Excel's NPV discounts the first flow too; the engine does not, hence the one period back.
+    formula: f(`=NPV(${periodRate},${cols.net})*(1+${periodRate})`),
     numberFormat: moneyFormat,
   });
   rows.push({
     label: `Discounted payback (months from ${basisText})`,
-    value: numberOrText(result.discountedPaybackMonths, result.discountedBreakEven.status === "not-reached" ? "not within the horizon" : "n/a"),
+    value: numberOrText(
+      result.discountedPaybackMonths,
+      result.discountedBreakEven.status === "not-reached" ? "not within the horizon" : "n/a"
+    ),
     numberFormat: "0.00",
   });
   return rows;

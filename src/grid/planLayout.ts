@@ -3,7 +3,7 @@
  * (one blank row between) when every cell there is empty, else on a sheet of its own.
  */
 import { a1, absoluteA1, quoteSheetName } from "./address";
-import { cellAt, isBlank, type SheetSnapshot } from "./snapshot";
+import { cellAt, formulaAt, isBlank, type SheetSnapshot } from "./snapshot";
 import type { GridModel } from "./model";
 import type { PlannedName } from "./writePlan";
 
@@ -18,14 +18,22 @@ export function cellKey(sheet: string, row: number, col: number): string {
 }
 
 /** Sheet-qualified absolute reference for a workbook name: 'Appendix 1'!$A$60:$F$90. */
-export function nameRef(sheet: string, top: number, left: number, bottom: number, right: number): string {
+export function nameRef(
+  sheet: string,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number
+): string {
   const start = absoluteA1(top, left);
   const end = absoluteA1(bottom, right);
   return `${quoteSheetName(sheet)}!${start === end ? start : `${start}:${end}`}`;
 }
 
 function unquote(sheet: string): string {
-  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+  return sheet.startsWith("'") && sheet.endsWith("'")
+    ? sheet.slice(1, -1).replace(/''/g, "'")
+    : sheet;
 }
 
 function colIndex(letters: string): number {
@@ -35,27 +43,41 @@ function colIndex(letters: string): number {
 }
 
 /** Parses "'Appendix 1'!$A$60:$F$90" (or a single cell) into a sheet and a box; null when not a plain range. */
-export function parseNameRef(ref: string): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
+export function parseNameRef(
+  ref: string
+): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
   const bang = ref.lastIndexOf("!");
   if (bang < 0) return null;
   const sheet = unquote(ref.slice(0, bang).replace(/^=/, ""));
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.slice(bang + 1).trim());
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(
+    ref.slice(bang + 1).trim()
+  );
   if (!m) return null;
   const top = Number(m[2]) - 1;
   const left = colIndex(m[1]);
   const bottom = m[4] ? Number(m[4]) - 1 : top;
   const right = m[3] ? colIndex(m[3]) : left;
-  return { sheet, top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    sheet,
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
-/** Every cell inside the given ITOS_ names: what a re-run may overwrite. */
+/**
+ * Every cell inside the given ITOS_ names: what a re-run may overwrite. Marks (ITOS_Marks_*) sit
+ * on the user's own cells, so they are not owned.
+ */
 export function ownedCellsFromNames(names: readonly PlannedName[]): Set<string> {
   const owned = new Set<string>();
   for (const n of names) {
-    if (!n.name.startsWith("ITOS_")) continue;
+    if (!n.name.startsWith("ITOS_") || n.name.startsWith("ITOS_Marks")) continue;
     const box = parseNameRef(n.ref);
     if (!box) continue;
-    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) owned.add(cellKey(box.sheet, r, c));
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) owned.add(cellKey(box.sheet, r, c));
   }
   return owned;
 }
@@ -64,11 +86,13 @@ export function ownedCellsFromNames(names: readonly PlannedName[]): Set<string> 
 export function boxIsFree(
   snapshot: SheetSnapshot,
   box: { top: number; left: number; bottom: number; right: number },
-  owned: ReadonlySet<string>,
+  owned: ReadonlySet<string>
 ): boolean {
   for (let r = box.top; r <= box.bottom; r++) {
     for (let c = box.left; c <= box.right; c++) {
-      if (!isBlank(cellAt(snapshot, r, c)) && !owned.has(cellKey(snapshot.sheetName, r, c))) return false;
+      // A formula cell is the user's even when its cached result reads as blank.
+      const used = !isBlank(cellAt(snapshot, r, c)) || formulaAt(snapshot, r, c) !== null;
+      if (used && !owned.has(cellKey(snapshot.sheetName, r, c))) return false;
     }
   }
   return true;
@@ -88,7 +112,7 @@ export function placeSection(
   snapshot: SheetSnapshot,
   rowsNeeded: number,
   owned: ReadonlySet<string>,
-  newSheetName: string = NEW_SHEET_NAME,
+  newSheetName: string = NEW_SHEET_NAME
 ): SectionPlace {
   const spacer = model.bounds.bottom + 1;
   const top = spacer + 1;

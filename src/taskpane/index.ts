@@ -1,5 +1,152 @@
-/** Task pane entry: wired up once Office is ready. */
-Office.onReady(() => {
-  const app = document.getElementById("app");
-  if (app) app.textContent = "ITOS Payback";
-});
+/**
+ * Task pane entry: wires the buttons to the Excel operations and draws the results.
+ * Plain DOM, no framework; everything from the workbook is drawn with textContent (view.ts).
+ */
+import { ItosError, isItosError } from "../engine/errors";
+import { analyseActiveSheet, detectActiveSheet, reconcileActiveSheet } from "../excel/operations";
+import { clearMarks, removeOutput } from "../excel/removeOutput";
+import { selectRange } from "../excel/selectRange";
+import {
+  analyseOptions,
+  candidateLine,
+  chartGeometry,
+  defaultSettings,
+  detectionView,
+  errorText,
+  findingsView,
+  kpiView,
+  parseRatePercent,
+  splitCellRef,
+  withRole,
+  type OutputPlace,
+  type PaneSettings,
+  type RoleChoice,
+} from "./state";
+import {
+  byId,
+  renderCandidates,
+  renderChart,
+  renderDetection,
+  renderDialogMessage,
+  renderFindings,
+  renderKpis,
+  setError,
+  setStatus,
+  show,
+} from "./view";
+
+let settings: PaneSettings = defaultSettings();
+
+/** Runs one user action with the progress line shown and any failure said in plain words. */
+async function task(status: string, work: () => Promise<void>): Promise<void> {
+  setError(null);
+  setStatus(status);
+  try {
+    await work();
+  } catch (error) {
+    setError(errorText(error));
+    if (isItosError(error) && error.code === "ambiguous-layout" && error.candidates.length > 0) {
+      renderCandidates("Say what each of these lines is, then press Detect again:", error.candidates.map(candidateLine), onRole);
+    }
+  } finally {
+    setStatus(null);
+  }
+}
+
+function onRole(key: string, choice: RoleChoice): void {
+  settings = withRole(settings, key, choice);
+}
+
+function readSettings(): void {
+  settings = {
+    ...settings,
+    basis: byId<HTMLSelectElement>("basis").value === "first-return" ? "first-return" : "first-investment",
+    discountRatePercent: byId<HTMLInputElement>("rate").value,
+    output: byId<HTMLSelectElement>("output").value as OutputPlace,
+    valuesOnly: byId<HTMLInputElement>("values-only").checked,
+  };
+  if (parseRatePercent(settings.discountRatePercent) === null) {
+    throw new ItosError("bad-argument", `The discount rate '${settings.discountRatePercent}' is not a percentage: type a number such as 3.5.`);
+  }
+}
+
+async function detect(): Promise<void> {
+  await task("Reading the sheet…", async () => {
+    readSettings();
+    const { analysis } = await detectActiveSheet(analyseOptions(settings));
+    const view = detectionView(analysis.model, settings);
+    renderDetection(view, onRole);
+    await selectRange(view.sheet, view.outline);
+  });
+}
+
+async function analyse(): Promise<void> {
+  await task("Analysing and writing to the workbook…", async () => {
+    readSettings();
+    const run = await analyseActiveSheet({ options: analyseOptions(settings), valuesOnly: settings.valuesOnly, newSheet: settings.output === "new-sheet" });
+    renderDetection(detectionView(run.analysis.model, settings), onRole);
+    renderKpis(kpiView(run.analysis.result, run.analysis.model.unit));
+    renderChart(chartGeometry(run.analysis.result, run.analysis.model.unit));
+    const done = byId("analyse-done");
+    const where = run.plan.newSheet ? `on the sheet '${run.plan.newSheet}'` : `below the grid on '${run.applied.sheet}'`;
+    done.textContent = `Written ${where}: ${run.applied.cellsWritten} cells, ${run.plan.names.length} named ranges${run.plan.charts.length ? ", a chart" : ""}.`;
+    show(done, true);
+  });
+}
+
+async function reconcile(): Promise<void> {
+  await task("Checking the stated totals…", async () => {
+    readSettings();
+    const run = await reconcileActiveSheet(analyseOptions(settings));
+    renderFindings(findingsView(run.analysis.reconciliation), (cell) => void selectFinding(cell));
+  });
+}
+
+async function selectFinding(cell: string): Promise<void> {
+  const ref = splitCellRef(cell);
+  if (!ref) return;
+  setError(null);
+  try {
+    await selectRange(ref.sheet, ref.address);
+  } catch (error) {
+    setError(errorText(error));
+  }
+}
+
+async function clearAllMarks(): Promise<void> {
+  await task("Clearing marks…", async () => {
+    const n = await clearMarks();
+    byId("reconcile-summary").textContent = n === 0 ? "There were no marks to clear." : `Cleared ${n} ${n === 1 ? "mark" : "marks"}.`;
+    show(byId("findings"), false);
+  });
+}
+
+async function remove(): Promise<void> {
+  await task("Removing ITOS output…", async () => {
+    const r = await removeOutput();
+    show(byId("kpis"), false);
+    show(byId("chart"), false);
+    show(byId("findings"), false);
+    const done = byId("analyse-done");
+    done.textContent =
+      r.namesRemoved === 0 ? "There was no ITOS output to remove." : `Removed the ITOS output${r.sheetRemoved ? ` and the sheet '${r.sheetRemoved}'` : ""}.`;
+    show(done, true);
+  });
+}
+
+function start(): void {
+  const message = new URLSearchParams(window.location.search).get("itosMessage");
+  if (message !== null) {
+    // Opened as the ribbon commands' result dialog: show the message and nothing else.
+    renderDialogMessage(message);
+    return;
+  }
+  byId("detect").addEventListener("click", () => void detect());
+  byId("analyse").addEventListener("click", () => void analyse());
+  byId("reconcile").addEventListener("click", () => void reconcile());
+  byId("clear-marks").addEventListener("click", () => void clearAllMarks());
+  byId("remove").addEventListener("click", () => void remove());
+  void detect();
+}
+
+Office.onReady(() => start());

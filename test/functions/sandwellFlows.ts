@@ -51,13 +51,19 @@ export async function readSandwellFlows(): Promise<SandwellFlows> {
       const v = sheet.getRow(header).getCell(col).value;
       if (!(v instanceof Date)) break;
       dates.push(dateToSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()));
-      INVESTMENT_OFFSETS.forEach((offset, i) => investmentLines[i].push(numberIn(sheet.getRow(header + offset).getCell(col))));
-      RETURN_OFFSETS.forEach((offset, i) => returnLines[i].push(numberIn(sheet.getRow(header + offset).getCell(col))));
+      INVESTMENT_OFFSETS.forEach((offset, i) =>
+        investmentLines[i].push(numberIn(sheet.getRow(header + offset).getCell(col)))
+      );
+      RETURN_OFFSETS.forEach((offset, i) =>
+        returnLines[i].push(numberIn(sheet.getRow(header + offset).getCell(col)))
+      );
     }
   }
   const block = [...investmentLines, ...returnLines];
   const net = dates.map((_, i) => block.reduce((acc, line) => acc + line[i], 0));
-  const totalReturn2024 = Array.from({ length: 12 }, (_, i) => numberIn(sheet.getRow(55).getCell(2 + i)));
+  const totalReturn2024 = Array.from({ length: 12 }, (_, i) =>
+    numberIn(sheet.getRow(55).getCell(2 + i))
+  );
   return {
     dates,
     investmentLines,

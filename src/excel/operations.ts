@@ -1,0 +1,67 @@
+/**
+ * What the pane's buttons and the ribbon commands do in Excel: read the active sheet, run the
+ * shared pipeline (the same analyseSheet/planAnalysis the `itos` command uses), write the plan.
+ * Analyse writes the analysis; Reconcile writes only the marks; each in one Excel.run.
+ */
+import { analyseSheet, planAnalysis, type AnalyseOptions, type SheetAnalysis } from "../grid/pipeline";
+import { emptyPlan, type WritePlan } from "../grid/writePlan";
+import { applyPlanInContext, type ApplyResult } from "./applyPlan";
+import { snapshotForNewSheet } from "./placement";
+import { readActiveSheet, readWorkbookInContext, type SheetRead } from "./readSnapshot";
+import { clearMarksInContext } from "./removeOutput";
+
+export interface AnalyseSettings {
+  options: AnalyseOptions;
+  valuesOnly?: boolean;
+  /** Put the analysis on a sheet of its own even when there is room below the grid. */
+  newSheet?: boolean;
+}
+
+export interface Detection {
+  read: SheetRead;
+  analysis: SheetAnalysis;
+}
+
+export interface AnalyseRun extends Detection {
+  plan: WritePlan;
+  applied: ApplyResult;
+}
+
+export interface ReconcileRun extends Detection {
+  marksWritten: number;
+  marksCleared: number;
+}
+
+export async function detectInContext(context: Excel.RequestContext, options: AnalyseOptions): Promise<Detection> {
+  const read = await readActiveSheet(context);
+  return { read, analysis: analyseSheet(read.snapshot, options) };
+}
+
+/** The analysis without the marks: marking totals is the Reconcile button's job. */
+export function analysisPlan(detection: Detection, settings: AnalyseSettings): WritePlan {
+  const { read, analysis } = detection;
+  const snapshot = settings.newSheet ? snapshotForNewSheet(read.snapshot, analysis.model) : read.snapshot;
+  const plan = planAnalysis(analysis, snapshot, { ownedCells: read.ownedCells, valuesOnly: settings.valuesOnly === true });
+  return { ...plan, marks: [] };
+}
+
+export async function analyseInContext(context: Excel.RequestContext, settings: AnalyseSettings): Promise<AnalyseRun> {
+  const detection = await detectInContext(context, settings.options);
+  const plan = analysisPlan(detection, settings);
+  const applied = await applyPlanInContext(context, plan, { valuesOnly: settings.valuesOnly });
+  return { ...detection, plan, applied };
+}
+
+/** Reads every sheet, so totals restated elsewhere (a summary year table) are checked too. */
+export async function reconcileInContext(context: Excel.RequestContext, options: AnalyseOptions): Promise<ReconcileRun> {
+  const { active, workbook } = await readWorkbookInContext(context);
+  const detection: Detection = { read: active, analysis: analyseSheet(active.snapshot, options, workbook) };
+  const marks = planAnalysis(detection.analysis, detection.read.snapshot, { ownedCells: detection.read.ownedCells }).marks;
+  const marksCleared = await clearMarksInContext(context);
+  if (marks.length > 0) await applyPlanInContext(context, { ...emptyPlan(), marks });
+  return { ...detection, marksWritten: marks.length, marksCleared };
+}
+
+export const detectActiveSheet = (options: AnalyseOptions) => Excel.run((c) => detectInContext(c, options));
+export const analyseActiveSheet = (settings: AnalyseSettings) => Excel.run((c) => analyseInContext(c, settings));
+export const reconcileActiveSheet = (options: AnalyseOptions) => Excel.run((c) => reconcileInContext(c, options));

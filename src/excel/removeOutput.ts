@@ -1,0 +1,93 @@
+/**
+ * "Remove ITOS output" and "Clear marks": delete exactly what the ITOS_ names tag, nothing else.
+ */
+import { a1 } from "../grid/address";
+import { CHART_NAME, boxOf, decodeMarkMemo, isMarkName, taggedNamesFrom, type TaggedName } from "./itosNames";
+import { apiSupported, queueRemoveOutput } from "./applyPlan";
+import { quoteSheetName } from "../grid/address";
+
+export interface RemoveResult {
+  namesRemoved: number;
+  marksCleared: number;
+  chartRemoved: boolean;
+  sheetRemoved: string | null;
+  syncs: number;
+}
+
+async function loadTags(context: Excel.RequestContext): Promise<TaggedName[]> {
+  const names = context.workbook.names;
+  names.load("items/name,items/formula,items/comment");
+  await context.sync();
+  return taggedNamesFrom(names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })));
+}
+
+/** Queues the notes ITOS added on marked cells, as null-or-note objects to check after a sync. */
+function queueMarkNotes(context: Excel.RequestContext, marks: readonly TaggedName[]): (Excel.Note | null)[] {
+  const useNotes = apiSupported("1.18");
+  return marks.map((mark) => {
+    const box = boxOf(mark);
+    if (!useNotes || !box || !decodeMarkMemo(mark.comment).addedNote) return null;
+    const note = context.workbook.notes.getItemOrNullObject(`${quoteSheetName(box.sheet)}!${a1(box.top, box.left)}`);
+    note.load("isNullObject");
+    return note;
+  });
+}
+
+/** Restores each marked cell's fill, deletes the notes ITOS added and the mark names. */
+function queueClearMarks(context: Excel.RequestContext, marks: readonly TaggedName[], notes: readonly (Excel.Note | null)[]): void {
+  marks.forEach((mark, i) => {
+    const box = boxOf(mark);
+    if (box) {
+      const fill = context.workbook.worksheets.getItem(box.sheet).getRange(a1(box.top, box.left)).format.fill;
+      const original = decodeMarkMemo(mark.comment).originalFill;
+      if (original) fill.color = original;
+      else fill.clear();
+    }
+    const note = notes[i];
+    if (note && !note.isNullObject) note.delete();
+    context.workbook.names.getItem(mark.name).delete();
+  });
+}
+
+export async function clearMarksInContext(context: Excel.RequestContext): Promise<number> {
+  const marks = (await loadTags(context)).filter((t) => isMarkName(t.name));
+  if (marks.length === 0) return 0;
+  const notes = queueMarkNotes(context, marks);
+  await context.sync();
+  queueClearMarks(context, marks, notes);
+  await context.sync();
+  return marks.length;
+}
+
+/** Removes every ITOS output and mark: 3 syncs (names and sheets; chart and notes; removal). */
+export async function removeOutputInContext(context: Excel.RequestContext): Promise<RemoveResult> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const tags = await loadTags(context);
+  const marks = tags.filter((t) => isMarkName(t.name));
+  const charts = sheets.items.map((s) => {
+    const chart = s.charts.getItemOrNullObject(CHART_NAME);
+    chart.load("isNullObject");
+    return chart;
+  });
+  const notes = queueMarkNotes(context, marks);
+  await context.sync();
+  const { deletedSheet } = queueRemoveOutput(context, tags, charts);
+  queueClearMarks(context, marks, notes);
+  await context.sync();
+  return {
+    namesRemoved: tags.length,
+    marksCleared: marks.length,
+    chartRemoved: charts.some((c) => !c.isNullObject),
+    sheetRemoved: deletedSheet,
+    syncs: 3,
+  };
+}
+
+export function removeOutput(): Promise<RemoveResult> {
+  return Excel.run((context) => removeOutputInContext(context));
+}
+
+export function clearMarks(): Promise<number> {
+  return Excel.run((context) => clearMarksInContext(context));
+}

@@ -1,0 +1,77 @@
+/**
+ * `itos apply` on files: read a workbook, replace any earlier ITOS output, analyse every grid (or
+ * the one sheet asked for), write the plan into a NEW file. The input file is never written.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { ItosError } from "../engine/errors";
+import {
+  analyseWorkbook,
+  nameSuffixFor,
+  planAnalysis,
+  type SheetAnalysis,
+  type WorkbookAnalyseOptions,
+} from "../grid/pipeline";
+import type { WritePlan } from "../grid/writePlan";
+import { readWorkbook, snapshotFromWorkbook } from "./readWorkbook";
+import { applyPlanToWorkbook, removeItosOutput } from "./writeWorkbook";
+
+export interface ApplyFileOptions extends WorkbookAnalyseOptions {
+  valuesOnly?: boolean;
+}
+
+export interface ApplyFileResult {
+  analyses: SheetAnalysis[];
+  plans: WritePlan[];
+  /** What the writer could not do (the chart), in a user's words. */
+  messages: string[];
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    return (await fs.realpath(a)) === (await fs.realpath(b));
+  } catch {
+    return false;
+  }
+}
+
+/** Loads an .xlsx for writing; readWorkbook's checks give the user-facing errors (missing, encrypted, not a workbook). */
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  await readWorkbook(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+export async function applyToFile(
+  inputPath: string,
+  outputPath: string,
+  options: ApplyFileOptions = {}
+): Promise<ApplyFileResult> {
+  if (await samePath(inputPath, outputPath)) {
+    throw new ItosError(
+      "bad-argument",
+      `--out must name a new file: ITOS never modifies the input (${path.basename(inputPath)}).`
+    );
+  }
+  const wb = await loadWorkbook(inputPath);
+  // Earlier ITOS output is replaced, so it must not be read as part of the user's grid.
+  removeItosOutput(wb);
+  const workbook = snapshotFromWorkbook(wb);
+  const analysed = analyseWorkbook(workbook, options);
+  const plans: WritePlan[] = [];
+  const messages = new Set<string>();
+  analysed.forEach(({ snapshot, analysis }, k) => {
+    const plan = planAnalysis(analysis, snapshot, {
+      valuesOnly: options.valuesOnly,
+      nameSuffix: nameSuffixFor(snapshot.sheetName, k),
+    });
+    for (const m of applyPlanToWorkbook(wb, plan)) messages.add(m);
+    plans.push(plan);
+  });
+  await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
+  await wb.xlsx.writeFile(outputPath);
+  return { analyses: analysed.map((a) => a.analysis), plans, messages: [...messages] };
+}

@@ -1,0 +1,351 @@
+/**
+ * One-click reconciliation of a grid: every stated total the model knows of (total lines, net and
+ * cumulative lines, FY and grand total columns, and a separate year table such as a "Summary"
+ * sheet) is checked against its parts, classified as match / rounding / mismatch, and failures are
+ * traced to their likely root cause. A total whose parts cannot be identified is unverified.
+ */
+import {
+  chooseReading,
+  evaluate,
+  explain,
+  findRootCauses,
+  type CellRef,
+  type Check,
+  type CheckResult,
+  type CheckStatus,
+} from "../engine/reconcile";
+import { a1 } from "./address";
+import { lineCell } from "./flows";
+import type { GridBlock, GridLine, GridModel, LineRole, PeriodSlot } from "./model";
+import { addressFrom, CheckCollector, type PartSpec, type Unverified } from "./reconcileTerms";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { addYearTableChecks, findYearTables } from "./yearTable";
+
+export type { Unverified } from "./reconcileTerms";
+
+export interface Finding {
+  sheet: string;
+  /** A1 address on its sheet ("N55"). */
+  cell: string;
+  stated: number;
+  expected: number;
+  difference: number;
+  tolerance: number;
+  /** The parts: a range ("B55:M55") or a list, with the sheet where it is another sheet. */
+  parts: string;
+  status: CheckStatus;
+  /** The cell believed to cause this finding (with its sheet when on another sheet); equal to `cell` when it is the cause. */
+  rootCause: string | null;
+  explanation: string;
+}
+
+export interface ReconciliationReport {
+  /** Checks made (unverified totals are not counted). */
+  checked: number;
+  match: number;
+  rounding: number;
+  mismatch: Finding[];
+  roundingNotes: Finding[];
+  unverified: Unverified[];
+}
+
+const COMPONENT: ReadonlySet<LineRole> = new Set(["investment", "return"]);
+/** Lines that end the run of components a total line totals. */
+const BOUNDARY: ReadonlySet<LineRole> = new Set(["heading", "total-investment", "total-return", "net", "cumulative"]);
+/** Lines whose FY and grand total columns are sums of their periods. */
+const SUMMED: ReadonlySet<LineRole> = new Set(["investment", "return", "total-investment", "total-return", "net"]);
+
+/** Sheet cell of a line (its row, or column for periods-down grids) at a position along the period axis. */
+function at(model: GridModel, line: number, axis: number): CellRef {
+  return model.orientation === "periods-down"
+    ? { sheet: model.sheetName, row: axis, col: line }
+    : { sheet: model.sheetName, row: line, col: axis };
+}
+
+function slotCell(model: GridModel, line: GridLine, index: number): CellRef | null {
+  const c = lineCell(model, line, index);
+  return c ? { sheet: model.sheetName, row: c.row, col: c.col } : null;
+}
+
+function linesOfBlock(model: GridModel, block: number): GridLine[] {
+  return model.lines
+    .filter((l) => l.rows[block] !== null && l.rows[block] !== undefined)
+    .sort((a, b) => (a.rows[block] as number) - (b.rows[block] as number));
+}
+
+/** Positions along the axis where a block states amounts: its periods, then its total columns. */
+function columnsOfBlock(model: GridModel, block: number): { axis: number; name: string; slot: number | null }[] {
+  const cols: { axis: number; name: string; slot: number | null }[] = [];
+  model.periods.forEach((s, i) => {
+    if (s.block === block) cols.push({ axis: s.col, name: s.period.label, slot: i });
+  });
+  for (const t of model.blocks[block].totalColumns) cols.push({ axis: t.col, name: t.kind === "fy" ? `the ${t.fy ?? t.header} total` : `the ${t.header} column`, slot: null });
+  return cols;
+}
+
+/** The component lines a total line in a block totals: those since the previous heading or total. */
+function componentsAbove(model: GridModel, block: number, total: GridLine): GridLine[] {
+  const lines = linesOfBlock(model, block);
+  const at_ = lines.indexOf(total);
+  const out: GridLine[] = [];
+  for (let i = at_ - 1; i >= 0; i--) {
+    if (BOUNDARY.has(lines[i].role)) break;
+    if (COMPONENT.has(lines[i].role)) out.unshift(lines[i]);
+  }
+  return out;
+}
+
+/** One way of reading which lines (with which signs) make up a derived line. */
+type LinePick = (block: number) => { line: GridLine; coef: number }[];
+
+/** Alternative readings: the signs the model gives, then plain addition of what is shown. */
+function signReadings(total: GridLine, pick: (block: number) => GridLine[]): LinePick[] {
+  const signed: LinePick = (b) => pick(b).map((l) => ({ line: l, coef: total.sign * l.sign }));
+  const plain: LinePick = (b) => pick(b).map((l) => ({ line: l, coef: 1 }));
+  return [signed, plain];
+}
+
+function periodWord(model: GridModel): string {
+  return model.periodicity === "monthly" ? "months" : "years";
+}
+
+function addLineTotals(model: GridModel, c: CheckCollector): void {
+  for (const total of model.lines.filter((l) => l.role === "total-investment" || l.role === "total-return")) {
+    const blocks = model.blocks.map((_, b) => b).filter((b) => total.rows[b] !== null && total.rows[b] !== undefined);
+    const comps = new Map(blocks.map((b) => [b, componentsAbove(model, b, total)]));
+    if (blocks.every((b) => comps.get(b)!.length === 0)) {
+      for (const b of blocks) for (const col of columnsOfBlock(model, b)) {
+        c.addUnverified(at(model, total.rows[b] as number, col.axis), `No lines above ${total.label} (since the previous heading or total) to add up: its parts could not be identified.`);
+      }
+      continue;
+    }
+    const longest = Math.max(...blocks.map((b) => comps.get(b)!.length));
+    const picks: LinePick[] = [...signReadings(total, (b) => comps.get(b)!)];
+    // A total of only the last few lines ("Total pressure" under a base line) is another reading.
+    for (let k = longest - 1; k >= 1; k--) picks.push((b) => comps.get(b)!.slice(-k).map((l) => ({ line: l, coef: total.sign * l.sign })));
+    const options = picks.map((pick) => {
+      const checks: Check[] = [];
+      for (const b of blocks) {
+        const parts = pick(b);
+        if (parts.length === 0) continue;
+        for (const col of columnsOfBlock(model, b)) {
+          const specs: PartSpec[] = parts.map((p) => ({ cell: at(model, p.line.rows[b] as number, col.axis), coef: p.coef }));
+          const chk = c.check(at(model, total.rows[b] as number, col.axis), specs, `${total.label}, ${col.name}`, "the lines it totals");
+          if (chk) checks.push(chk);
+        }
+      }
+      return checks;
+    });
+    c.addFamily(options, `${total.label} is not the sum of the lines above it in any column: its parts could not be identified.`);
+  }
+}
+
+/** The lines whose sum is the net flow in a block: each side's total line, or its components. */
+function netParts(model: GridModel, block: number): GridLine[] {
+  const lines = linesOfBlock(model, block);
+  const side = (total: LineRole, component: LineRole) => {
+    const t = lines.filter((l) => l.role === total);
+    return t.length > 0 ? t : lines.filter((l) => l.role === component);
+  };
+  return [...side("total-investment", "investment"), ...side("total-return", "return")];
+}
+
+function addNetLines(model: GridModel, c: CheckCollector): void {
+  for (const net of model.lines.filter((l) => l.role === "net")) {
+    const blocks = model.blocks.map((_, b) => b).filter((b) => net.rows[b] !== null && net.rows[b] !== undefined);
+    const picks = signReadings(net, (b) => netParts(model, b));
+    // Investment shown positive and subtracted: "return less investment".
+    picks.push((b) => netParts(model, b).map((l) => ({ line: l, coef: l.role.includes("investment") ? -1 : 1 })));
+    const options = picks.map((pick) => {
+      const checks: Check[] = [];
+      for (const b of blocks) {
+        const parts = pick(b);
+        if (parts.length === 0) continue;
+        for (const col of columnsOfBlock(model, b)) {
+          const specs = parts.map((p) => ({ cell: at(model, p.line.rows[b] as number, col.axis), coef: p.coef }));
+          const chk = c.check(at(model, net.rows[b] as number, col.axis), specs, `${net.label}, ${col.name}`, "its return and investment");
+          if (chk) checks.push(chk);
+        }
+      }
+      return checks;
+    });
+    c.addFamily(options, `${net.label} does not equal return plus investment in any column: its parts could not be identified.`);
+  }
+}
+
+function addCumulativeLines(model: GridModel, c: CheckCollector): void {
+  const net = model.lines.find((l) => l.role === "net");
+  for (const cum of model.lines.filter((l) => l.role === "cumulative")) {
+    const readings: ((slot: PeriodSlot) => { line: GridLine; coef: number }[])[] = [
+      (s) => (net && net.rows[s.block] != null ? [{ line: net, coef: cum.sign * net.sign }] : netParts(model, s.block).map((l) => ({ line: l, coef: cum.sign * l.sign }))),
+      (s) => (net && net.rows[s.block] != null ? [{ line: net, coef: 1 }] : netParts(model, s.block).map((l) => ({ line: l, coef: 1 }))),
+    ];
+    const options = readings.map((flowOf) => {
+      const checks: Check[] = [];
+      model.periods.forEach((slot, i) => {
+        const stated = slotCell(model, cum, i);
+        if (!stated) return;
+        const specs: PartSpec[] = [];
+        const previous = i > 0 ? slotCell(model, cum, i - 1) : null;
+        if (previous) specs.push({ cell: previous, coef: 1 });
+        for (const f of flowOf(slot)) specs.push({ cell: at(model, f.line.rows[slot.block] as number, slot.col), coef: f.coef });
+        const chk = c.check(stated, specs, `${cum.label} at ${slot.period.label}`, previous ? "the previous position and this period's net" : "this period's net");
+        if (chk) checks.push(chk);
+      });
+      return checks;
+    });
+    c.addFamily(options, `${cum.label} is not a running total of the net flow in any period: its parts could not be identified.`);
+
+    // An FY or grand column of a cumulative line holds the position at the end of the year, not a
+    // sum; a table that does sum it is read that way rather than flagged.
+    const yearEnds: Check[] = [];
+    const sums: Check[] = [];
+    model.blocks.forEach((block, b) => {
+      if (cum.rows[b] === null || cum.rows[b] === undefined) return;
+      for (const t of block.totalColumns) {
+        const covered = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => t.kind === "grand" || s.period.fy === t.fy).map(({ i }) => i);
+        const lastCell = covered.length > 0 ? slotCell(model, cum, covered[covered.length - 1]) : null;
+        const stated = at(model, cum.rows[b] as number, t.col);
+        if (!lastCell) {
+          c.addUnverified(stated, `No period of ${t.fy ?? "the grid"} holds a ${cum.label} to compare with.`);
+          continue;
+        }
+        const when = t.kind === "fy" ? `at the end of ${t.fy}` : "at the end";
+        const chk = c.check(stated, [{ cell: lastCell, coef: 1 }], `${cum.label} ${when}`, "the position in the last period");
+        if (chk) yearEnds.push(chk);
+        const cells = covered.map((i) => slotCell(model, cum, i)).filter((x): x is CellRef => x !== null);
+        const sum = c.check(stated, cells.map((cell) => ({ cell, coef: 1 })), `${cum.label}, ${t.header}`, `the sum of its ${periodWord(model)}`);
+        if (sum) sums.push(sum);
+      }
+    });
+    c.addFamily([yearEnds, sums], null);
+  }
+}
+
+function addFyColumns(model: GridModel, c: CheckCollector): void {
+  const word = periodWord(model);
+  model.blocks.forEach((block, b) => {
+    for (const t of block.totalColumns.filter((x) => x.kind === "fy")) {
+      let slots = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => s.block === b && s.period.fy === t.fy);
+      if (slots.length === 0) slots = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => s.period.fy === t.fy);
+      const checks: Check[] = [];
+      for (const line of linesOfBlock(model, b).filter((l) => SUMMED.has(l.role))) {
+        const stated = at(model, line.rows[b] as number, t.col);
+        if (slots.length === 0) {
+          c.addUnverified(stated, `The grid has no ${word} of ${t.fy} to add up.`);
+          continue;
+        }
+        const specs = slots.map(({ i }) => slotCell(model, line, i)).filter((x): x is CellRef => x !== null).map((cell) => ({ cell, coef: 1 }));
+        const chk = c.check(stated, specs, `the ${t.fy} total of ${line.label}`, `the ${word} of ${t.fy}`);
+        if (chk) checks.push(chk);
+      }
+      c.addFamily([checks], `The ${t.header} column is not the sum of its ${word} for any line: what it holds could not be identified.`);
+    }
+  });
+}
+
+function fyColumnsCoverAllPeriods(model: GridModel): boolean {
+  const covered = new Set(model.blocks.flatMap((bl) => bl.totalColumns.filter((t) => t.kind === "fy").map((t) => t.fy)));
+  return model.periods.length > 0 && model.periods.every((s) => s.period.fy !== null && covered.has(s.period.fy));
+}
+
+function addGrandColumns(model: GridModel, c: CheckCollector): void {
+  const word = periodWord(model);
+  const grandBlocks = model.blocks.filter((bl) => bl.totalColumns.some((t) => t.kind === "grand")).length;
+  model.blocks.forEach((block: GridBlock, b) => {
+    for (const g of block.totalColumns.filter((x) => x.kind === "grand")) {
+      const lines = linesOfBlock(model, b).filter((l) => SUMMED.has(l.role));
+      const allPeriods = model.periods.map((_, i) => i);
+      const blockPeriods = allPeriods.filter((i) => model.periods[i].block === b);
+      const againstPeriods = (indices: number[], what: string) =>
+        lines
+          .map((line) => {
+            const specs = indices.map((i) => slotCell(model, line, i)).filter((x): x is CellRef => x !== null).map((cell) => ({ cell, coef: 1 }));
+            return c.check(at(model, line.rows[b] as number, g.col), specs, `the ${g.header} of ${line.label}`, what);
+          })
+          .filter((x): x is Check => x !== null);
+      const options = [againstPeriods(allPeriods, `all the ${word}`)];
+      // Where every block has its own total column, it may total its own block only.
+      if (grandBlocks > 1) options.push(againstPeriods(blockPeriods, `the ${word} of its block`));
+      c.addFamily(options, `The ${g.header} column is not the sum of the ${word} for any line: what it holds could not be identified.`);
+
+      if (fyColumnsCoverAllPeriods(model)) {
+        const againstYears = lines
+          .map((line) => {
+            const specs: PartSpec[] = [];
+            model.blocks.forEach((bl, bb) => {
+              if (line.rows[bb] === null || line.rows[bb] === undefined) return;
+              for (const t of bl.totalColumns.filter((x) => x.kind === "fy")) specs.push({ cell: at(model, line.rows[bb] as number, t.col), coef: 1 });
+            });
+            return c.check(at(model, line.rows[b] as number, g.col), specs, `the ${g.header} of ${line.label}`, "the year totals");
+          })
+          .filter((x): x is Check => x !== null);
+        c.addFamily([againstYears], `The ${g.header} column is not the sum of the year totals for any line: what it holds could not be identified.`);
+      }
+    }
+  });
+}
+
+function toFinding(r: CheckResult, root: CellRef | null): Finding {
+  const sheet = r.stated.cell.sheet;
+  return {
+    sheet,
+    cell: a1(r.stated.cell.row, r.stated.cell.col),
+    stated: r.stated.value.toNumber(),
+    expected: r.expected.toNumber(),
+    difference: r.difference.toNumber(),
+    tolerance: r.tolerance.toNumber(),
+    parts: r.partsText,
+    status: r.status,
+    rootCause: root ? addressFrom(root, sheet) : null,
+    explanation: explain(r, (cell) => addressFrom(cell, sheet), root),
+  };
+}
+
+function byPosition(a: Finding, b: Finding, sheets: string[]): number {
+  const ra = (f: Finding) => /^([A-Z]+)(\d+)$/.exec(f.cell)!;
+  const [, ca, na] = ra(a);
+  const [, cb, nb] = ra(b);
+  return sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || Number(na) - Number(nb) || ca.length - cb.length || ca.localeCompare(cb);
+}
+
+/** Every check of a set of collected families, evaluated, with root causes and findings. */
+export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): ReconciliationReport {
+  const results: CheckResult[] = [];
+  for (const family of c.families) {
+    const chosen = chooseReading(family.options);
+    if ("results" in chosen) results.push(...chosen.results);
+    else if (family.reason === null) results.push(...family.options[0].map(evaluate));
+    else for (const chk of family.options[0]) c.addUnverified(chk.stated.cell, family.reason);
+  }
+  const roots = findRootCauses(results);
+  const findings = results.map((r, i) => toFinding(r, roots.get(i) ?? null));
+  const order = (list: Finding[]) => list.sort((a, b) => byPosition(a, b, sheetOrder));
+  return {
+    checked: results.length,
+    match: results.filter((r) => r.status === "match").length,
+    rounding: results.filter((r) => r.status === "rounding").length,
+    mismatch: order(findings.filter((f) => f.status === "mismatch")),
+    roundingNotes: order(findings.filter((f) => f.status === "rounding")),
+    unverified: c.unverified,
+  };
+}
+
+/**
+ * Reconciles a sheet: every stated total of the grid against its parts and, when the workbook is
+ * given, any separate year table (a "Summary" sheet) against the years of the grid. Amounts stay
+ * in the grid's own unit.
+ */
+export function reconcileSheet(model: GridModel, snapshot: SheetSnapshot, workbook?: WorkbookSnapshot): ReconciliationReport {
+  const sheets = new Map<string, SheetSnapshot>([[snapshot.sheetName, snapshot]]);
+  for (const s of workbook?.sheets ?? []) if (!sheets.has(s.sheetName)) sheets.set(s.sheetName, s);
+  const c = new CheckCollector((name) => sheets.get(name));
+  addLineTotals(model, c);
+  addNetLines(model, c);
+  addCumulativeLines(model, c);
+  addFyColumns(model, c);
+  addGrandColumns(model, c);
+  const all = [...sheets.values()];
+  for (const table of findYearTables(all, model)) addYearTableChecks(table, model, c);
+  return reportFromCollector(c, all.map((s) => s.sheetName));
+}

@@ -1,0 +1,161 @@
+/**
+ * Shared by the grid's reconciliation builders (reconcileGrid.ts, yearTable.ts): reading a cell as
+ * a term of a check, naming parts for people, and collecting families of checks. A family is the
+ * set of checks that one reading of the sheet implies (all cells of one total line, say), with
+ * alternative readings; the engine decides which reading holds or that none can be trusted.
+ */
+import type Decimal from "decimal.js";
+import { halfUnitOf, type CellRef, type Check, type Term } from "../engine/reconcile";
+import { fromNumber, parseAmount, ZERO } from "../engine/money";
+import { a1, quoteSheetName, rangeA1 } from "./address";
+import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
+
+export interface Unverified {
+  sheet: string;
+  /** A1 address on its sheet ("N55"). */
+  cell: string;
+  /** The amount the cell states (0 where it holds no amount). */
+  stated: number;
+  reason: string;
+}
+
+type Read = { value: Decimal; halfUnit: Decimal } | { blank: true } | { problem: string };
+
+const HALF_STEP = fromNumber(0.5);
+
+/** A written amount's half step: "1,234" -> 0.5, "1.25" -> 0.005, "1.2k" -> 50. */
+function halfUnitOfText(text: string): Decimal {
+  const t = text.trim().toLowerCase();
+  const dot = /\.(\d+)/.exec(t);
+  let step = fromNumber(10).pow(-(dot ? dot[1].length : 0));
+  if (/k\)?$/.test(t)) step = step.times(1000);
+  else if (/bn\)?$/.test(t)) step = step.times(1e9);
+  else if (/m\)?$/.test(t)) step = step.times(1e6);
+  return step.times(HALF_STEP);
+}
+
+/** What a cell holds as an amount: a value with its rounding slack, a blank, or a problem in words. */
+export function readAmount(snapshot: SheetSnapshot, row: number, col: number): Read {
+  const v = cellAt(snapshot, row, col);
+  if (v === null || isBlank(v)) return { blank: true };
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { problem: "does not hold a finite number" };
+    return { value: fromNumber(v), halfUnit: halfUnitOf(formatAt(snapshot, row, col), v) };
+  }
+  if (isCellError(v)) return { problem: `holds ${v.error}` };
+  if (typeof v === "boolean") return { problem: `holds ${v ? "TRUE" : "FALSE"}` };
+  const parsed = parseAmount(v);
+  if (parsed === null) return { problem: `holds the text '${v.trim().slice(0, 40)}'` };
+  return parsed.isZero() && !/\d/.test(v) ? { blank: true } : { value: parsed, halfUnit: halfUnitOfText(v) };
+}
+
+/** A cell's address for a reader on `fromSheet`: "N55" there, "'Appendix 1'!N55" elsewhere. */
+export function addressFrom(cell: CellRef, fromSheet: string): string {
+  const local = a1(cell.row, cell.col);
+  return cell.sheet === fromSheet ? local : `${quoteSheetName(cell.sheet)}!${local}`;
+}
+
+/** Runs of adjacent cells along rows (or columns): "B55:M55", "N50:N54". */
+function runs(terms: Term[], horizontal: boolean): { sheet: string; top: number; left: number; bottom: number; right: number }[] {
+  const out: { sheet: string; top: number; left: number; bottom: number; right: number }[] = [];
+  for (const t of terms) {
+    const c = t.cell;
+    const last = out[out.length - 1];
+    const extends_ =
+      last &&
+      last.sheet === c.sheet &&
+      (horizontal ? last.top === c.row && last.right + 1 === c.col : last.left === c.col && last.bottom + 1 === c.row);
+    if (extends_) {
+      if (horizontal) last.right = c.col;
+      else last.bottom = c.row;
+    } else out.push({ sheet: c.sheet, top: c.row, left: c.col, bottom: c.row, right: c.col });
+  }
+  return out;
+}
+
+function listText(terms: Term[], fromSheet: string): string {
+  if (terms.length === 0) return "";
+  const horizontal = runs(terms, true);
+  const vertical = runs(terms, false);
+  const chosen = vertical.length < horizontal.length ? vertical : horizontal;
+  return chosen
+    .map((r) => {
+      const text = rangeA1(r.top, r.left, r.bottom, r.right);
+      return r.sheet === fromSheet ? text : `${quoteSheetName(r.sheet)}!${text}`;
+    })
+    .join(", ");
+}
+
+/** The parts of a check as people name them: "B55:M55", "N55, N48", "N50:N54 less N60". */
+export function partsText(parts: Term[], fromSheet: string): string {
+  const plus = parts.filter((p) => p.coef >= 0);
+  const minus = parts.filter((p) => p.coef < 0);
+  const head = listText(plus, fromSheet);
+  if (minus.length === 0) return head || "nothing";
+  return `${head || "0"} less ${listText(minus, fromSheet)}`;
+}
+
+export interface PartSpec {
+  cell: CellRef;
+  coef: number;
+}
+
+/** Collects the checks of a sheet, family by family, and the totals that cannot be checked. */
+export class CheckCollector {
+  readonly families: { options: Check[][]; reason: string | null }[] = [];
+  readonly unverified: Unverified[] = [];
+  private readonly seenUnverified = new Set<string>();
+
+  constructor(private readonly snapshots: (sheet: string) => SheetSnapshot | undefined) {}
+
+  private read(cell: CellRef): Read {
+    const snap = this.snapshots(cell.sheet);
+    if (!snap) return { problem: "is on a sheet that was not read" };
+    return readAmount(snap, cell.row, cell.col);
+  }
+
+  /** Records a total that cannot be checked (once per cell). */
+  addUnverified(cell: CellRef, reason: string): void {
+    const key = `${cell.sheet}!${cell.row},${cell.col}`;
+    if (this.seenUnverified.has(key)) return;
+    const r = this.read(cell);
+    if ("blank" in r) return;
+    this.seenUnverified.add(key);
+    const stated = "value" in r ? r.value.toNumber() : 0;
+    this.unverified.push({ sheet: cell.sheet, cell: a1(cell.row, cell.col), stated, reason });
+  }
+
+  /**
+   * A check of `stated` against the signed sum of `parts`, or null when the stated cell is blank
+   * (nothing is stated) or a cell holds something that is not an amount (then it is unverified).
+   */
+  check(stated: CellRef, parts: PartSpec[], subject: string, partsDescription: string): Check | null {
+    const s = this.read(stated);
+    if ("blank" in s) return null;
+    if ("problem" in s) {
+      this.addUnverified(stated, `${addressFrom(stated, stated.sheet)} ${s.problem} where a total is expected.`);
+      return null;
+    }
+    const terms: Term[] = [];
+    for (const p of parts) {
+      const r = this.read(p.cell);
+      if ("problem" in r) {
+        this.addUnverified(stated, `One of its parts, ${addressFrom(p.cell, stated.sheet)}, ${r.problem} where an amount is expected.`);
+        return null;
+      }
+      terms.push("blank" in r ? { cell: p.cell, value: ZERO, halfUnit: ZERO, coef: p.coef } : { cell: p.cell, value: r.value, halfUnit: r.halfUnit, coef: p.coef });
+    }
+    const statedTerm: Term = { cell: stated, value: s.value, halfUnit: s.halfUnit, coef: 1 };
+    return { stated: statedTerm, parts: terms, partsText: partsText(terms, stated.sheet), subject, partsDescription };
+  }
+
+  /**
+   * Adds a family: alternative readings, each a list of checks, the first being the usual reading;
+   * `reason` says why its totals are unverified when no reading explains them; null when the
+   * reading is known by definition, so its disagreements are mismatches whatever the evidence.
+   */
+  addFamily(options: Check[][], reason: string | null): void {
+    const useful = options.filter((o) => o.length > 0);
+    if (useful.length > 0) this.families.push({ options: useful, reason });
+  }
+}

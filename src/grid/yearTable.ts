@@ -1,0 +1,277 @@
+/**
+ * Separate year tables: a small table with financial years across ("2021/22" ... and often a
+ * "Total"), one row per measure ("Investment by SMBC", "Saving", "Net ROI", "Cum ROI"), as cabinet
+ * papers summarise a monthly grid. This finds them, works out what each row means in terms of the
+ * grid's lines, and adds checks: each year against the grid, and the table's own arithmetic
+ * (its Total column, net = investment + saving, the running cumulative).
+ */
+import { parseFyLabel } from "../engine/periods";
+import type { CellRef, Check } from "../engine/reconcile";
+import { classifyLabel, normaliseLabel } from "./labels";
+import type { GridLine, GridModel } from "./model";
+import type { CheckCollector, PartSpec } from "./reconcileTerms";
+import { cellAt, isBlank, type SheetSnapshot } from "./snapshot";
+import { parseAmount } from "../engine/money";
+
+export interface YearTable {
+  sheet: string;
+  headerRow: number;
+  labelCol: number;
+  years: { col: number; fy: string }[];
+  totalCol: number | null;
+  rows: { row: number; label: string }[];
+}
+
+function text(snapshot: SheetSnapshot, row: number, col: number): string | null {
+  const v = cellAt(snapshot, row, col);
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
+}
+
+function holdsAmount(snapshot: SheetSnapshot, row: number, col: number): boolean {
+  const v = cellAt(snapshot, row, col);
+  if (typeof v === "number") return true;
+  return typeof v === "string" && !isBlank(v) && parseAmount(v) !== null && /\d/.test(v);
+}
+
+function yearHeaders(snapshot: SheetSnapshot, row: number, right: number): { col: number; fy: string }[] {
+  const out: { col: number; fy: string }[] = [];
+  for (let col = snapshot.left; col <= right; col++) {
+    const t = text(snapshot, row, col);
+    const fy = t ? parseFyLabel(t) : null;
+    if (fy) out.push({ col, fy: fy.label });
+  }
+  return out;
+}
+
+/** Year tables on the given sheets, leaving out the grid itself. */
+export function findYearTables(sheets: SheetSnapshot[], model: GridModel): YearTable[] {
+  const tables: YearTable[] = [];
+  for (const snap of sheets) {
+    const bottom = snap.top + snap.values.length - 1;
+    const right = snap.left + snap.values.reduce((m, r) => Math.max(m, r.length), 0) - 1;
+    for (let row = snap.top; row <= bottom; row++) {
+      const inGrid = snap.sheetName === model.sheetName && row >= model.bounds.top && row <= model.bounds.bottom;
+      if (inGrid) continue;
+      const years = yearHeaders(snap, row, right);
+      if (years.length < 2) continue;
+      const lastYear = years[years.length - 1].col;
+      let totalCol: number | null = null;
+      for (let col = lastYear + 1; col <= Math.min(right, lastYear + 2); col++) {
+        if (/\btotal\b/i.test(text(snap, row, col) ?? "")) totalCol = col;
+      }
+      const valueCols = [...years.map((y) => y.col), ...(totalCol === null ? [] : [totalCol])];
+      const rows: { row: number; label: string }[] = [];
+      let labelCol = -1;
+      let blanks = 0;
+      for (let r = row + 1; r <= bottom && blanks < 2; r++) {
+        if (yearHeaders(snap, r, right).length >= 2) break;
+        const hasAmounts = valueCols.some((c) => holdsAmount(snap, r, c));
+        let label: string | null = null;
+        let col = -1;
+        for (let c = years[0].col - 1; c >= snap.left; c--) {
+          label = text(snap, r, c);
+          if (label) {
+            col = c;
+            break;
+          }
+        }
+        if (!hasAmounts && !label) {
+          blanks++;
+          continue;
+        }
+        blanks = 0;
+        if (hasAmounts && label) {
+          rows.push({ row: r, label });
+          if (labelCol < 0) labelCol = col;
+        }
+      }
+      if (rows.length > 0) tables.push({ sheet: snap.sheetName, headerRow: row, labelCol, years, totalCol, rows });
+    }
+  }
+  return tables;
+}
+
+/** Words that say what kind of measure a label is, not which one. */
+const GENERIC = new Set([
+  "investment", "investments", "invest", "from", "by", "the", "of", "and", "in", "to", "for", "total", "return", "returns",
+  "saving", "savings", "cost", "costs", "net", "roi", "funding", "year", "yr", "£", "£k", "£000s", "a", "on",
+]);
+
+function distinctiveWords(key: string): string[] {
+  return key.split(/[^a-z0-9£]+/).filter((w) => w.length > 0 && !GENERIC.has(w));
+}
+
+type Meaning =
+  | { kind: "lines"; lines: GridLine[]; cumulative: boolean; role: "investment" | "return" | "net" | "cumulative" }
+  | { kind: "unknown"; reason: string };
+
+/** What a year-table row measures, in terms of the grid's lines. */
+export function rowMeaning(label: string, model: GridModel): Meaning {
+  const key = normaliseLabel(label);
+  const kind = classifyLabel(key);
+  const byRole = (role: string) => model.lines.filter((l) => l.role === role);
+  const sideLines = (role: "investment" | "return") => {
+    const total = byRole(`total-${role}`);
+    return total.length > 0 ? total : byRole(role);
+  };
+  if (kind.kind === "cumulative") {
+    const cum = byRole("cumulative");
+    return cum.length > 0 ? { kind: "lines", lines: cum.slice(0, 1), cumulative: true, role: "cumulative" } : { kind: "unknown", reason: "the grid has no cumulative line to compare with" };
+  }
+  if (kind.kind === "net") {
+    const net = byRole("net");
+    if (net.length > 0) return { kind: "lines", lines: net.slice(0, 1), cumulative: false, role: "net" };
+    const lines = [...sideLines("investment"), ...sideLines("return")];
+    return lines.length > 0 ? { kind: "lines", lines, cumulative: false, role: "net" } : { kind: "unknown", reason: "the grid has no lines to net" };
+  }
+  const role = kind.kind === "total" ? kind.role : kind.kind === "component" ? kind.role : null;
+  if (!role) return { kind: "unknown", reason: `its label does not say whether it is investment, return, net or cumulative` };
+  const words = distinctiveWords(key);
+  if (words.length > 0 && kind.kind === "component") {
+    const scored = byRole(role)
+      .map((l) => ({ l, score: distinctiveWords(l.key).filter((w) => words.includes(w)).length }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score);
+    if (scored.length === 0 || (scored.length > 1 && scored[1].score === scored[0].score)) {
+      return { kind: "unknown", reason: `no single ${role} line of the grid matches '${label}'` };
+    }
+    return { kind: "lines", lines: [scored[0].l], cumulative: false, role };
+  }
+  const lines = sideLines(role);
+  return lines.length > 0 ? { kind: "lines", lines, cumulative: false, role } : { kind: "unknown", reason: `the grid has no ${role} lines` };
+}
+
+function gridCell(model: GridModel, lineRow: number, axis: number): CellRef {
+  return model.orientation === "periods-down" ? { sheet: model.sheetName, row: axis, col: lineRow } : { sheet: model.sheetName, row: lineRow, col: axis };
+}
+
+/** The grid's FY total cell of a line for a year, when the grid states one. */
+function fyTotalCell(model: GridModel, line: GridLine, fy: string): CellRef | null {
+  for (let b = 0; b < model.blocks.length; b++) {
+    const t = model.blocks[b].totalColumns.find((x) => x.kind === "fy" && x.fy === fy);
+    const row = line.rows[b];
+    if (t && row !== null && row !== undefined) return gridCell(model, row, t.col);
+  }
+  return null;
+}
+
+function grandTotalCell(model: GridModel, line: GridLine): CellRef | null {
+  for (let b = model.blocks.length - 1; b >= 0; b--) {
+    const t = model.blocks[b].totalColumns.find((x) => x.kind === "grand");
+    const row = line.rows[b];
+    if (t && row !== null && row !== undefined) return gridCell(model, row, t.col);
+  }
+  return null;
+}
+
+/** Cells of a line in the given period slots. */
+function periodCells(model: GridModel, line: GridLine, slots: number[]): CellRef[] {
+  return slots
+    .map((i) => {
+      const s = model.periods[i];
+      const row = line.rows[s.block];
+      return row === null || row === undefined ? null : gridCell(model, row, s.col);
+    })
+    .filter((c): c is CellRef => c !== null);
+}
+
+/** Alternative part sets for a meaning over some years: the grid's stated totals, then its periods. */
+function gridParts(model: GridModel, meaning: Extract<Meaning, { kind: "lines" }>, fys: string[], whole: boolean): PartSpec[][] {
+  const slots = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => s.period.fy !== null && fys.includes(s.period.fy)).map(({ i }) => i);
+  if (slots.length === 0) return [];
+  const options: PartSpec[][] = [];
+  if (meaning.cumulative) {
+    const last = slots[slots.length - 1];
+    const yearEnd = fys.length === 1 ? fyTotalCell(model, meaning.lines[0], fys[0]) : null;
+    if (yearEnd) options.push([{ cell: yearEnd, coef: 1 }]);
+    options.push(periodCells(model, meaning.lines[0], [last]).map((cell) => ({ cell, coef: 1 })));
+    return options;
+  }
+  const stated = meaning.lines.map((l) => (whole ? grandTotalCell(model, l) : fys.length === 1 ? fyTotalCell(model, l, fys[0]) : null));
+  if (stated.every((c) => c !== null)) options.push(stated.map((cell) => ({ cell: cell as CellRef, coef: 1 })));
+  options.push(meaning.lines.flatMap((l) => periodCells(model, l, slots).map((cell) => ({ cell, coef: 1 }))));
+  return options;
+}
+
+function negate(parts: PartSpec[]): PartSpec[] {
+  return parts.map((p) => ({ cell: p.cell, coef: -p.coef }));
+}
+
+/** Adds the checks of one year table: against the grid, and its own arithmetic. */
+export function addYearTableChecks(table: YearTable, model: GridModel, c: CheckCollector): void {
+  const cell = (row: number, col: number): CellRef => ({ sheet: table.sheet, row, col });
+  const gridFys = new Set(model.periods.map((s) => s.period.fy));
+  const allTableYears = table.years.map((y) => y.fy);
+  const tableCoversGrid = [...gridFys].every((fy) => fy !== null && allTableYears.includes(fy));
+  const meanings = table.rows.map((r) => ({ ...r, meaning: rowMeaning(r.label, model) }));
+
+  // Each row against the grid, year by year (and its Total against the grid's whole horizon).
+  for (const r of meanings) {
+    if (r.meaning.kind === "unknown") {
+      for (const y of table.years) c.addUnverified(cell(r.row, y.col), `${r.label}: ${r.meaning.reason}.`);
+      continue;
+    }
+    const meaning = r.meaning;
+    const columns: { col: number; fys: string[]; name: string; whole: boolean }[] = table.years.map((y) => ({ col: y.col, fys: [y.fy], name: y.fy, whole: false }));
+    if (table.totalCol !== null && !meaning.cumulative) columns.push({ col: table.totalCol, fys: allTableYears, name: "Total", whole: tableCoversGrid });
+    const bySign = (sign: 1 | -1, pick: "stated" | "periods") => {
+      const checks: Check[] = [];
+      for (const col of columns) {
+        if (col.fys.some((fy) => !gridFys.has(fy))) {
+          c.addUnverified(cell(r.row, col.col), `The grid has no periods of ${col.fys.filter((fy) => !gridFys.has(fy)).join(", ")} to compare ${r.label} with.`);
+          continue;
+        }
+        const options = gridParts(model, meaning, col.fys, col.whole);
+        const parts = pick === "stated" ? options[0] : options[options.length - 1];
+        if (!parts) continue;
+        const what = pick === "stated" && options.length > 1 ? "the grid's stated total" : `the grid's ${model.periodicity === "monthly" ? "months" : "years"}`;
+        const chk = c.check(cell(r.row, col.col), sign === 1 ? parts : negate(parts), `${r.label}, ${col.name}`, what);
+        if (chk) checks.push(chk);
+      }
+      return checks;
+    };
+    c.addFamily([bySign(1, "stated"), bySign(1, "periods"), bySign(-1, "stated"), bySign(-1, "periods")], `No year of ${r.label} agrees with the grid: it may be measured differently (another unit or definition).`);
+  }
+
+  // The table's Total column: the sum of its years (a cumulative row's Total is its last year).
+  if (table.totalCol !== null) {
+    const totals: Check[] = [];
+    for (const r of meanings) {
+      const cumulative = r.meaning.kind === "lines" && r.meaning.cumulative;
+      const parts = cumulative ? [{ cell: cell(r.row, table.years[table.years.length - 1].col), coef: 1 }] : table.years.map((y) => ({ cell: cell(r.row, y.col), coef: 1 }));
+      const chk = c.check(cell(r.row, table.totalCol), parts, `the Total of ${r.label}`, cumulative ? "its last year" : "its years");
+      if (chk) totals.push(chk);
+    }
+    c.addFamily([totals], "The Total column is not the sum of the years for any row: what it holds could not be identified.");
+  }
+
+  const lineRows = meanings.filter((r) => r.meaning.kind === "lines");
+  const role = (r: (typeof lineRows)[number]) => (r.meaning.kind === "lines" ? r.meaning.role : null);
+  const netRow = lineRows.find((r) => role(r) === "net");
+  const flowRows = lineRows.filter((r) => role(r) === "investment" || role(r) === "return");
+  const valueCols = [...table.years.map((y) => ({ col: y.col, name: y.fy })), ...(table.totalCol === null ? [] : [{ col: table.totalCol, name: "Total" }])];
+
+  // Net = investment + return, column by column.
+  if (netRow && flowRows.some((r) => role(r) === "investment") && flowRows.some((r) => role(r) === "return")) {
+    const reading = (investmentCoef: number) =>
+      valueCols
+        .map((v) => c.check(cell(netRow.row, v.col), flowRows.map((r) => ({ cell: cell(r.row, v.col), coef: role(r) === "investment" ? investmentCoef : 1 })), `${netRow.label}, ${v.name}`, "investment and return"))
+        .filter((x): x is Check => x !== null);
+    c.addFamily([reading(1), reading(-1)], `${netRow.label} does not equal investment plus return in any year: its parts could not be identified.`);
+  }
+
+  // Cumulative = previous cumulative + this year's net.
+  const cumRow = lineRows.find((r) => role(r) === "cumulative");
+  if (cumRow && (netRow || flowRows.length > 0)) {
+    const checks: Check[] = [];
+    table.years.forEach((y, j) => {
+      const parts: PartSpec[] = [];
+      if (j > 0) parts.push({ cell: cell(cumRow.row, table.years[j - 1].col), coef: 1 });
+      if (netRow) parts.push({ cell: cell(netRow.row, y.col), coef: 1 });
+      else for (const r of flowRows) parts.push({ cell: cell(r.row, y.col), coef: 1 });
+      const chk = c.check(cell(cumRow.row, y.col), parts, `${cumRow.label}, ${y.fy}`, j > 0 ? "the previous year's position and this year's net" : "this year's net");
+      if (chk) checks.push(chk);
+    });
+    c.addFamily([checks], `${cumRow.label} is not a running total of the net in any year: its parts could not be identified.`);
+  }
+}

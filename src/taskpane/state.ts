@@ -1,0 +1,303 @@
+/**
+ * The task pane's logic without a DOM: the user's settings, what to show of a detected grid,
+ * the KPIs in the order a finance reader asks for them, the reconciliation list (root causes
+ * first), the small chart's geometry, and errors in plain words. view.ts only draws these.
+ */
+import type Decimal from "decimal.js";
+import { formatMoney } from "../engine/money";
+import { isItosError } from "../engine/errors";
+import type { Basis, BreakEven, PaybackResult } from "../engine/types";
+import { a1 } from "../grid/address";
+import { normaliseLabel } from "../grid/labels";
+import type { GridModel, LineRole, SignConvention, Unit } from "../grid/model";
+import type { AnalyseOptions, SheetReconciliation } from "../grid/pipeline";
+import type { ReconciliationFinding } from "../grid/pipelineReconcile";
+
+export type OutputPlace = "below" | "new-sheet";
+
+export interface PaneSettings {
+  basis: Basis;
+  /** Annual discount rate in percent, as typed ("3.5"). */
+  discountRatePercent: string;
+  output: OutputPlace;
+  valuesOnly: boolean;
+  /** Roles the user chose, by line key. */
+  roleOverrides: Record<string, LineRole>;
+  /** Line keys the user left out. */
+  excluded: string[];
+}
+
+export function defaultSettings(): PaneSettings {
+  return { basis: "first-investment", discountRatePercent: "3.5", output: "below", valuesOnly: false, roleOverrides: {}, excluded: [] };
+}
+
+/** "3.5" -> 0.035; null when it is not a rate a person would mean (blank, text, negative, over 100). */
+export function parseRatePercent(text: string): number | null {
+  const t = text.trim().replace(/%$/, "").trim();
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  const n = Number(t);
+  return n >= 0 && n <= 100 ? n / 100 : null;
+}
+
+export function analyseOptions(settings: PaneSettings): AnalyseOptions {
+  const rate = parseRatePercent(settings.discountRatePercent);
+  return {
+    basis: settings.basis,
+    ...(rate === null ? {} : { discountRate: rate }),
+    roleOverrides: { ...settings.roleOverrides },
+    excludedLines: [...settings.excluded],
+  };
+}
+
+/** A role choice in the pane: the grid's roles plus "excluded" (left out of the payback). */
+export type RoleChoice = LineRole | "excluded";
+
+export const ROLE_CHOICES: { value: RoleChoice; label: string }[] = [
+  { value: "investment", label: "Investment" },
+  { value: "return", label: "Return" },
+  { value: "total-investment", label: "Total investment" },
+  { value: "total-return", label: "Total return" },
+  { value: "net", label: "Net (in month)" },
+  { value: "cumulative", label: "Cumulative" },
+  { value: "heading", label: "Heading" },
+  { value: "ignored", label: "Not part of the payback" },
+  { value: "excluded", label: "Exclude" },
+];
+
+/** Settings after the user picks a role (or "excluded") for a line. */
+export function withRole(settings: PaneSettings, key: string, choice: RoleChoice): PaneSettings {
+  const roleOverrides = { ...settings.roleOverrides };
+  const excluded = settings.excluded.filter((k) => k !== key);
+  if (choice === "excluded") excluded.push(key);
+  else roleOverrides[key] = choice;
+  return { ...settings, roleOverrides, excluded };
+}
+
+/** The line key a reader's candidate message names ("Appendix 1!A63: Sustained break-even"). */
+export function candidateLine(candidate: string): { cell: string; label: string; key: string } {
+  const i = candidate.indexOf(": ");
+  const cell = i >= 0 ? candidate.slice(0, i) : candidate;
+  const label = i >= 0 ? candidate.slice(i + 2) : candidate;
+  return { cell, label, key: normaliseLabel(label) };
+}
+
+const SIGN_TEXT: Record<SignConvention, string> = {
+  "investment-negative": "Investment shown negative, returns positive",
+  "role-by-label": "Both shown positive; the labels say which is investment",
+  "savings-negative": "Savings shown negative, costs positive",
+};
+
+const UNIT_TEXT: Record<Unit, string> = { "£": "£ (pounds)", "£k": "£k (thousands)", "£000s": "£000s (thousands)" };
+
+export interface DetectedLine {
+  key: string;
+  label: string;
+  /** First cell of the line's label ("A5"). */
+  cell: string;
+  choice: RoleChoice;
+}
+
+export interface DetectionView {
+  sheet: string;
+  /** "Oct-21 to Mar-25 (42 months)" */
+  periods: string;
+  unit: string;
+  sign: string;
+  /** The grid outline, A1 ("A3:O57"). */
+  outline: string;
+  lines: DetectedLine[];
+  warnings: string[];
+}
+
+export function detectionView(model: GridModel, settings: PaneSettings): DetectionView {
+  const n = model.periods.length;
+  const first = model.periods[0]?.period.label ?? "";
+  const last = model.periods[n - 1]?.period.label ?? "";
+  const noun = model.periodicity === "monthly" ? (n === 1 ? "month" : "months") : n === 1 ? "year" : "years";
+  const b = model.bounds;
+  return {
+    sheet: model.sheetName,
+    periods: n === 0 ? "No periods found" : `${first} to ${last} (${n} ${noun})`,
+    unit: `${UNIT_TEXT[model.unit]}${model.unitSource ? `, from ${model.unitSource}` : ", assumed"}`,
+    sign: SIGN_TEXT[model.signConvention],
+    outline: `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`,
+    lines: model.lines.map((line) => {
+      const row = line.rows.find((r) => r !== null) ?? b.top;
+      const orientationCell = model.orientation === "periods-across" ? a1(row, model.labelCol) : a1(model.labelCol, row);
+      return {
+        key: line.key,
+        label: line.label,
+        cell: orientationCell,
+        choice: settings.excluded.includes(line.key) ? "excluded" : settings.roleOverrides[line.key] ?? line.role,
+      };
+    }),
+    warnings: [...model.warnings],
+  };
+}
+
+/** Money as the pane shows it: "£455,013", "(£35,000)" for negative, with the grid's unit. */
+export function moneyText(d: Decimal, unit: Unit): string {
+  const body = formatMoney(d.abs(), 0);
+  const suffix = unit === "£" ? "" : "k";
+  const text = `£${body}${suffix}`;
+  return d.isNegative() && !d.isZero() ? `(${text})` : text;
+}
+
+function oneDecimal(d: Decimal | null): string {
+  return d === null ? "" : d.toDecimalPlaces(1).toFixed(1);
+}
+
+export interface Kpi {
+  id: string;
+  label: string;
+  value: string;
+  /** A short second line ("sustained from Feb-24"). */
+  detail?: string;
+  /** The headline figure, shown large. */
+  primary?: boolean;
+}
+
+function breakEvenText(be: BreakEven, result: PaybackResult, unit: Unit): { value: string; detail?: string } {
+  if (be.status === "immediate") return { value: "Immediately", detail: "The cumulative position is never negative." };
+  if (be.status === "not-reached") return { value: "Not within the horizon", detail: `Still short by ${moneyText(be.shortfall, unit)} at the end.` };
+  const label = result.periods[be.index].label;
+  if (be.sustainedIndex !== null && be.sustainedIndex !== be.index) {
+    return { value: label, detail: `Dips below zero again; sustained from ${result.periods[be.sustainedIndex].label}.` };
+  }
+  return { value: label, detail: "First period with cumulative position at or above zero." };
+}
+
+/** The KPIs in reading order: break-even first, then payback, crossover, totals, NPV. */
+export function kpiView(result: PaybackResult, unit: Unit): Kpi[] {
+  const from = result.basis === "first-investment" ? result.firstInvestment : result.firstReturn;
+  const fromText = from !== null ? ` from ${result.basis === "first-investment" ? "first investment" : "first return"} (${result.periods[from].label})` : "";
+  const be = breakEvenText(result.breakEven, result, unit);
+  const months = result.paybackMonths;
+  const kpis: Kpi[] = [
+    { id: "break-even", label: "Break-even", value: be.value, detail: be.detail, primary: true },
+    {
+      id: "payback",
+      label: "Payback",
+      value: months === null ? "Not reached" : `${oneDecimal(months)} months`,
+      detail: months === null ? undefined : `${result.paybackYears!.toDecimalPlaces(2).toFixed(2)} years${fromText}`,
+    },
+    {
+      id: "crossover",
+      label: "Crossover",
+      value: result.crossover === null ? "None" : result.periods[result.crossover].label,
+      detail: "First month returns exceed investment",
+    },
+    { id: "investment", label: "Total investment", value: moneyText(result.totals.investment, unit) },
+    { id: "return", label: "Total return", value: moneyText(result.totals.return, unit) },
+    { id: "net", label: "Net position", value: moneyText(result.totals.net, unit) },
+    {
+      id: "npv",
+      label: `NPV at ${result.discountRate.times(100).toDecimalPlaces(2).toString()}%`,
+      value: moneyText(result.npv, unit),
+      detail:
+        result.discountedPaybackMonths === null ? "Discounted payback not reached" : `Discounted payback ${oneDecimal(result.discountedPaybackMonths)} months`,
+    },
+  ];
+  if (result.periodicity === "annual") kpis[2].detail = "First year returns exceed investment";
+  return kpis;
+}
+
+export interface FindingItem {
+  cell: string;
+  title: string;
+  detail: string;
+  isRootCause: boolean;
+}
+
+export interface FindingsView {
+  items: FindingItem[];
+  summary: string;
+  roundingNote: string | null;
+}
+
+function num(n: number): string {
+  const sign = n < 0 ? "-" : "";
+  return sign + Math.abs(Math.round(n * 100) / 100).toLocaleString("en-GB", { maximumFractionDigits: 2 });
+}
+
+/** Mismatches, root causes first (a cell others point to, or one nothing else explains), then the rest. */
+export function findingsView(report: SheetReconciliation): FindingsView {
+  const causes = new Set(report.mismatch.map((f) => f.rootCause).filter((c): c is string => c !== null));
+  const isRoot = (f: ReconciliationFinding) => f.rootCause === null || f.rootCause === f.cell || causes.has(f.cell);
+  const ordered = [...report.mismatch].sort((a, b) => Number(isRoot(b)) - Number(isRoot(a)) || Math.abs(b.difference) - Math.abs(a.difference));
+  const items = ordered.map((f) => ({
+    cell: f.cell,
+    title: `${f.cell}: stated ${num(f.stated)}, parts add to ${num(f.expected)}`,
+    detail:
+      (f.rootCause && f.rootCause !== f.cell ? `Likely explained by ${f.rootCause}. ` : "") +
+      `Difference ${num(f.difference)}; parts ${f.parts}.` +
+      (f.explanation ? ` ${f.explanation}` : ""),
+    isRootCause: isRoot(f),
+  }));
+  const n = report.mismatch.length;
+  const summary =
+    report.checked === 0
+      ? "No stated totals found to check."
+      : n === 0
+        ? `All ${report.checked} stated totals add up.`
+        : `${n} of ${report.checked} stated totals do not add up.`;
+  const roundingNote =
+    report.rounding > 0 ? `${report.rounding} ${report.rounding === 1 ? "total differs" : "totals differ"} only by rounding of whole pounds (not marked).` : null;
+  return { items, summary, roundingNote };
+}
+
+/** "Appendix 1!H6" or "'My sheet'!H6" -> sheet and address, for selecting it in Excel. */
+export function splitCellRef(ref: string): { sheet: string; address: string } | null {
+  const bang = ref.lastIndexOf("!");
+  if (bang < 0) return null;
+  let sheet = ref.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const address = ref.slice(bang + 1).replace(/\$/g, "");
+  return /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/i.test(address) ? { sheet, address } : null;
+}
+
+export interface ChartGeometry {
+  width: number;
+  height: number;
+  /** SVG polyline points "x,y x,y ...". */
+  points: string;
+  zeroY: number;
+  marker: { x: number; y: number; label: string } | null;
+  minLabel: string;
+  maxLabel: string;
+  firstLabel: string;
+  lastLabel: string;
+}
+
+/** Geometry of the pane's small cumulative chart, with the break-even point marked. */
+export function chartGeometry(result: PaybackResult, unit: Unit, width = 280, height = 120, pad = 8): ChartGeometry {
+  const values = result.cumulative.map((d) => d.toNumber());
+  const min = Math.min(0, ...values);
+  const max = Math.max(0, ...values);
+  const span = max - min || 1;
+  const n = values.length;
+  const x = (i: number) => pad + (n <= 1 ? 0 : (i * (width - 2 * pad)) / (n - 1));
+  const y = (v: number) => pad + ((max - v) * (height - 2 * pad)) / span;
+  const r1 = (v: number) => Math.round(v * 10) / 10;
+  const be = result.breakEven;
+  return {
+    width,
+    height,
+    points: values.map((v, i) => `${r1(x(i))},${r1(y(v))}`).join(" "),
+    zeroY: r1(y(0)),
+    marker: be.status === "reached" ? { x: r1(x(be.index)), y: r1(y(values[be.index])), label: result.periods[be.index].label } : null,
+    minLabel: moneyText(result.cumulative.reduce((m, d) => (d.lessThan(m) ? d : m), result.cumulative[0]), unit),
+    maxLabel: moneyText(result.cumulative.reduce((m, d) => (d.greaterThan(m) ? d : m), result.cumulative[0]), unit),
+    firstLabel: result.periods[0]?.label ?? "",
+    lastLabel: result.periods[n - 1]?.label ?? "",
+  };
+}
+
+/** Any failure as a sentence for a finance user; ItosError messages already name the cell. */
+export function errorText(error: unknown): string {
+  if (isItosError(error)) return error.message;
+  const e = error as { code?: string; message?: string } | null;
+  if (e && e.code === "InvalidOperationInCellEditMode") return "Excel is busy editing a cell: press Enter or Esc in the sheet, then try again.";
+  if (e && typeof e.message === "string" && e.message) return `Excel could not complete this: ${e.message}`;
+  return "Something went wrong that ITOS did not expect. Nothing further was changed.";
+}

@@ -1,0 +1,260 @@
+/**
+ * The built task pane (dist/) in headless Chromium, against the in-memory Excel host
+ * (fakeExcelHost.js, served in place of office.js) loaded with the Sandwell workbook.
+ * Open -> Detect -> Analyse -> Reconcile -> click a finding -> Remove, checking the workbook after
+ * each step; then cell text that looks like HTML stays text, and the page's CSP blocks inline script.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { readWorkbook } from "../../src/file/readWorkbook";
+import type { WorkbookSnapshot } from "../../src/grid/snapshot";
+import type { FakeDump } from "./fakeExcelHost";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const SCREENSHOT = path.join(ROOT, "docs", "taskpane.png");
+const APPENDIX = "Appendix 1";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+/** Fails with the fix when the pane has not been built, or was built before its sources changed. */
+function requireFreshBuild(): void {
+  const built = path.join(DIST, "taskpane.js");
+  if (!fs.existsSync(built) || !fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    throw new Error("dist/taskpane.html not found: run `npm run build` first (this test loads the built task pane).");
+  }
+  const builtAt = fs.statSync(built).mtimeMs;
+  for (const dir of ["src/taskpane", "src/excel", "src/commands"]) {
+    for (const f of fs.readdirSync(path.join(ROOT, dir))) {
+      if (fs.statSync(path.join(ROOT, dir, f)).mtimeMs > builtAt) {
+        throw new Error(`dist/ is older than ${dir}/${f}: run \`npm run build\` again before this test.`);
+      }
+    }
+  }
+}
+
+function serveDist(): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** A small grid whose labels are HTML and script payloads. */
+function payloadWorkbook(): { sheets: unknown[]; active: string } {
+  const months = [44652, 44682, 44713, 44743, 44774, 44805]; // Apr-22 .. Sep-22
+  return {
+    active: "Payloads",
+    sheets: [
+      {
+        sheetName: "Payloads",
+        top: 0,
+        left: 0,
+        values: [
+          ["<b>Case</b> <script>window.__pwned=1</script>", ...months],
+          ["Investment <img src=x onerror=window.__pwned=1>", -1000, -1000, 0, 0, 0, 0],
+          ["Saving <script>window.__pwned=1</script>", 0, 300, 600, 600, 600, 600],
+        ],
+        numberFormats: [["General", ...months.map(() => "mmm-yy")], new Array(7).fill("#,##0"), new Array(7).fill("#,##0")],
+      },
+    ],
+  };
+}
+
+interface Session {
+  page: Page;
+  requests: string[];
+  pageErrors: string[];
+}
+
+describe("the task pane in a real browser", () => {
+  let browser: Browser;
+  let server: http.Server;
+  let base: string;
+  let fakeHost: string;
+  let sandwell: WorkbookSnapshot;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} not found: install Debian's chromium package (apt-get install chromium); this test never downloads a browser.`);
+    }
+    requireFreshBuild();
+    fakeHost = fs.readFileSync(path.join(__dirname, "fakeExcelHost.js"), "utf8");
+    sandwell = await readWorkbook(path.join(ROOT, "test", "fixtures", "sandwell-invest-to-save.xlsx"));
+    server = await serveDist();
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  });
+
+  async function open(workbook: unknown): Promise<Session> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      requests.push(url);
+      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "application/javascript", body: fakeHost });
+      if (url.startsWith(base)) return route.continue();
+      return route.abort();
+    });
+    await page.addInitScript((wb) => {
+      (window as unknown as { __itosWorkbook: unknown }).__itosWorkbook = wb;
+      const violations: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = violations;
+      document.addEventListener("securitypolicyviolation", (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    }, workbook);
+    await page.goto(`${base}/taskpane.html`);
+    return { page, requests, pageErrors };
+  }
+
+  const dump = (page: Page): Promise<FakeDump> => page.evaluate(() => (window as unknown as { __fakeHost: { model: { dump(): FakeDump } } }).__fakeHost.model.dump());
+
+  /** Cells of a sheet above a row (1-based), i.e. the user's own grid. */
+  function cellsAbove(d: FakeDump, sheet: string, row: number) {
+    const s = d.sheets.find((x) => x.name === sheet)!;
+    return Object.fromEntries(Object.entries(s.cells).filter(([a]) => Number(a.replace(/^[A-Z]+/, "")) < row));
+  }
+
+  async function waitIdle(page: Page): Promise<void> {
+    await page.waitForSelector("#status", { state: "hidden" });
+  }
+
+  it("detects, analyses, reconciles, selects a finding and removes exactly its output on the Sandwell workbook", async () => {
+    const { page, requests, pageErrors } = await open({ sheets: sandwell.sheets, active: APPENDIX });
+    const initial = await dump(page);
+
+    // Open: the pane detects the grid by itself and selects its outline.
+    await page.waitForSelector("#detect-facts:not([hidden])");
+    await waitIdle(page);
+    const facts = await page.locator("#detect-facts").innerText();
+    expect(facts).toContain("Oct-21 to Mar-25 (42 months)");
+    expect(facts).toContain("A3:O57");
+    const lineLabels = await page.locator("#lines td:first-child").allTextContents();
+    expect(lineLabels.some((l) => l.includes("Investment from SMBC"))).toBe(true);
+    const afterDetect = await dump(page);
+    expect(afterDetect.selection).toBe(`${APPENDIX}!A3:O57`);
+    expect(afterDetect.sheets).toEqual(initial.sheets);
+
+    // Analyse: KPIs in the pane, outputs below the grid, no user cell changed.
+    await page.click("#analyse");
+    await page.waitForSelector(".kpi-primary");
+    await waitIdle(page);
+    expect(await page.locator('[data-kpi="break-even"] .kpi-value').innerText()).toBe("Jan-24");
+    expect(await page.locator('[data-kpi="payback"] .kpi-value').innerText()).toBe("24.5 months");
+    expect(await page.locator('[data-kpi="crossover"] .kpi-value').innerText()).toBe("Jan-23");
+    expect(await page.locator("#chart svg polyline").count()).toBe(1);
+    expect(await page.locator("#chart svg circle.marker").count()).toBe(1);
+    const analysed = await dump(page);
+    expect(cellsAbove(analysed, APPENDIX, 58)).toEqual(cellsAbove(initial, APPENDIX, 58));
+    expect(analysed.sheets.filter((s) => s.name !== APPENDIX)).toEqual(initial.sheets.filter((s) => s.name !== APPENDIX));
+    const outputCells = Object.keys(analysed.sheets.find((s) => s.name === APPENDIX)!.cells).filter((a) => Number(a.replace(/^[A-Z]+/, "")) >= 58);
+    expect(outputCells.length).toBeGreaterThan(200);
+    expect(analysed.names.map((n) => n.name)).toEqual(expect.arrayContaining(["ITOS_Output", "ITOS_Cumulative"]));
+    const chart = analysed.sheets.find((s) => s.name === APPENDIX)!.charts;
+    expect(chart.map((c) => c.name)).toEqual(["ITOS_Chart"]);
+    expect(analysed.sheets.find((s) => s.name === APPENDIX)!.conditionalFormats.length).toBeGreaterThan(0);
+    await page.locator("body").screenshot({ path: SCREENSHOT });
+
+    // Reconcile: findings listed, marks on the mismatching cells, their values untouched.
+    await page.click("#reconcile");
+    await waitIdle(page);
+    const summary = await page.locator("#reconcile-summary").innerText();
+    expect(summary).toMatch(/stated totals/);
+    const findings = page.locator("#findings button.finding");
+    const count = await findings.count();
+    expect(count).toBeGreaterThan(0);
+    const reconciled = await dump(page);
+    expect(Object.keys(reconciled.notes).length).toBe(count);
+    for (const s of reconciled.sheets) {
+      const before = initial.sheets.find((x) => x.name === s.name)!;
+      for (const [address, cell] of Object.entries(before.cells)) expect(s.cells[address].v).toEqual(cell.v);
+    }
+
+    // Clicking a finding selects that cell in Excel.
+    const target = (await findings.first().getAttribute("data-cell"))!;
+    await findings.first().click();
+    await page.waitForFunction(
+      (cell) => (window as unknown as { __fakeHost: { model: { dump(): FakeDump } } }).__fakeHost.model.dump().selection === cell,
+      target.replace(/^'(.*)'!/, "$1!"),
+    );
+
+    // Remove: the workbook is exactly as it was before ITOS ran.
+    await page.click("#remove");
+    await waitIdle(page);
+    const removed = await dump(page);
+    expect(removed.sheets).toEqual(initial.sheets);
+    expect(removed.names).toEqual([]);
+    expect(removed.notes).toEqual({});
+
+    expect(pageErrors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    // No request leaves the machine except the one for office.js (answered by the test host).
+    expect(requests.filter((u) => !u.startsWith(base) && u !== OFFICE_JS)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it("shows HTML and script in cell labels as text and runs none of it; the CSP blocks inline script", async () => {
+    const { page, pageErrors } = await open(payloadWorkbook());
+    await page.waitForSelector("#detect-facts:not([hidden]), #error:not([hidden])");
+    await waitIdle(page);
+    await page.click("#analyse");
+    await waitIdle(page);
+    await page.click("#reconcile");
+    await waitIdle(page);
+
+    const labels = await page.locator("#lines td:first-child").allTextContents();
+    expect(labels).toContain("A2Investment <img src=x onerror=window.__pwned=1>");
+    expect(labels).toContain("A3Saving <script>window.__pwned=1</script>");
+    expect(await page.locator("#app img, #app script").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // The analysis ran on these lines (the payloads were data, not a reason to fail).
+    expect(await page.locator('[data-kpi="break-even"] .kpi-value').innerText()).toBe("Aug-22");
+
+    // An inline script inserted into the page does not run: the CSP refuses it.
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<{ directive: string; ran: boolean }>((resolve) => {
+          document.addEventListener("securitypolicyviolation", (e) => resolve({ directive: e.violatedDirective, ran: "__inline" in window }), { once: true });
+          const s = document.createElement("script");
+          s.textContent = "window.__inline = 1;";
+          document.body.append(s);
+          setTimeout(() => resolve({ directive: "none", ran: "__inline" in window }), 2000);
+        }),
+    );
+    expect(outcome.directive).toMatch(/^script-src/);
+    expect(outcome.ran).toBe(false);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});

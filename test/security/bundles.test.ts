@@ -1,0 +1,110 @@
+/**
+ * What ships: the built bundles run no code from strings, talk to no server, and the task pane
+ * page loads nothing but our own files and Office.js from Microsoft's CDN.
+ */
+import * as path from "path";
+import { distFiles, readDist } from "./dist";
+
+/** The one origin the add-in may load from: Office.js. */
+const ALLOWED_ORIGINS = new Set(["https://appsforoffice.microsoft.com"]);
+/**
+ * URIs that are identifiers, not requests: XML namespaces in code that builds SVG/XML, and
+ * schema ids. They name a namespace; nothing is fetched from them.
+ */
+const NAMESPACE_ORIGINS = new Set(["http://www.w3.org", "https://www.w3.org"]);
+
+function stripJsComments(code: string): string {
+  // Block comments (licence banners) and line comments that start a line; minified code keeps none
+  // inside strings that matter here, so this is enough for an audit of URLs.
+  return code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+}
+
+function urlsIn(text: string): string[] {
+  return [...text.matchAll(/\bhttps?:\/\/[^\s"'`)<>\\]+/g)].map((m) => m[0]);
+}
+
+function originOf(url: string): string {
+  const m = /^(https?:\/\/[^/?#]+)/.exec(url);
+  return m ? m[1].toLowerCase() : url;
+}
+
+describe("built bundles (dist/*.js)", () => {
+  const bundles = () => distFiles(".js");
+
+  it("include the task pane and functions bundles", () => {
+    const names = bundles().map((f) => path.basename(f));
+    expect(names).toEqual(expect.arrayContaining(["taskpane.js", "functions.js"]));
+  });
+
+  it("contain no eval( and no new Function(", () => {
+    const offenders: string[] = [];
+    for (const file of bundles()) {
+      const code = stripJsComments(readDist(file));
+      for (const m of code.matchAll(/(?:^|[^\w$.])eval\s*\(|\bnew\s+Function\s*\(/g)) {
+        offenders.push(`${path.basename(file)}: ...${code.slice(Math.max(0, m.index! - 40), m.index! + 40)}...`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("make no network requests of their own (no fetch, XMLHttpRequest, WebSocket, sendBeacon, EventSource)", () => {
+    const offenders: string[] = [];
+    for (const file of bundles()) {
+      const code = stripJsComments(readDist(file));
+      for (const m of code.matchAll(/\bfetch\s*\(|\bXMLHttpRequest\b|\bWebSocket\b|\bsendBeacon\b|\bEventSource\b/g)) {
+        offenders.push(`${path.basename(file)}: ${m[0]} in ...${code.slice(Math.max(0, m.index! - 40), m.index! + 40)}...`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("name no network origin except Office.js's", () => {
+    const found = new Map<string, string>();
+    for (const file of bundles()) {
+      for (const url of urlsIn(stripJsComments(readDist(file)))) {
+        const origin = originOf(url);
+        if (!ALLOWED_ORIGINS.has(origin) && !NAMESPACE_ORIGINS.has(origin)) found.set(url, path.basename(file));
+      }
+    }
+    expect([...found.entries()].map(([url, file]) => `${file}: ${url}`)).toEqual([]);
+  });
+});
+
+describe("built task pane page (dist/taskpane.html)", () => {
+  const page = () => {
+    const file = distFiles(".html").find((f) => path.basename(f) === "taskpane.html");
+    if (!file) throw new Error("dist/taskpane.html not found: run npm run build first.");
+    return readDist(file);
+  };
+
+  it("loads scripts only from itself and Office.js's CDN", () => {
+    const html = page();
+    const sources = [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1]);
+    expect(sources.length).toBeGreaterThan(0);
+    const remote = sources.filter((s) => /^(https?:)?\/\//i.test(s)).map(originOf);
+    expect(remote.every((o) => ALLOWED_ORIGINS.has(o))).toBe(true);
+    expect(sources.some((s) => s.startsWith("https://appsforoffice.microsoft.com/"))).toBe(true);
+  });
+
+  it("names no other network origin anywhere in the page", () => {
+    const html = page().replace(/<!--[\s\S]*?-->/g, "");
+    const others = urlsIn(html).filter((u) => !ALLOWED_ORIGINS.has(originOf(u)) && !NAMESPACE_ORIGINS.has(originOf(u)));
+    expect(others).toEqual([]);
+  });
+
+  it("has a Content-Security-Policy without unsafe-inline or unsafe-eval scripts", () => {
+    const html = page();
+    const csp = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=["']([^"']+)["']/i.exec(html)?.[1];
+    expect(csp).toBeDefined();
+    const directives = Object.fromEntries(
+      csp!.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]),
+    );
+    const scriptSrc: string[] = directives["script-src"] ?? directives["default-src"];
+    expect(scriptSrc).toBeDefined();
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    expect(scriptSrc.filter((s) => /^https?:/.test(s)).map(originOf).every((o) => ALLOWED_ORIGINS.has(o))).toBe(true);
+    const connect: string[] = directives["connect-src"] ?? directives["default-src"];
+    expect(connect.filter((s) => /^https?:|^\*$|^wss?:/.test(s))).toEqual([]);
+  });
+});
