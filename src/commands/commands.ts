@@ -10,7 +10,8 @@ import { analyseMessage, reconcileMessage } from "./messages";
 /** Shows a result in a small dialog: the add-in's own page in message mode (text only). */
 export function showMessage(text: string): Promise<void> {
   return new Promise((resolve) => {
-    const url = new URL("taskpane.html", window.location.href);
+    const here = typeof window !== "undefined" ? window.location.href : "https://localhost:3000/taskpane.html";
+    const url = new URL("taskpane.html", here);
     url.search = new URLSearchParams({ itosMessage: text }).toString();
     try {
       Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 30, displayInIframe: true }, () => resolve());
@@ -45,7 +46,7 @@ export async function reconcileTotalsCommand(event: Office.AddinCommands.Event):
 
 Office.onReady(() => {
   // A dialog opened from this page loads it again; only the add-in's runtime registers commands.
-  if (new URLSearchParams(window.location.search).has("itosMessage")) return;
+  if (typeof window !== "undefined" && new URLSearchParams(window.location.search).has("itosMessage")) return;
   Office.actions.associate("analyseSheet", analyseSheetCommand);
   Office.actions.associate("reconcileTotals", reconcileTotalsCommand);
 });

@@ -12,7 +12,7 @@ export function analyseMessage(sheet: string, result: PaybackResult, unit: Unit,
   return [
     `ITOS analysed '${sheet}'.`,
     `Break-even: ${be.value}.`,
-    `Payback: ${payback.value}${payback.detail ? ` (${payback.detail})` : ""}.`,
+    `Payback: ${payback.value}${payback.detail ? `, ${payback.detail}` : ""}.`,
     `Written ${where}.`,
   ].join("\n");
 }

@@ -73,6 +73,18 @@ function writtenDecimals(value: number): number {
  *   (1234.56 -> 0.005), so General decimals earn no more slack than they show.
  */
 export function halfUnitOf(numberFormat: string | null | undefined, value: number): Decimal {
+  const key = `${numberFormat ?? ""}\u0000${value < 0 ? "-" : "+"}\u0000${Number.isInteger(value) ? "i" : writtenDecimals(value)}`;
+  let cached = halfUnitCache.get(key);
+  if (!cached) {
+    cached = halfUnitUncached(numberFormat, value);
+    if (halfUnitCache.size < 10_000) halfUnitCache.set(key, cached);
+  }
+  return cached;
+}
+
+const halfUnitCache = new Map<string, Decimal>();
+
+function halfUnitUncached(numberFormat: string | null | undefined, value: number): Decimal {
   const general = !numberFormat || /general/i.test(numberFormat) || numberFormat === "@";
   if (general) {
     return Number.isInteger(value) ? HALF : HALF.times(new Money(10).pow(-writtenDecimals(value)));
@@ -117,8 +129,8 @@ export function evaluate(check: Check): CheckResult {
   let expected: Decimal = ZERO;
   let tolerance: Decimal = check.stated.halfUnit;
   for (const p of check.parts) {
-    expected = expected.plus(p.value.times(p.coef));
-    tolerance = tolerance.plus(p.halfUnit.times(Math.abs(p.coef)));
+    expected = p.coef === 1 ? expected.plus(p.value) : expected.plus(p.value.times(p.coef));
+    if (!p.halfUnit.isZero()) tolerance = tolerance.plus(Math.abs(p.coef) === 1 ? p.halfUnit : p.halfUnit.times(Math.abs(p.coef)));
   }
   const difference = check.stated.value.minus(expected);
   return { ...check, expected, difference, tolerance, status: classify(difference, tolerance, check.stated.value) };
@@ -145,10 +157,13 @@ function isEvidence(r: CheckResult): boolean {
  * disagreements are real mismatches); failing that the family's parts cannot be identified and
  * every check in it is unverified rather than a false alarm.
  */
-export function chooseReading(options: Check[][]): { results: CheckResult[] } | { unverified: true } {
-  const evaluated = options.map((checks) => checks.map(evaluate));
-  const allAgree = evaluated.find((rs) => rs.length > 0 && rs.every((r) => r.status !== "mismatch"));
-  if (allAgree) return { results: allAgree };
+export function chooseReading(options: readonly (Check[] | (() => Check[]))[]): { results: CheckResult[] } | { unverified: true } {
+  const evaluated: CheckResult[][] = [];
+  for (const option of options) {
+    const results = (typeof option === "function" ? option() : option).map(evaluate);
+    if (results.length > 0 && results.every((r) => r.status !== "mismatch")) return { results };
+    evaluated.push(results);
+  }
   const partly = evaluated.find((rs) => rs.some((r) => isEvidence(r) && r.status !== "mismatch"));
   if (partly) return { results: partly };
   const nothingToProve = evaluated[0]?.every((r) => !isEvidence(r) && r.parts.every((p) => p.value.isZero()));

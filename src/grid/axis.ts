@@ -61,6 +61,7 @@ export function scanHeaderRows(snapshot: SheetSnapshot): HeaderRow[] {
     const row = snapshot.top + i;
     const cells: HeaderCell[] = [];
     const asDates = unformattedMonthRun(values);
+    let unformatted = false;
     values.forEach((value, j) => {
       const col = snapshot.left + j;
       if (value === null || typeof value === "boolean" || typeof value === "object") return;
@@ -70,6 +71,7 @@ export function scanHeaderRows(snapshot: SheetSnapshot): HeaderRow[] {
         if (!isDate(fmt) && !asDates) return;
         const header = parsePeriodHeader(value, isDate(fmt) ? fmt : "dd/mm/yyyy");
         if (header) cells.push({ col, header });
+        unformatted = unformatted || (header !== null && !isDate(fmt));
         return;
       }
       const header = parsePeriodHeader(value);
@@ -81,7 +83,7 @@ export function scanHeaderRows(snapshot: SheetSnapshot): HeaderRow[] {
     else if (count("fy") >= 2) kind = "annual-fy";
     else if (count("year-number") >= 2) kind = "annual-number";
     else if (count("period-number") >= 2) kind = "period-number";
-    if (kind) rows.push({ row, kind, cells, datesWithoutFormat: asDates && kind === "monthly" });
+    if (kind) rows.push({ row, kind, cells, datesWithoutFormat: unformatted && kind === "monthly" });
   });
   return rows;
 }

@@ -25,8 +25,6 @@ export interface DetectOptions {
 /** Blank rows in a row that end a block: a separate table further down is not part of the grid. */
 const BLOCK_GAP_ROWS = 3;
 
-const sheetCell = sheetCellName;
-
 /** A number a cell shows, leniently: text amounts parsed, blanks, errors and words skipped. */
 function shownNumber(value: CellValue): Decimal | null {
   if (typeof value === "number") return parseAmount(value);
@@ -108,12 +106,12 @@ function findLabelColumn(snapshot: SheetSnapshot, spans: BlockSpan[]): number | 
 }
 
 /** A section named in a column left of the labels ("Investment" beside the first line of it). */
-function sectionBeside(snapshot: SheetSnapshot, row: number, labelCol: number): "investment" | "return" | null {
+function sectionBeside(snapshot: SheetSnapshot, row: number, labelCol: number): { role: "investment" | "return"; from: string } | null {
   for (let c = labelCol - 1; c >= snapshot.left; c--) {
     const v = cellAt(snapshot, row, c);
     if (typeof v === "string" && !isBlank(v)) {
       const kind = classifyLabel(normaliseLabel(v));
-      if (kind.kind === "component") return kind.role;
+      if (kind.kind === "component") return { role: kind.role, from: `${cellName(snapshot, row, c)} '${v.trim()}'` };
     }
   }
   return null;
@@ -128,6 +126,9 @@ interface RawLine {
   hasAmounts: boolean;
   /** Role decided in each block (null where absent or undecided). */
   blockRoles: (LineRole | null)[];
+  /** The heading a role was taken from ("A7 'Return'"), when the label itself said nothing. */
+  roleFrom: string | null;
+  role: LineRole | null;
 }
 
 /** Every labelled row of every block, one line per label (repeats within a block numbered). */
@@ -138,9 +139,11 @@ function collectLines(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: num
     for (let r = span.firstRow; r <= span.lastRow; r++) {
       const labelValue = cellAt(snapshot, r, labelCol);
       const hasValues = rowHasValues(snapshot, r, span.valueCols);
-      const hasAmounts = hasValues && span.valueCols.some((c) => shownNumber(cellAt(snapshot, r, c)) !== null);
+      // Percentages (a format with %) are ratios, not money.
+      const hasAmounts =
+        hasValues && span.valueCols.some((c) => shownNumber(cellAt(snapshot, r, c)) !== null && !(formatAt(snapshot, r, c) ?? "").includes("%"));
       if (typeof labelValue !== "string" || isBlank(labelValue)) {
-        if (hasValues) warnings.push(`${sheetCell(snapshot, r, labelCol)} has no label beside amounts; that line is left out.`);
+        if (hasValues) warnings.push(`${sheetCellName(snapshot, r, labelCol)} has no label beside amounts; that line is left out.`);
         continue;
       }
       const label = labelValue.trim();
@@ -150,7 +153,7 @@ function collectLines(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: num
       const key = n === 1 ? base : `${base} #${n}`;
       let line = lines.get(key);
       if (!line) {
-        line = { key, label, rows: spans.map(() => null), hasValues: false, hasAmounts: false, blockRoles: spans.map(() => null) };
+        line = { key, label, rows: spans.map(() => null), hasValues: false, hasAmounts: false, blockRoles: spans.map(() => null), roleFrom: null, role: null };
         lines.set(key, line);
       }
       line.rows[b] = r;
@@ -170,7 +173,7 @@ function looksLikeHeading(label: string): boolean {
  * Roles block by block, reading down: labels decide where they can; a line with no telling words
  * takes the role of the section it sits in (the "Return" heading above it).
  */
-function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine[], labelCol: number, overrides: Record<string, LineRole>): string[] {
+function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine[], labelCol: number, overrides: Record<string, LineRole>, warnings: string[]): string[] {
   const byRow = spans.map((_, b) => {
     const m = new Map<number, RawLine>();
     for (const line of lines) if (line.rows[b] !== null) m.set(line.rows[b] as number, line);
@@ -178,10 +181,15 @@ function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine
   });
   spans.forEach((span, b) => {
     let section: "investment" | "return" | null = null;
+    let sectionFrom: string | null = null;
     /** Roles of the component lines since the last total: what a bare "Total" adds up. */
     let sinceTotal = new Set<"investment" | "return">();
     for (let r = span.firstRow; r <= span.lastRow; r++) {
-      section = sectionBeside(snapshot, r, labelCol) ?? section;
+      const beside = sectionBeside(snapshot, r, labelCol);
+      if (beside) {
+        section = beside.role;
+        sectionFrom = beside.from;
+      }
       const line = byRow[b].get(r);
       if (!line) continue;
       const kind = classifyLabel(line.key.replace(/ #\d+$/, ""));
@@ -206,11 +214,16 @@ function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine
           break;
         }
         case "component":
+          if (line.hasValues && !line.hasAmounts) {
+            role = "ignored"; // "Savings %" or a row of words: no money in it
+            break;
+          }
           // Only a label-only row opens a section: an "Investment" line with amounts does not
           // make the unlabelled line after it investment.
           if (!line.hasValues && looksLikeHeading(line.label)) {
             role = "heading";
             section = kind.role;
+            sectionFrom = `${cellName(snapshot, r, labelCol)} '${line.label}'`;
           } else {
             role = kind.role;
             sinceTotal.add(kind.role);
@@ -218,11 +231,12 @@ function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine
           break;
         case "unknown":
           if (!line.hasValues) role = "heading";
-          // Words under the periods and nothing in the label: a comments row, not money.
+          // Words or percentages under the periods: a comments or ratio row, not money.
           else if (!line.hasAmounts) role = "ignored";
           else if (section) {
             role = section;
             sinceTotal.add(section);
+            line.roleFrom = line.roleFrom ?? sectionFrom;
           }
           break;
       }
@@ -231,14 +245,20 @@ function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine
   });
 
   const candidates: string[] = [];
+  const fromHeading = new Map<string, string[]>();
   for (const line of lines) {
     const decided = line.blockRoles.filter((r): r is LineRole => r !== null);
-    const role = overrides[line.key] ?? decided[0] ?? null;
-    if (role === null) {
-      const b = line.rows.findIndex((r) => r !== null);
-      candidates.push(`${sheetCell(snapshot, line.rows[b] as number, labelCol)}: ${line.label}`);
+    const first = line.rows.findIndex((r) => r !== null);
+    const where = cellName(snapshot, line.rows[first] as number, labelCol);
+    line.role = overrides[line.key] ?? decided[0] ?? null;
+    if (line.role === null) candidates.push(`${snapshot.sheetName}!${where}: ${line.label}`);
+    if (!overrides[line.key] && new Set(decided).size > 1) {
+      warnings.push(`${where} '${line.label}' reads as ${decided.join(" in one block and ")} in another; taken as ${line.role}.`);
     }
-    (line as RawLine & { role: LineRole | null }).role = role;
+    if (line.roleFrom && !overrides[line.key]) fromHeading.set(line.roleFrom, [...(fromHeading.get(line.roleFrom) ?? []), where]);
+  }
+  for (const [heading, cells] of fromHeading) {
+    warnings.push(`${cells.join(", ")}: labels say nothing of investment or return, so they take the role of ${heading} above or beside them.`);
   }
   return candidates;
 }
@@ -450,14 +470,14 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
   const blockTotals = totalColumns.filter((_, b) => used[b]);
 
   for (const h of headers) {
-    if (h.datesWithoutFormat) warnings.push(`${sheetCell(snapshot, h.row, h.cells[0].col)}: the period headers here are numbers without a date format, read as month dates.`);
+    if (h.datesWithoutFormat) warnings.push(`${sheetCellName(snapshot, h.row, h.cells[0].col)}: the period headers here are numbers without a date format, read as month dates.`);
   }
   const spans = blockSpans(snapshot, headers, others, blockSlots, blockTotals);
   const labelCol = findLabelColumn(snapshot, spans);
   if (labelCol === null) throw noGrid(snapshot, `the period headers at ${cellName(snapshot, headers[0].row, headers[0].cells[0].col)} have no line labels beside them`);
 
   const raw = collectLines(snapshot, spans, labelCol, warnings);
-  const candidates = decideRoles(snapshot, spans, raw, labelCol, options.roleOverrides ?? {});
+  const candidates = decideRoles(snapshot, spans, raw, labelCol, options.roleOverrides ?? {}, warnings);
   if (candidates.length > 0) {
     throw new ItosError(
       "ambiguous-layout",
@@ -465,7 +485,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
       { candidates, cell: candidates[0].split(":")[0] },
     );
   }
-  const decided = raw as (RawLine & { role: LineRole })[];
+  const decided = raw as (RawLine & { role: LineRole })[]; // no candidates left: every role is set
   if (!decided.some((l) => (l.role === "investment" || l.role === "return") && l.hasValues)) {
     throw noGrid(snapshot, "no investment or return lines with amounts under the period headers");
   }

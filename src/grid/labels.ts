@@ -19,7 +19,7 @@ export function normaliseLabel(label: string): string {
 const RETURN_WORDS = /\b(savings?|returns?|reductions?|reduced|income|avoid(ed|ance)?|benefits?|efficienc(y|ies)|cashable|recover(y|ed)?)\b/;
 const INVESTMENT_WORDS = /\b(invest(ment|ments|ed)?|costs?|funding|funded|spend|spending|capital|expenditure|outlay|set[- ]?up|implementation|one[- ]off)\b/;
 const CUMULATIVE = /\bcum(ulative)?\b|\bcum\.|running total/;
-const NET = /^net\b|\bnet\b|\bin[- ]?month\b/;
+const NET = /^net\b|\bnet\b|\bin[- ]?month\b|\broi\b|return on investment/;
 const TOTAL = /\b(sub-?)?total\b/;
 const IGNORED = /^(notes?|source|sources|ref|reference|comments?|assumptions?|memo|fte|ftes)\b/;
 

@@ -9,7 +9,7 @@ import type { PaybackResult } from "../engine/types";
 import { a1, columnLetters, quoteSheetName } from "./address";
 import { lineCell } from "./flows";
 import type { GridLine, GridModel } from "./model";
-import { kpiRows, type PeriodColumns } from "./planKpis";
+import { KPI_ROWS, kpiRows, type PeriodColumns } from "./planKpis";
 import { NEW_SHEET_NAME, SECTION_WIDTH, nameRef, placeSection } from "./planLayout";
 import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
 import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePlan";
@@ -109,7 +109,7 @@ export function buildWritePlan(
   const years = result.years;
 
   // Row offsets inside the section.
-  const kpiCount = 12;
+  const kpiCount = KPI_ROWS;
   const kpiTop = 1;
   const yearHeader = kpiTop + kpiCount + 1;
   const periodHeader = yearHeader + 1 + years.length + 1;

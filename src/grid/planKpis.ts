@@ -7,6 +7,9 @@ import type Decimal from "decimal.js";
 import { formatMoney, toNumber } from "../engine/money";
 import type { BreakEven, PaybackResult } from "../engine/types";
 
+/** Rows of the KPI block; kpiRows always gives this many, so the layout can be fixed first. */
+export const KPI_ROWS = 12;
+
 /** One KPI row: a formula (with the engine's value cached) or a plain value. */
 export interface KpiRow {
   label: string;

@@ -123,7 +123,7 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
     const picks: LinePick[] = [...signReadings(total, (b) => comps.get(b)!)];
     // A total of only the last few lines ("Total pressure" under a base line) is another reading.
     for (let k = longest - 1; k >= 1; k--) picks.push((b) => comps.get(b)!.slice(-k).map((l) => ({ line: l, coef: total.sign * l.sign })));
-    const options = picks.map((pick) => {
+    const options = picks.map((pick) => () => {
       const checks: Check[] = [];
       for (const b of blocks) {
         const parts = pick(b);
@@ -156,7 +156,7 @@ function addNetLines(model: GridModel, c: CheckCollector): void {
     const picks = signReadings(net, (b) => netParts(model, b));
     // Investment shown positive and subtracted: "return less investment".
     picks.push((b) => netParts(model, b).map((l) => ({ line: l, coef: l.role.includes("investment") ? -1 : 1 })));
-    const options = picks.map((pick) => {
+    const options = picks.map((pick) => () => {
       const checks: Check[] = [];
       for (const b of blocks) {
         const parts = pick(b);
@@ -180,7 +180,7 @@ function addCumulativeLines(model: GridModel, c: CheckCollector): void {
       (s) => (net && net.rows[s.block] != null ? [{ line: net, coef: cum.sign * net.sign }] : netParts(model, s.block).map((l) => ({ line: l, coef: cum.sign * l.sign }))),
       (s) => (net && net.rows[s.block] != null ? [{ line: net, coef: 1 }] : netParts(model, s.block).map((l) => ({ line: l, coef: 1 }))),
     ];
-    const options = readings.map((flowOf) => {
+    const options = readings.map((flowOf) => () => {
       const checks: Check[] = [];
       model.periods.forEach((slot, i) => {
         const stated = slotCell(model, cum, i);
@@ -315,11 +315,11 @@ export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): Re
   for (const family of c.families) {
     const chosen = chooseReading(family.options);
     if ("results" in chosen) results.push(...chosen.results);
-    else if (family.reason === null) results.push(...family.options[0].map(evaluate));
-    else for (const chk of family.options[0]) c.addUnverified(chk.stated.cell, family.reason);
+    else if (family.reason === null) results.push(...family.options[0]().map(evaluate));
+    else for (const chk of family.options[0]()) c.addUnverified(chk.stated.cell, family.reason);
   }
   const roots = findRootCauses(results);
-  const findings = results.map((r, i) => toFinding(r, roots.get(i) ?? null));
+  const findings = results.flatMap((r, i) => (r.status === "match" ? [] : [toFinding(r, roots.get(i) ?? null)]));
   const order = (list: Finding[]) => list.sort((a, b) => byPosition(a, b, sheetOrder));
   return {
     checked: results.length,

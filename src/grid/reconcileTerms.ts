@@ -102,7 +102,7 @@ export interface PartSpec {
 
 /** Collects the checks of a sheet, family by family, and the totals that cannot be checked. */
 export class CheckCollector {
-  readonly families: { options: Check[][]; reason: string | null }[] = [];
+  readonly families: { options: (() => Check[])[]; reason: string | null }[] = [];
   readonly unverified: Unverified[] = [];
   private readonly seenUnverified = new Set<string>();
 
@@ -154,8 +154,13 @@ export class CheckCollector {
    * `reason` says why its totals are unverified when no reading explains them; null when the
    * reading is known by definition, so its disagreements are mismatches whatever the evidence.
    */
-  addFamily(options: Check[][], reason: string | null): void {
-    const useful = options.filter((o) => o.length > 0);
-    if (useful.length > 0) this.families.push({ options: useful, reason });
+  addFamily(options: (Check[] | (() => Check[]))[], reason: string | null): void {
+    if (options.length === 0) return;
+    // Readings are built only when needed: most families agree with their first.
+    const lazy = options.map((o) => {
+      let built: Check[] | null = typeof o === "function" ? null : o;
+      return () => (built ??= (o as () => Check[])());
+    });
+    this.families.push({ options: lazy, reason });
   }
 }

@@ -130,9 +130,9 @@ export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
     breakEven,
     sustainedBreakEven: sustained,
     paybackMonths:
-      result.paybackMonths === null ? null : result.paybackMonths.toDecimalPlaces(2).toNumber(),
+      result.paybackMonths === null ? null : result.paybackMonths.toDecimalPlaces(4).toNumber(),
     paybackYears:
-      result.paybackYears === null ? null : result.paybackYears.toDecimalPlaces(2).toNumber(),
+      result.paybackYears === null ? null : result.paybackYears.toDecimalPlaces(4).toNumber(),
     basis: result.basis,
     totals: {
       investment: amount(result.totals.investment, unit),

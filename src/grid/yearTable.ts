@@ -102,7 +102,8 @@ function distinctiveWords(key: string): string[] {
 }
 
 type Meaning =
-  | { kind: "lines"; lines: GridLine[]; cumulative: boolean; role: "investment" | "return" | "net" | "cumulative" }
+  /** The grid lines whose sum (each times its coef) the row states. */
+  | { kind: "lines"; lines: GridLine[]; coefs: number[]; cumulative: boolean; role: "investment" | "return" | "net" | "cumulative" }
   | { kind: "unknown"; reason: string };
 
 /** What a year-table row measures, in terms of the grid's lines. */
@@ -116,13 +117,14 @@ export function rowMeaning(label: string, model: GridModel): Meaning {
   };
   if (kind.kind === "cumulative") {
     const cum = byRole("cumulative");
-    return cum.length > 0 ? { kind: "lines", lines: cum.slice(0, 1), cumulative: true, role: "cumulative" } : { kind: "unknown", reason: "the grid has no cumulative line to compare with" };
+    return cum.length > 0 ? { kind: "lines", lines: cum.slice(0, 1), coefs: [1], cumulative: true, role: "cumulative" } : { kind: "unknown", reason: "the grid has no cumulative line to compare with" };
   }
   if (kind.kind === "net") {
     const net = byRole("net");
-    if (net.length > 0) return { kind: "lines", lines: net.slice(0, 1), cumulative: false, role: "net" };
+    if (net.length > 0) return { kind: "lines", lines: net.slice(0, 1), coefs: [1], cumulative: false, role: "net" };
+    // Net in the engine's convention: each line as shown times its sign.
     const lines = [...sideLines("investment"), ...sideLines("return")];
-    return lines.length > 0 ? { kind: "lines", lines, cumulative: false, role: "net" } : { kind: "unknown", reason: "the grid has no lines to net" };
+    return lines.length > 0 ? { kind: "lines", lines, coefs: lines.map((l) => l.sign), cumulative: false, role: "net" } : { kind: "unknown", reason: "the grid has no lines to net" };
   }
   const role = kind.kind === "total" ? kind.role : kind.kind === "component" ? kind.role : null;
   if (!role) return { kind: "unknown", reason: `its label does not say whether it is investment, return, net or cumulative` };
@@ -135,10 +137,10 @@ export function rowMeaning(label: string, model: GridModel): Meaning {
     if (scored.length === 0 || (scored.length > 1 && scored[1].score === scored[0].score)) {
       return { kind: "unknown", reason: `no single ${role} line of the grid matches '${label}'` };
     }
-    return { kind: "lines", lines: [scored[0].l], cumulative: false, role };
+    return { kind: "lines", lines: [scored[0].l], coefs: [1], cumulative: false, role };
   }
   const lines = sideLines(role);
-  return lines.length > 0 ? { kind: "lines", lines, cumulative: false, role } : { kind: "unknown", reason: `the grid has no ${role} lines` };
+  return lines.length > 0 ? { kind: "lines", lines, coefs: lines.map(() => 1), cumulative: false, role } : { kind: "unknown", reason: `the grid has no ${role} lines` };
 }
 
 function gridCell(model: GridModel, lineRow: number, axis: number): CellRef {
@@ -188,8 +190,8 @@ function gridParts(model: GridModel, meaning: Extract<Meaning, { kind: "lines" }
     return options;
   }
   const stated = meaning.lines.map((l) => (whole ? grandTotalCell(model, l) : fys.length === 1 ? fyTotalCell(model, l, fys[0]) : null));
-  if (stated.every((c) => c !== null)) options.push(stated.map((cell) => ({ cell: cell as CellRef, coef: 1 })));
-  options.push(meaning.lines.flatMap((l) => periodCells(model, l, slots).map((cell) => ({ cell, coef: 1 }))));
+  if (stated.every((c) => c !== null)) options.push(stated.map((cell, k) => ({ cell: cell as CellRef, coef: meaning.coefs[k] })));
+  options.push(meaning.lines.flatMap((l, k) => periodCells(model, l, slots).map((cell) => ({ cell, coef: meaning.coefs[k] }))));
   return options;
 }
 

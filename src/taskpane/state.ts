@@ -220,20 +220,31 @@ function num(n: number): string {
   return sign + Math.abs(Math.round(n * 100) / 100).toLocaleString("en-GB", { maximumFractionDigits: 2 });
 }
 
+/** "Sheet!A1" for a finding's address, whether or not it already names its sheet. */
+export function qualifiedCell(sheet: string, address: string): string {
+  if (address.includes("!")) {
+    const ref = splitCellRef(address);
+    return ref ? `${ref.sheet}!${ref.address}` : address;
+  }
+  return `${sheet}!${address.replace(/\$/g, "")}`;
+}
+
 /** Mismatches, root causes first (a cell others point to, or one nothing else explains), then the rest. */
 export function findingsView(report: SheetReconciliation): FindingsView {
-  const causes = new Set(report.mismatch.map((f) => f.rootCause).filter((c): c is string => c !== null));
-  const isRoot = (f: ReconciliationFinding) => f.rootCause === null || f.rootCause === f.cell || causes.has(f.cell);
+  const cellOf = (f: ReconciliationFinding) => qualifiedCell(f.sheet, f.cell);
+  const causeOf = (f: ReconciliationFinding) => (f.rootCause === null ? null : qualifiedCell(f.sheet, f.rootCause));
+  const causes = new Set(report.mismatch.map(causeOf).filter((c): c is string => c !== null));
+  const isRoot = (f: ReconciliationFinding) => causeOf(f) === null || causeOf(f) === cellOf(f) || causes.has(cellOf(f));
   const ordered = [...report.mismatch].sort((a, b) => Number(isRoot(b)) - Number(isRoot(a)) || Math.abs(b.difference) - Math.abs(a.difference));
-  const items = ordered.map((f) => ({
-    cell: f.cell,
-    title: `${f.cell}: stated ${num(f.stated)}, parts add to ${num(f.expected)}`,
-    detail:
-      (f.rootCause && f.rootCause !== f.cell ? `Likely explained by ${f.rootCause}. ` : "") +
-      `Difference ${num(f.difference)}; parts ${f.parts}.` +
-      (f.explanation ? ` ${f.explanation}` : ""),
-    isRootCause: isRoot(f),
-  }));
+  const items = ordered.map((f) => {
+    const cause = causeOf(f);
+    return {
+      cell: cellOf(f),
+      title: `${cellOf(f)}: stated ${num(f.stated)}, expected ${num(f.expected)}`,
+      detail: f.explanation || (cause && cause !== cellOf(f) ? `Likely explained by ${cause}. ` : "") + `Difference ${num(f.difference)}; parts ${f.parts}.`,
+      isRootCause: isRoot(f),
+    };
+  });
   const n = report.mismatch.length;
   const summary =
     report.checked === 0
@@ -242,7 +253,7 @@ export function findingsView(report: SheetReconciliation): FindingsView {
         ? `All ${report.checked} stated totals add up.`
         : `${n} of ${report.checked} stated totals do not add up.`;
   const roundingNote =
-    report.rounding > 0 ? `${report.rounding} ${report.rounding === 1 ? "total differs" : "totals differ"} only by rounding of whole pounds (not marked).` : null;
+    report.rounding > 0 ? `${report.rounding} ${report.rounding === 1 ? "total differs" : "totals differ"} from its parts only by rounding (not marked).` : null;
   return { items, summary, roundingNote };
 }
 

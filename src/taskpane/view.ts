@@ -80,9 +80,10 @@ export function renderDetection(view: DetectionView, onRole: (key: string, choic
   }
   show(byId("lines-box"), view.lines.length > 0);
 
-  const warnings = byId("warnings");
-  warnings.replaceChildren(...view.warnings.map((w) => el("p", undefined, w)));
-  show(warnings, view.warnings.length > 0);
+  const n = view.warnings.length;
+  byId("warnings-summary").textContent = `${n} ${n === 1 ? "note" : "notes"} on how the sheet was read`;
+  byId("warnings-list").replaceChildren(...view.warnings.map((w) => el("p", undefined, w)));
+  show(byId("warnings"), n > 0);
   show(byId("candidates"), false);
 }
 

@@ -18,6 +18,7 @@ const DIST = path.join(ROOT, "dist");
 const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const SCREENSHOT = path.join(ROOT, "docs", "taskpane.png");
+const RECONCILE_SCREENSHOT = path.join(ROOT, "docs", "screenshots", "taskpane-reconcile.png");
 const APPENDIX = "Appendix 1";
 
 const TYPES: Record<string, string> = {
@@ -194,6 +195,8 @@ describe("the task pane in a real browser", () => {
     const findings = page.locator("#findings button.finding");
     const count = await findings.count();
     expect(count).toBeGreaterThan(0);
+    fs.mkdirSync(path.dirname(RECONCILE_SCREENSHOT), { recursive: true });
+    await page.locator("#reconcile-title").locator("xpath=ancestor::section").screenshot({ path: RECONCILE_SCREENSHOT });
     const reconciled = await dump(page);
     expect(Object.keys(reconciled.notes).length).toBe(count);
     for (const s of reconciled.sheets) {

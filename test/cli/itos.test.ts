@@ -32,8 +32,16 @@ function expectOneLineError(r: ReturnType<typeof itos>, ...mentions: string[]): 
 
 let dir: string;
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, "dist", "cli", "main.js")))
-    throw new Error("dist/cli/main.js is missing: run `npm run build:cli` (npm test does).");
+  // npm test builds dist/ first; a bare `npx jest test/cli` (or a webpack build that cleaned dist/) may not have.
+  if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
+    const tsc = require.resolve("typescript/bin/tsc");
+    const built = spawnSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (built.status !== 0)
+      throw new Error(`npm run build:cli failed: ${built.stdout}${built.stderr}`);
+  }
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "itos-cli-"));
 });
 afterAll(async () => {

@@ -105,3 +105,14 @@ describe("the Sandwell appendix", () => {
     expect(year.periods.map((p) => p.period.key)).toEqual(["2021/22", "2022/23", "2023/24", "2024/25"]);
   });
 });
+
+describe("what the reader says it assumed on Sandwell", () => {
+  test("the sign convention, the return lines read from the Return heading, and the unit; nothing else", async () => {
+    const sheet = (await readWorkbook(FIXTURE)).sheets[0];
+    expect(detectGrid(sheet).warnings).toEqual([
+      "Appendix 1: investment is shown negative (A4, A5) and returns positive (A8, A9, A10, A11, A12); amounts are read as shown.",
+      "A8, A9, A10, A11, A12: labels say nothing of investment or return, so they take the role of A7 'Return' above or beside them.",
+      'Appendix 1: no unit stated (no "£000s" or "£k" in the titles or headers); amounts are read as £.',
+    ]);
+  });
+});

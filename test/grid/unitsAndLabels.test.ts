@@ -76,6 +76,8 @@ describe("labels", () => {
     ["Cum (cost) / return", { kind: "cumulative" }],
     ["Cumulative net (saving)/cost", { kind: "cumulative" }],
     ["Notes", { kind: "ignored" }],
+    ["Net ROI", { kind: "net" }],
+    ["Return on investment", { kind: "net" }],
   ])("%s", (label, kind) => {
     expect(classifyLabel(normaliseLabel(label))).toEqual(kind);
   });

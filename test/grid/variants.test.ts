@@ -160,6 +160,19 @@ describe("rows", () => {
     ]);
   });
 
+  test("a row of percentages is a ratio, not money, whatever its label says", () => {
+    const snapshot: SheetSnapshot = {
+      ...sheet([
+        [null, "Apr-22", "May-22"],
+        ["Investment", -100, null],
+        ["Savings", 40, 80],
+        ["Savings as % of cost", 0.4, 0.8],
+      ]),
+      numberFormats: [[], [null, "#,##0", "#,##0"], [null, "#,##0", "#,##0"], [null, "0%", "0%"]],
+    };
+    expect(detectGrid(snapshot).lines.map((l) => l.role)).toEqual(["investment", "return", "ignored"]);
+  });
+
   test("a year table below the monthly grid, after blank rows, is not part of the block", () => {
     const values: CellValue[][] = [
       [null, "Apr-22", "May-22", "Jun-22", "2022/23"],

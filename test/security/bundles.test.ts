@@ -20,13 +20,39 @@ function stripJsComments(code: string): string {
 }
 
 function urlsIn(text: string): string[] {
-  return [...text.matchAll(/\bhttps?:\/\/[^\s"'`)<>\\]+/g)].map((m) => m[0]);
+  return [...text.matchAll(/\bhttps?:\/\/[^\s"'`)<>\\]+/g)].map((m) => m[0].replace(/[;,.]+$/, ""));
+}
+
+/** An HTML attribute value, quoted or not (the built page is minified and drops quotes). */
+const ATTR_VALUE = String.raw`(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`;
+
+function attrValue(m: RegExpMatchArray, first: number): string {
+  return m[first] ?? m[first + 1] ?? m[first + 2] ?? "";
 }
 
 function originOf(url: string): string {
   const m = /^(https?:\/\/[^/?#]+)/.exec(url);
   return m ? m[1].toLowerCase() : url;
 }
+
+const CODE_FROM_STRINGS = /(?:^|[^\w$.])eval\s*\(|\bnew\s+Function\s*\(/g;
+const REQUEST_APIS = /\bfetch\s*\(|\bXMLHttpRequest\b|\bWebSocket\b|\bsendBeacon\b|\bEventSource\b/g;
+
+function foreignOrigins(text: string): string[] {
+  return urlsIn(text).filter((u) => !ALLOWED_ORIGINS.has(originOf(u)) && !NAMESPACE_ORIGINS.has(originOf(u)));
+}
+
+describe("the bundle checks themselves", () => {
+  it("catch planted offenders and pass clean code", () => {
+    expect(stripJsComments('var a=eval("1+1");').match(CODE_FROM_STRINGS)).not.toBeNull();
+    expect(stripJsComments('var g=new Function("return this")();').match(CODE_FROM_STRINGS)).not.toBeNull();
+    expect('x.retrieval(1);o.evaluate(2);/* eval(3) */'.replace(/\/\*[\s\S]*?\*\//g, "").match(CODE_FROM_STRINGS)).toBeNull();
+    expect('fetch("/x")'.match(REQUEST_APIS)).not.toBeNull();
+    expect(foreignOrigins('s="https://evil.example/x.js";n="http://www.w3.org/2000/svg";o="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"')).toEqual([
+      "https://evil.example/x.js",
+    ]);
+  });
+});
 
 describe("built bundles (dist/*.js)", () => {
   const bundles = () => distFiles(".js");
@@ -40,7 +66,7 @@ describe("built bundles (dist/*.js)", () => {
     const offenders: string[] = [];
     for (const file of bundles()) {
       const code = stripJsComments(readDist(file));
-      for (const m of code.matchAll(/(?:^|[^\w$.])eval\s*\(|\bnew\s+Function\s*\(/g)) {
+      for (const m of code.matchAll(CODE_FROM_STRINGS)) {
         offenders.push(`${path.basename(file)}: ...${code.slice(Math.max(0, m.index! - 40), m.index! + 40)}...`);
       }
     }
@@ -51,7 +77,7 @@ describe("built bundles (dist/*.js)", () => {
     const offenders: string[] = [];
     for (const file of bundles()) {
       const code = stripJsComments(readDist(file));
-      for (const m of code.matchAll(/\bfetch\s*\(|\bXMLHttpRequest\b|\bWebSocket\b|\bsendBeacon\b|\bEventSource\b/g)) {
+      for (const m of code.matchAll(REQUEST_APIS)) {
         offenders.push(`${path.basename(file)}: ${m[0]} in ...${code.slice(Math.max(0, m.index! - 40), m.index! + 40)}...`);
       }
     }
@@ -61,10 +87,7 @@ describe("built bundles (dist/*.js)", () => {
   it("name no network origin except Office.js's", () => {
     const found = new Map<string, string>();
     for (const file of bundles()) {
-      for (const url of urlsIn(stripJsComments(readDist(file)))) {
-        const origin = originOf(url);
-        if (!ALLOWED_ORIGINS.has(origin) && !NAMESPACE_ORIGINS.has(origin)) found.set(url, path.basename(file));
-      }
+      for (const url of foreignOrigins(stripJsComments(readDist(file)))) found.set(url, path.basename(file));
     }
     expect([...found.entries()].map(([url, file]) => `${file}: ${url}`)).toEqual([]);
   });
@@ -79,7 +102,7 @@ describe("built task pane page (dist/taskpane.html)", () => {
 
   it("loads scripts only from itself and Office.js's CDN", () => {
     const html = page();
-    const sources = [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1]);
+    const sources = [...html.matchAll(new RegExp(String.raw`<script\b[^>]*\bsrc\s*=\s*${ATTR_VALUE}`, "gi"))].map((m) => attrValue(m, 1));
     expect(sources.length).toBeGreaterThan(0);
     const remote = sources.filter((s) => /^(https?:)?\/\//i.test(s)).map(originOf);
     expect(remote.every((o) => ALLOWED_ORIGINS.has(o))).toBe(true);
@@ -88,13 +111,13 @@ describe("built task pane page (dist/taskpane.html)", () => {
 
   it("names no other network origin anywhere in the page", () => {
     const html = page().replace(/<!--[\s\S]*?-->/g, "");
-    const others = urlsIn(html).filter((u) => !ALLOWED_ORIGINS.has(originOf(u)) && !NAMESPACE_ORIGINS.has(originOf(u)));
-    expect(others).toEqual([]);
+    expect(foreignOrigins(html)).toEqual([]);
   });
 
   it("has a Content-Security-Policy without unsafe-inline or unsafe-eval scripts", () => {
     const html = page();
-    const csp = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=["']([^"']+)["']/i.exec(html)?.[1];
+    const meta = new RegExp(String.raw`<meta\s+http-equiv\s*=\s*["']?Content-Security-Policy["']?\s+content\s*=\s*${ATTR_VALUE}`, "i").exec(html);
+    const csp = meta ? attrValue(meta, 1) : undefined;
     expect(csp).toBeDefined();
     const directives = Object.fromEntries(
       csp!.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]),
