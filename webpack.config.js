@@ -72,7 +72,8 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      // dist/ also holds the compiled `itos` command (npm run build:cli): keep it.
+      clean: { keep: /^(cli|engine|grid|file)[\\/]/ },
     },
     resolve: {
       extensions: [".ts", ".js"],

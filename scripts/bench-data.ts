@@ -28,7 +28,10 @@ export function monthlyPeriods(count: number, startYear = 2020, startMonth = 4):
  * A case that pays back mid-horizon: investment lines spend in the first years, return lines
  * grow later. Amounts in whole pounds with pence on some lines.
  */
-export function manyLineCase(months: number, lineCount: number): { periods: Period[]; lines: FlowLine[] } {
+export function manyLineCase(
+  months: number,
+  lineCount: number
+): { periods: Period[]; lines: FlowLine[] } {
   const rnd = seededRandom(42);
   const periods = monthlyPeriods(months);
   const investmentLines = Math.max(1, Math.floor(lineCount / 4));
@@ -39,7 +42,11 @@ export function manyLineCase(months: number, lineCount: number): { periods: Peri
       if (isInvestment) return i < months / 5 ? money(-Math.round(5000 + rnd() * 10000)) : money(0);
       return i < months / 10 ? money(0) : money((Math.round(rnd() * 400000) / 100).toFixed(2));
     });
-    lines.push({ label: `${isInvestment ? "Investment" : "Saving"} line ${l + 1}`, role: isInvestment ? "investment" : "return", amounts });
+    lines.push({
+      label: `${isInvestment ? "Investment" : "Saving"} line ${l + 1}`,
+      role: isInvestment ? "investment" : "return",
+      amounts,
+    });
   }
   return { periods, lines };
 }
@@ -47,7 +54,9 @@ export function manyLineCase(months: number, lineCount: number): { periods: Peri
 /** Net monthly flows as plain numbers: heavy investment first, then steady returns. */
 export function netFlows(count: number): number[] {
   const rnd = seededRandom(7);
-  return Array.from({ length: count }, (_, i) => (i < count / 4 ? -Math.round(10000 + rnd() * 5000) : Math.round(2000 + rnd() * 6000)));
+  return Array.from({ length: count }, (_, i) =>
+    i < count / 4 ? -Math.round(10000 + rnd() * 5000) : Math.round(2000 + rnd() * 6000)
+  );
 }
 
 const MONTH_FORMAT = "mmm-yy";
@@ -64,7 +73,9 @@ export function largeSheet(rows: number, cols: number): SheetSnapshot {
   const header: CellValue[] = ["Monthly analysis"];
   const headerFormats: (string | null)[] = [null];
   /** Per column: a month index, an FY total (its months' columns), or the grand total. */
-  const columns: ({ kind: "month" } | { kind: "fy"; parts: number[] } | { kind: "grand" })[] = [{ kind: "month" }];
+  const columns: ({ kind: "month" } | { kind: "fy"; parts: number[] } | { kind: "grand" })[] = [
+    { kind: "month" },
+  ];
   let year = 2020;
   let month = 4;
   let fyParts: number[] = [];
@@ -94,7 +105,9 @@ export function largeSheet(rows: number, cols: number): SheetSnapshot {
   const investmentCount = Math.floor((bodyRows - 5) / 4);
   const returnCount = bodyRows - 5 - investmentCount - 1;
   const lineRows: { label: string; amounts: (number | null)[] }[] = [];
-  const monthCols = columns.map((c, i) => (c.kind === "month" && i > 0 ? i : -1)).filter((i) => i > 0);
+  const monthCols = columns
+    .map((c, i) => (c.kind === "month" && i > 0 ? i : -1))
+    .filter((i) => i > 0);
   const monthIndexOfCol = new Map(monthCols.map((c, idx) => [c, idx]));
   const isMonth = (c: number): boolean => monthIndexOfCol.has(c);
 
@@ -105,15 +118,44 @@ export function largeSheet(rows: number, cols: number): SheetSnapshot {
       if (investing) return idx < monthCols.length / 5 ? -Math.round(1000 + rnd() * 9000) : null;
       return idx < monthCols.length / 10 ? null : Math.round(rnd() * 3000);
     });
-  const investments = Array.from({ length: investmentCount }, (_, i) => ({ label: `Investment line ${i + 1}`, amounts: component(true) }));
-  const returns = Array.from({ length: returnCount }, (_, i) => ({ label: `Saving line ${i + 1}`, amounts: component(false) }));
-  const columnSum = (parts: { amounts: (number | null)[] }[], c: number): number => parts.reduce((s, p) => s + (p.amounts[c] ?? 0), 0);
-  const totalInvestment = { label: "Total investment", amounts: columns.map((_, c) => (isMonth(c) ? columnSum(investments, c) : null)) };
-  const totalReturn = { label: "Total return", amounts: columns.map((_, c) => (isMonth(c) ? columnSum(returns, c) : null)) };
-  const inMonth = { label: "In month (cost) / return", amounts: columns.map((_, c) => (isMonth(c) ? columnSum([totalInvestment, totalReturn], c) : null)) };
+  const investments = Array.from({ length: investmentCount }, (_, i) => ({
+    label: `Investment line ${i + 1}`,
+    amounts: component(true),
+  }));
+  const returns = Array.from({ length: returnCount }, (_, i) => ({
+    label: `Saving line ${i + 1}`,
+    amounts: component(false),
+  }));
+  const columnSum = (parts: { amounts: (number | null)[] }[], c: number): number =>
+    parts.reduce((s, p) => s + (p.amounts[c] ?? 0), 0);
+  const totalInvestment = {
+    label: "Total investment",
+    amounts: columns.map((_, c) => (isMonth(c) ? columnSum(investments, c) : null)),
+  };
+  const totalReturn = {
+    label: "Total return",
+    amounts: columns.map((_, c) => (isMonth(c) ? columnSum(returns, c) : null)),
+  };
+  const inMonth = {
+    label: "In month (cost) / return",
+    amounts: columns.map((_, c) =>
+      isMonth(c) ? columnSum([totalInvestment, totalReturn], c) : null
+    ),
+  };
   let running = 0;
-  const cum = { label: "Cum (cost) / return", amounts: columns.map((_, c) => (isMonth(c) ? (running += inMonth.amounts[c] ?? 0) : null)) };
-  lineRows.push(...investments, totalInvestment, { label: "Return", amounts: columns.map(() => null) }, ...returns, totalReturn, inMonth, cum);
+  const cum = {
+    label: "Cum (cost) / return",
+    amounts: columns.map((_, c) => (isMonth(c) ? (running += inMonth.amounts[c] ?? 0) : null)),
+  };
+  lineRows.push(
+    ...investments,
+    totalInvestment,
+    { label: "Return", amounts: columns.map(() => null) },
+    ...returns,
+    totalReturn,
+    inMonth,
+    cum
+  );
 
   // Stated FY and grand totals per row (not for Cum, whose year-end is a position, not a sum).
   let statedCount = 0;

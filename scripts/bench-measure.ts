@@ -11,7 +11,11 @@ export function median(samples: number[]): number {
  * Median wall time of `fn` over `runs` runs after `warmup` unmeasured ones. For very fast
  * functions each sample times `batch` calls and divides, so timer resolution does not dominate.
  */
-export function medianMs(fn: () => unknown, runs: number, options: { warmup?: number; batch?: number } = {}): number {
+export function medianMs(
+  fn: () => unknown,
+  runs: number,
+  options: { warmup?: number; batch?: number } = {}
+): number {
   const warmup = options.warmup ?? 2;
   const batch = options.batch ?? 1;
   for (let i = 0; i < warmup; i++) fn();
@@ -24,7 +28,11 @@ export function medianMs(fn: () => unknown, runs: number, options: { warmup?: nu
   return median(samples);
 }
 
-export async function medianMsAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number> {
+export async function medianMsAsync(
+  fn: () => Promise<unknown>,
+  runs: number,
+  warmup = 1
+): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let r = 0; r < runs; r++) {

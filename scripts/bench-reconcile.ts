@@ -17,5 +17,13 @@ const model = detectGrid(sheet);
 const report = reconcileSheet(model, sheet);
 const reconcileMs = medianMs(() => reconcileSheet(model, sheet), 5, { warmup: 1 });
 process.stdout.write(
-  JSON.stringify({ rows, cols, reconcileMs, detectMs, checks: report.checked, mismatches: report.mismatch.length, unverified: report.unverified.length }) + "\n",
+  JSON.stringify({
+    rows,
+    cols,
+    reconcileMs,
+    detectMs,
+    checks: report.checked,
+    mismatches: report.mismatch.length,
+    unverified: report.unverified.length,
+  }) + "\n"
 );

@@ -41,17 +41,47 @@ const RECONCILE_HEAP_MB = 2048;
  */
 export function benchReconcile(rows = 1000, cols = 1000): Promise<ReconcileMeasure> {
   return new Promise((resolve) => {
-    const args = [`--max-old-space-size=${RECONCILE_HEAP_MB}`, "--import", "tsx", path.join(__dirname, "bench-reconcile.ts"), String(rows), String(cols)];
-    execFile(process.execPath, args, { timeout: RECONCILE_TIME_LIMIT_MS, maxBuffer: 1024 * 1024 }, (error, stdout) => {
-      const line = String(stdout).trim().split("\n").pop() ?? "";
-      try {
-        const r = JSON.parse(line) as { reconcileMs: number; detectMs: number; checks: number; mismatches: number };
-        resolve({ value: r.reconcileMs, detectMs: r.detectMs, checks: r.checks, mismatches: r.mismatches });
-      } catch {
-        const why = error?.killed ? `did not finish within ${RECONCILE_TIME_LIMIT_MS / 1000} s` : `failed (${(error?.message ?? "no output").split("\n")[0]}; heap cap ${RECONCILE_HEAP_MB} MB)`;
-        resolve({ value: null, detectMs: null, checks: null, mismatches: null, note: `reconciliation of a ${rows} x ${cols} sheet ${why}` });
+    const args = [
+      `--max-old-space-size=${RECONCILE_HEAP_MB}`,
+      "--import",
+      "tsx",
+      path.join(__dirname, "bench-reconcile.ts"),
+      String(rows),
+      String(cols),
+    ];
+    execFile(
+      process.execPath,
+      args,
+      { timeout: RECONCILE_TIME_LIMIT_MS, maxBuffer: 1024 * 1024 },
+      (error, stdout) => {
+        const line = String(stdout).trim().split("\n").pop() ?? "";
+        try {
+          const r = JSON.parse(line) as {
+            reconcileMs: number;
+            detectMs: number;
+            checks: number;
+            mismatches: number;
+          };
+          resolve({
+            value: r.reconcileMs,
+            detectMs: r.detectMs,
+            checks: r.checks,
+            mismatches: r.mismatches,
+          });
+        } catch {
+          const why = error?.killed
+            ? `did not finish within ${RECONCILE_TIME_LIMIT_MS / 1000} s`
+            : `stopped before finishing (exit code ${String(error?.code ?? "none")}; heap capped at ${RECONCILE_HEAP_MB} MB)`;
+          resolve({
+            value: null,
+            detectMs: null,
+            checks: null,
+            mismatches: null,
+            note: `reconciliation of a ${rows} x ${cols} sheet ${why}`,
+          });
+        }
       }
-    });
+    );
   });
 }
 
@@ -64,7 +94,8 @@ export function benchPaybackFunction(): Measured<number> & { result?: unknown } 
 /**
  * The same job written as spreadsheet formulas: flows in A, a running total in B (=A1, =B1+A2,
  * ...), a flag in C for the first row back at or above zero after being below, a MATCH for that
- * row (D1) and the payback in months interpolated within it (E1), as ITOS.PAYBACK defines it.
+ * row (D1), the payback in months interpolated within it and measured from the first investment
+ * (E1), as ITOS.PAYBACK defines it; F flags money going out, G1 finds the first such row.
  */
 export function paybackFormulaSheet(flows: number[]): (number | string)[][] {
   const n = flows.length;
@@ -72,8 +103,13 @@ export function paybackFormulaSheet(flows: number[]): (number | string)[][] {
     f,
     i === 0 ? "=A1" : `=B${i}+A${i + 1}`,
     i === 0 ? "=0" : `=IF(AND(B${i + 1}>=0,B${i}<0),1,0)`,
+    "",
+    "",
+    `=IF(A${i + 1}<0,1,0)`,
   ]);
-  rows[0].push(`=MATCH(1,C1:C${n},0)`, `=D1-1+(-INDEX(B1:B${n},D1-1)/INDEX(A1:A${n},D1))`);
+  rows[0][3] = `=MATCH(1,C1:C${n},0)`;
+  rows[0][4] = `=D1-1+(-INDEX(B1:B${n},D1-1)/INDEX(A1:A${n},D1))-(G1-1)`;
+  rows[0].push(`=MATCH(1,F1:F${n},0)`);
   return rows;
 }
 
@@ -92,31 +128,49 @@ export function hyperFormulaPayback(flows: number[]): unknown {
  * HyperFormula's time for the formula version of the 600-flow payback, against ours: measured as
  * a full evaluation of the sheet (build + compute) and as a recompute after changing one flow.
  */
-export function benchHyperFormula(ourMs: number | null): Measured<number> & { buildMs: number; editMs: number; result: unknown; editRatio: number | null } {
+export function benchHyperFormula(ourMs: number | null): Measured<number> & {
+  buildMs: number;
+  editMs: number;
+  result: unknown;
+  editRatio: number | null;
+} {
   const flows = netFlows(600);
   const rows = paybackFormulaSheet(flows);
   const result = hyperFormulaPayback(flows);
   const buildMs = medianMs(() => hyperFormulaPayback(flows), 9, { warmup: 2 });
   const hf = HyperFormula.buildFromArray(rows, HF_CONFIG);
   let toggle = false;
-  const editMs = medianMs(() => {
-    toggle = !toggle;
-    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[toggle ? flows[0] - 1 : flows[0]]]);
-    return hf.getCellValue(HF_ANSWER);
-  }, 15, { warmup: 3 });
+  const editMs = medianMs(
+    () => {
+      toggle = !toggle;
+      hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[toggle ? flows[0] - 1 : flows[0]]]);
+      return hf.getCellValue(HF_ANSWER);
+    },
+    15,
+    { warmup: 3 }
+  );
   hf.destroy();
   const ratio = ourMs && ourMs > 0 ? buildMs / ourMs : null;
-  return { value: ratio, buildMs, editMs, result, editRatio: ourMs && ourMs > 0 ? editMs / ourMs : null };
+  return {
+    value: ratio,
+    buildMs,
+    editMs,
+    result,
+    editRatio: ourMs && ourMs > 0 ? editMs / ourMs : null,
+  };
 }
 
 /** context.sync() calls to read and write back a 10-row and a 10,000-row grid through the mocked Office host. */
 export async function benchSyncs(): Promise<Measured<{ rows10: number; rows10000: number }>> {
-  return { value: { rows10: await countSyncsForRows(10), rows10000: await countSyncsForRows(10000) } };
+  return {
+    value: { rows10: await countSyncsForRows(10), rows10000: await countSyncsForRows(10000) },
+  };
 }
 
 async function gzipKB(files: string[]): Promise<number> {
   let bytes = 0;
-  for (const f of files) bytes += gzipSync(await fs.readFile(path.join(ROOT, "dist", f)), { level: 9 }).length;
+  for (const f of files)
+    bytes += gzipSync(await fs.readFile(path.join(ROOT, "dist", f)), { level: 9 }).length;
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
@@ -133,7 +187,10 @@ async function pageScripts(page: string): Promise<string[]> {
  * (shared runtime: shared chunk, task pane, commands, functions); the functions = functions.js
  * plus the shared chunk it depends on. Null when dist/ has not been built.
  */
-export async function bundleSizes(): Promise<{ taskpane: Measured<number> & { files?: string[] }; functions: Measured<number> & { files?: string[] } }> {
+export async function bundleSizes(): Promise<{
+  taskpane: Measured<number> & { files?: string[] };
+  functions: Measured<number> & { files?: string[] };
+}> {
   const missing = { value: null, note: "dist/ not built: run npm run build first" };
   try {
     const taskpaneFiles = await pageScripts("taskpane.html");

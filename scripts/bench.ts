@@ -5,7 +5,14 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { benchAnalyse, benchHyperFormula, benchPaybackFunction, benchReconcile, benchSyncs, bundleSizes } from "./bench-tasks";
+import {
+  benchAnalyse,
+  benchHyperFormula,
+  benchPaybackFunction,
+  benchReconcile,
+  benchSyncs,
+  bundleSizes,
+} from "./bench-tasks";
 
 export const BUDGETS = {
   analyseMs: 50,
@@ -23,7 +30,10 @@ interface Row {
   pass: boolean | null;
 }
 
-const fmt = (v: number | null | undefined, dp = 2): string => (v === null || v === undefined ? "n/a" : v.toFixed(dp));
+const withUnit = (v: number | null | undefined, unit: string, dp = 2): string =>
+  v === null || v === undefined ? "not measured" : `${v.toFixed(dp)} ${unit}`;
+const fmt = (v: number | null | undefined, dp = 2): string =>
+  v === null || v === undefined ? "n/a" : v.toFixed(dp);
 const within = (v: number | null, max: number): boolean | null => (v === null ? null : v <= max);
 const atLeast = (v: number | null, min: number): boolean | null => (v === null ? null : v >= min);
 
@@ -38,16 +48,53 @@ async function main(): Promise<void> {
 
   const syncsConstant = syncs.value === null ? null : syncs.value.rows10000 === syncs.value.rows10;
   const rows: Row[] = [
-    { name: "Engine analysis, 600 months x 200 lines", measured: `${fmt(analyse.value)} ms`, budget: `<= ${BUDGETS.analyseMs} ms`, pass: within(analyse.value, BUDGETS.analyseMs) },
-    { name: "Reconciliation, 1,000 x 1,000 sheet", measured: `${fmt(reconcile.value)} ms`, budget: `<= ${BUDGETS.reconcileMs} ms`, pass: within(reconcile.value, BUDGETS.reconcileMs) },
-    { name: "=ITOS.PAYBACK on 600 flows", measured: `${fmt(paybackFn.value, 3)} ms`, budget: `<= ${BUDGETS.paybackFnMs} ms`, pass: within(paybackFn.value, BUDGETS.paybackFnMs) },
-    { name: "Same job as HyperFormula formulas (time / ours)", measured: `${fmt(hyper.value, 0)}x (${fmt(hyper.buildMs)} ms)`, budget: `>= ${BUDGETS.hyperformulaRatio}x`, pass: atLeast(hyper.value, BUDGETS.hyperformulaRatio) },
-    { name: "Excel syncs, 10-row / 10,000-row grid", measured: syncs.value ? `${syncs.value.rows10} / ${syncs.value.rows10000}` : "n/a", budget: "constant", pass: syncsConstant },
-    { name: `Task pane bundle (gzip: ${taskpane.files?.join(" + ") ?? "dist/ not built"})`, measured: `${fmt(taskpane.value, 1)} KB`, budget: `<= ${BUDGETS.taskpaneKB} KB`, pass: within(taskpane.value, BUDGETS.taskpaneKB) },
-    { name: `Functions bundle (gzip: ${functions.files?.join(" + ") ?? "dist/ not built"})`, measured: `${fmt(functions.value, 1)} KB`, budget: `<= ${BUDGETS.functionsKB} KB`, pass: within(functions.value, BUDGETS.functionsKB) },
+    {
+      name: "Engine analysis, 600 months x 200 lines",
+      measured: withUnit(analyse.value, "ms"),
+      budget: `<= ${BUDGETS.analyseMs} ms`,
+      pass: within(analyse.value, BUDGETS.analyseMs),
+    },
+    {
+      name: "Reconciliation, 1,000 x 1,000 sheet",
+      measured: withUnit(reconcile.value, "ms"),
+      budget: `<= ${BUDGETS.reconcileMs} ms`,
+      pass: within(reconcile.value, BUDGETS.reconcileMs),
+    },
+    {
+      name: "=ITOS.PAYBACK on 600 flows",
+      measured: withUnit(paybackFn.value, "ms", 3),
+      budget: `<= ${BUDGETS.paybackFnMs} ms`,
+      pass: within(paybackFn.value, BUDGETS.paybackFnMs),
+    },
+    {
+      name: "Same job as HyperFormula formulas (time / ours)",
+      measured: `${fmt(hyper.value, 0)}x (${fmt(hyper.buildMs)} ms)`,
+      budget: `>= ${BUDGETS.hyperformulaRatio}x`,
+      pass: atLeast(hyper.value, BUDGETS.hyperformulaRatio),
+    },
+    {
+      name: "Excel syncs, 10-row / 10,000-row grid",
+      measured: syncs.value ? `${syncs.value.rows10} / ${syncs.value.rows10000}` : "not measured",
+      budget: "constant",
+      pass: syncsConstant,
+    },
+    {
+      name: `Task pane bundle (gzip: ${taskpane.files?.join(" + ") ?? "dist/ not built"})`,
+      measured: withUnit(taskpane.value, "KB", 1),
+      budget: `<= ${BUDGETS.taskpaneKB} KB`,
+      pass: within(taskpane.value, BUDGETS.taskpaneKB),
+    },
+    {
+      name: `Functions bundle (gzip: ${functions.files?.join(" + ") ?? "dist/ not built"})`,
+      measured: withUnit(functions.value, "KB", 1),
+      budget: `<= ${BUDGETS.functionsKB} KB`,
+      pass: within(functions.value, BUDGETS.functionsKB),
+    },
   ];
   const pass = rows.every((r) => r.pass === true);
-  const notes = [analyse, reconcile, paybackFn, syncs, taskpane, functions].map((m) => m.note).filter((n): n is string => !!n);
+  const notes = [analyse, reconcile, paybackFn, syncs, taskpane, functions]
+    .map((m) => m.note)
+    .filter((n): n is string => !!n);
 
   if (json) {
     const report = {
@@ -77,15 +124,23 @@ async function main(): Promise<void> {
   const table = markdownTable(rows);
   console.log(table);
   console.log("");
-  console.log(`HyperFormula: full evaluation ${fmt(hyper.buildMs)} ms; recompute after editing one flow ${fmt(hyper.editMs)} ms (${fmt(hyper.editRatio, 0)}x ours).`);
-  console.log(`Payback answers: ITOS.PAYBACK ${JSON.stringify(paybackFn.result)}, HyperFormula formulas ${JSON.stringify(hyper.result)}.`);
-  if (reconcile.value !== null) console.log(`Reconciliation made ${reconcile.checks} checks (${reconcile.mismatches} mismatches from the planted wrong totals); reading the grid first (detectGrid) took ${fmt(reconcile.detectMs)} ms.`);
+  console.log(
+    `HyperFormula: full evaluation ${fmt(hyper.buildMs)} ms; recompute after editing one flow ${fmt(hyper.editMs)} ms (${fmt(hyper.editRatio, 0)}x ours).`
+  );
+  console.log(
+    `Payback answers: ITOS.PAYBACK ${JSON.stringify(paybackFn.result)}, HyperFormula formulas ${JSON.stringify(hyper.result)}.`
+  );
+  if (reconcile.value !== null)
+    console.log(
+      `Reconciliation made ${reconcile.checks} checks (${reconcile.mismatches} mismatches from the planted wrong totals); reading the grid first (detectGrid) took ${fmt(reconcile.detectMs)} ms.`
+    );
   for (const n of notes) console.log(`Note: ${n}`);
   console.log(pass ? "All budgets met." : "Some budgets not met or not measured.");
-  if (process.argv.includes("--update-docs")) await writeDocs(table, [
-    `HyperFormula: full evaluation ${fmt(hyper.buildMs)} ms; recompute after editing one flow ${fmt(hyper.editMs)} ms.`,
-    ...notes,
-  ]);
+  if (process.argv.includes("--update-docs"))
+    await writeDocs(table, [
+      `HyperFormula: full evaluation ${fmt(hyper.buildMs)} ms; recompute after editing one flow ${fmt(hyper.editMs)} ms.`,
+      ...notes,
+    ]);
 }
 
 /** docs/benchmarks.md: the latest table, with when and where it was measured. */
@@ -95,7 +150,7 @@ async function writeDocs(table: string, notes: string[]): Promise<void> {
   const text = [
     "# Benchmarks",
     "",
-    "`npm run bench` (medians over repeated runs; `npm run bench -- --json` prints one JSON object;",
+    "`npm run bench` (medians over repeated runs; `npm run --silent bench -- --json` prints one JSON object;",
     "`npm run bench -- --update-docs` rewrites this page). Budgets are reported, not enforced.",
     "",
     table,
@@ -111,7 +166,10 @@ async function writeDocs(table: string, notes: string[]): Promise<void> {
 
 export function markdownTable(rows: Row[]): string {
   const lines = ["| Benchmark | Measured (median) | Budget | Pass |", "|---|---|---|---|"];
-  for (const r of rows) lines.push(`| ${r.name} | ${r.measured} | ${r.budget} | ${r.pass === null ? "not measured" : r.pass ? "yes" : "NO"} |`);
+  for (const r of rows)
+    lines.push(
+      `| ${r.name} | ${r.measured} | ${r.budget} | ${r.pass === null ? "not measured" : r.pass ? "yes" : "NO"} |`
+    );
   return lines.join("\n");
 }
 

@@ -4,7 +4,12 @@ import type { SheetReconciliation } from "../grid/pipeline";
 import { findingsView, kpiView } from "../taskpane/state";
 import type { Unit } from "../grid/model";
 
-export function analyseMessage(sheet: string, result: PaybackResult, unit: Unit, where: string): string {
+export function analyseMessage(
+  sheet: string,
+  result: PaybackResult,
+  unit: Unit,
+  where: string
+): string {
   const kpis = kpiView(result, unit);
   const get = (id: string) => kpis.find((k) => k.id === id)!;
   const be = get("break-even");
@@ -21,7 +26,8 @@ export function reconcileMessage(sheet: string, report: SheetReconciliation): st
   const view = findingsView(report);
   const lines = [`ITOS checked the totals on '${sheet}'.`, view.summary];
   for (const item of view.items.slice(0, 5)) lines.push(`• ${item.title}`);
-  if (view.items.length > 5) lines.push(`…and ${view.items.length - 5} more: open ITOS to see them all.`);
+  if (view.items.length > 5)
+    lines.push(`…and ${view.items.length - 5} more: open ITOS to see them all.`);
   if (view.items.length > 0) lines.push("Mismatching cells are marked with a red fill and a note.");
   if (view.roundingNote) lines.push(view.roundingNote);
   return lines.join("\n");

@@ -145,9 +145,12 @@ export function evaluateBest(alternatives: Check[]): CheckResult {
   return results.find((r) => r.status !== "mismatch") ?? results[0];
 }
 
-/** True when a check's stated amount is non-zero: only those count as evidence of what a total sums. */
+/**
+ * True when a check's agreement says something: its stated amount is larger than the rounding
+ * slack, so it could not agree by the slack alone (0 = 0 proves nothing).
+ */
 function isEvidence(r: CheckResult): boolean {
-  return !r.stated.value.isZero();
+  return r.stated.value.abs().gt(r.tolerance);
 }
 
 /**
@@ -304,12 +307,14 @@ function showDifference(d: Decimal): string {
  */
 export function explain(r: CheckResult, address: (c: CellRef) => string, root: CellRef | null): string {
   const cell = address(r.stated.cell);
-  const head = `${cell} (${r.subject}) states ${showAmount(r.stated.value)}; ${r.partsDescription} (${r.partsText}) come to ${showAmount(r.expected)}`;
-  if (r.status === "match") return `${head}: they agree.`;
+  const head = `${cell} (${r.subject}) states ${showAmount(r.stated.value)}`;
+  const source = `${r.partsDescription} (${r.partsText})`;
+  if (r.status === "match") return `${head}, the same as ${source}.`;
+  const against = `${head} against ${showAmount(r.expected)} from ${source}`;
   if (r.status === "rounding") {
-    return `${head}: a difference of ${showAmount(r.difference.abs())}, within the ${showAmount(r.tolerance)} that rounding of the displayed amounts can explain.`;
+    return `${against}: a difference of ${showAmount(r.difference.abs())}, within the ${showAmount(r.tolerance)} that rounding of the displayed amounts can explain.`;
   }
-  let text = `${head}: the stated amount is ${showDifference(r.difference)} than that, more than rounding can explain (${showAmount(r.tolerance)}).`;
+  let text = `${against}: ${showDifference(r.difference)}, more than rounding can explain (${showAmount(r.tolerance)}).`;
   if (root && cellKey(root) === cellKey(r.stated.cell)) text += ` ${cell} is the likely cause.`;
   else if (root) text += ` This is likely a consequence of ${address(root)}, which explains this and other differences.`;
   return text;

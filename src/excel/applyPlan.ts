@@ -73,8 +73,16 @@ function planSheets(plan: WritePlan): Set<string> {
   return sheets;
 }
 
-function boundingBox(cells: readonly PlannedCell[]): { top: number; left: number; bottom: number; right: number } {
-  let top = Infinity, left = Infinity, bottom = -Infinity, right = -Infinity;
+function boundingBox(cells: readonly PlannedCell[]): {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+} {
+  let top = Infinity,
+    left = Infinity,
+    bottom = -Infinity,
+    right = -Infinity;
   for (const c of cells) {
     top = Math.min(top, c.row);
     left = Math.min(left, c.col);
@@ -109,6 +117,7 @@ interface ReadState {
   targets: { sheet: string; top: number; left: number; range: Excel.Range }[];
   newSheet: Excel.Worksheet | null;
   charts: { sheet: string; chart: Excel.Chart }[];
+  active: { sheet: Excel.Worksheet; chart: Excel.Chart };
   markFills: Excel.RangeFill[];
   markNotes: (Excel.Note | null)[];
 }
@@ -129,13 +138,18 @@ function queueRead(context: Excel.RequestContext, plan: WritePlan, useNotes: boo
       targets.push({ sheet: sheetName, top: box.top, left: box.left, range });
     }
     const chart = sheet.charts.getItemOrNullObject(CHART_NAME);
-    chart.load("isNullObject");
+    chart.load("name"); // any load tells, after the sync, whether the chart exists (isNullObject)
     charts.push({ sheet: sheetName, chart });
   }
+  // The active sheet too: an earlier run may have charted there when this plan goes elsewhere.
+  const active = wb.worksheets.getActiveWorksheet();
+  active.load("name");
+  const activeChart = active.charts.getItemOrNullObject(CHART_NAME);
+  activeChart.load("name");
   let newSheet: Excel.Worksheet | null = null;
   if (plan.newSheet) {
     newSheet = wb.worksheets.getItemOrNullObject(plan.newSheet);
-    newSheet.load("isNullObject");
+    newSheet.load("name");
   }
   const markFills = plan.marks.map((m) => {
     const fill = wb.worksheets.getItem(m.sheet).getRange(a1(m.row, m.col)).format.fill;
@@ -145,10 +159,26 @@ function queueRead(context: Excel.RequestContext, plan: WritePlan, useNotes: boo
   const markNotes = plan.marks.map((m) => {
     if (!useNotes) return null;
     const note = wb.notes.getItemOrNullObject(`${quoteSheetName(m.sheet)}!${a1(m.row, m.col)}`);
-    note.load("isNullObject");
+    note.load("content");
     return note;
   });
-  return { names, targets, newSheet, charts, markFills, markNotes };
+  return {
+    names,
+    targets,
+    newSheet,
+    charts,
+    active: { sheet: active, chart: activeChart },
+    markFills,
+    markNotes,
+  };
+}
+
+/** ITOS charts found on the plan's sheets and the active sheet, each once. */
+function oldCharts(state: ReadState): Excel.Chart[] {
+  const charts = state.charts.map((c) => c.chart);
+  if (!state.charts.some((c) => c.sheet === state.active.sheet.name))
+    charts.push(state.active.chart);
+  return charts;
 }
 
 /** Throws naming the first non-empty cell the plan would overwrite that ITOS does not own. */
@@ -166,15 +196,20 @@ function refuseOverwrites(plan: WritePlan, state: ReadState, tags: readonly Tagg
         "no-room",
         `${cell} already holds '${describe(current)}'. ITOS only writes into empty cells, so it has written nothing: ` +
           `clear or move that cell, or choose "New sheet" for the output.`,
-        { cell },
+        { cell }
       );
     }
   }
-  if (plan.newSheet && state.newSheet && !state.newSheet.isNullObject && !tags.some((t) => t.name === SHEET_TAG)) {
+  if (
+    plan.newSheet &&
+    state.newSheet &&
+    !state.newSheet.isNullObject &&
+    !tags.some((t) => t.name === SHEET_TAG)
+  ) {
     throw new ItosError(
       "no-room",
       `A sheet called '${plan.newSheet}' already exists and ITOS did not create it, so it has written nothing: rename that sheet and try again.`,
-      { cell: plan.newSheet },
+      { cell: plan.newSheet }
     );
   }
 }
@@ -183,16 +218,18 @@ function refuseOverwrites(plan: WritePlan, state: ReadState, tags: readonly Tagg
 export function queueRemoveOutput(
   context: Excel.RequestContext,
   tags: readonly TaggedName[],
-  charts: readonly Excel.Chart[],
+  charts: readonly Excel.Chart[]
 ): { deletedSheet: string | null } {
   const wb = context.workbook;
   const sheetTag = tags.find((t) => t.name === SHEET_TAG);
-  const itosSheet = sheetTag ? boxOf(sheetTag)?.sheet ?? null : null;
+  const itosSheet = sheetTag ? (boxOf(sheetTag)?.sheet ?? null) : null;
   for (const tag of tags) {
     if (!isOutputName(tag.name)) continue;
     const box = boxOf(tag);
     if (box && box.sheet !== itosSheet) {
-      const range = wb.worksheets.getItem(box.sheet).getRange(`${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`);
+      const range = wb.worksheets
+        .getItem(box.sheet)
+        .getRange(`${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`);
       range.conditionalFormats.clearAll();
       range.clear("All");
     }
@@ -207,21 +244,23 @@ export function queueRemoveOutput(
 }
 
 function queueCells(context: Excel.RequestContext, rect: CellRect, valuesOnly: boolean): void {
-  const range = context.workbook.worksheets
+  const target = context.workbook.worksheets
     .getItem(rect.sheet)
-    .getRange(`${a1(rect.top, rect.left)}:${a1(rect.top + rect.cells.length - 1, rect.left + rect.cells[0].length - 1)}`);
-  range.numberFormat = rect.cells.map((row) => row.map((c) => c.numberFormat ?? "General"));
-  range.formulas = rect.cells.map((row) => row.map((c) => cellInput(c, valuesOnly)));
+    .getRange(
+      `${a1(rect.top, rect.left)}:${a1(rect.top + rect.cells.length - 1, rect.left + rect.cells[0].length - 1)}`
+    );
+  target.numberFormat = rect.cells.map((row) => row.map((c) => c.numberFormat ?? "General"));
+  target.formulas = rect.cells.map((row) => row.map((c) => cellInput(c, valuesOnly)));
   if (rect.cells.some((row) => row.some((c) => c.bold || c.fill))) {
-    range.setCellProperties(
+    target.setCellProperties(
       rect.cells.map((row) =>
         row.map((c) => ({
           format: {
             font: { bold: c.bold === true },
             ...(c.fill ? { fill: { color: c.fill } } : {}),
           },
-        })),
-      ),
+        }))
+      )
     );
   }
 }
@@ -255,11 +294,15 @@ function queueMarks(
   context: Excel.RequestContext,
   marks: readonly PlannedMark[],
   state: ReadState,
-  tags: readonly TaggedName[],
+  tags: readonly TaggedName[]
 ): void {
   const wb = context.workbook;
-  const marked = new Set(tags.filter((t) => isMarkName(t.name)).map((t) => t.ref.replace(/\$/g, "")));
-  let next = tags.filter((t) => isMarkName(t.name)).reduce((max, t) => Math.max(max, Number(t.name.slice(MARK_PREFIX.length)) || 0), 0);
+  const marked = new Set(
+    tags.filter((t) => isMarkName(t.name)).map((t) => t.ref.replace(/\$/g, ""))
+  );
+  let next = tags
+    .filter((t) => isMarkName(t.name))
+    .reduce((max, t) => Math.max(max, Number(t.name.slice(MARK_PREFIX.length)) || 0), 0);
   marks.forEach((m, i) => {
     const ref = `${quoteSheetName(m.sheet)}!${a1(m.row, m.col)}`;
     const range = wb.worksheets.getItem(m.sheet).getRange(a1(m.row, m.col));
@@ -273,7 +316,10 @@ function queueMarks(
     wb.names.add(
       `${MARK_PREFIX}${next}`,
       `=${quoteSheetName(m.sheet)}!${absoluteA1(m.row, m.col)}`,
-      encodeMarkMemo({ originalFill: isNoFill(originalFill) ? null : originalFill, addedNote: addNote }),
+      encodeMarkMemo({
+        originalFill: isNoFill(originalFill) ? null : originalFill,
+        addedNote: addNote,
+      })
     );
   });
 }
@@ -282,7 +328,7 @@ function queueMarks(
 export async function applyPlanInContext(
   context: Excel.RequestContext,
   plan: WritePlan,
-  options: ApplyOptions = {},
+  options: ApplyOptions = {}
 ): Promise<ApplyResult> {
   let syncs = 0;
   const sync = async () => {
@@ -295,21 +341,25 @@ export async function applyPlanInContext(
 
   const state = queueRead(context, plan, useNotes);
   await sync();
-  const tags = taggedNamesFrom(state.names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })));
+  const tags = taggedNamesFrom(
+    state.names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }))
+  );
   refuseOverwrites(plan, state, tags);
 
-  const writesOutput = plan.cells.length + plan.names.length + plan.conditionalFormats.length + plan.charts.length > 0 || plan.newSheet !== null;
+  const writesOutput =
+    plan.cells.length + plan.names.length + plan.conditionalFormats.length + plan.charts.length >
+      0 || plan.newSheet !== null;
   if (apiSupported("1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
   if (writesOutput) {
-    queueRemoveOutput(
-      context,
-      tags,
-      state.charts.map((c) => c.chart),
-    );
+    queueRemoveOutput(context, tags, oldCharts(state));
   }
   if (plan.newSheet) {
     context.workbook.worksheets.add(plan.newSheet);
-    context.workbook.names.add(SHEET_TAG, `=${quoteSheetName(plan.newSheet)}!$A$1`, "ITOS created this sheet");
+    context.workbook.names.add(
+      SHEET_TAG,
+      `=${quoteSheetName(plan.newSheet)}!$A$1`,
+      "ITOS created this sheet"
+    );
   }
 
   let pendingBytes = 0;
@@ -322,9 +372,13 @@ export async function applyPlanInContext(
     queueCells(context, rect, valuesOnly);
     pendingBytes += bytes;
   }
-  for (const name of plan.names) context.workbook.names.add(name.name, `=${name.ref}`, "ITOS output");
+  for (const name of plan.names)
+    context.workbook.names.add(name.name, `=${name.ref}`, "ITOS output");
   for (const cf of plan.conditionalFormats) {
-    const rule = context.workbook.worksheets.getItem(cf.sheet).getRange(cf.range).conditionalFormats.add("Custom");
+    const rule = context.workbook.worksheets
+      .getItem(cf.sheet)
+      .getRange(cf.range)
+      .conditionalFormats.add("Custom");
     rule.custom.rule.formula = cf.formula;
     rule.custom.format.fill.color = cf.fill;
     if (cf.fontColor) rule.custom.format.font.color = cf.fontColor;
@@ -334,7 +388,13 @@ export async function applyPlanInContext(
   await sync();
 
   const sheet = plan.newSheet ?? plan.cells[0]?.sheet ?? null;
-  return { syncs, cellsWritten: plan.cells.length, namesWritten: plan.names.length, marksWritten: plan.marks.length, sheet };
+  return {
+    syncs,
+    cellsWritten: plan.cells.length,
+    namesWritten: plan.names.length,
+    marksWritten: plan.marks.length,
+    sheet,
+  };
 }
 
 export function applyPlan(plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyResult> {

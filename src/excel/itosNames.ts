@@ -62,7 +62,8 @@ export function ownedCellKeys(tags: readonly TaggedName[]): Set<string> {
     if (!isOutputName(tag.name)) continue;
     const box = boxOf(tag);
     if (!box) continue;
-    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) owned.add(cellKey(box.sheet, r, c));
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) owned.add(cellKey(box.sheet, r, c));
   }
   return owned;
 }
@@ -73,7 +74,10 @@ export function encodeMarkMemo(memo: MarkMemo): string {
 
 export function decodeMarkMemo(comment: string): MarkMemo {
   const m = /original fill (#[0-9A-Fa-f]{6}|none)/.exec(comment);
-  return { originalFill: m && m[1] !== "none" ? m[1] : null, addedNote: /note added/.test(comment) };
+  return {
+    originalFill: m && m[1] !== "none" ? m[1] : null,
+    addedNote: /note added/.test(comment),
+  };
 }
 
 /** "No fill" as Office.js reports it: white or nothing. */
@@ -82,7 +86,9 @@ export function isNoFill(color: string | null | undefined): boolean {
 }
 
 /** Reads the loaded items of workbook.names into plain tags (ITOS_ names only). */
-export function taggedNamesFrom(items: readonly { name: string; formula: string; comment?: string }[]): TaggedName[] {
+export function taggedNamesFrom(
+  items: readonly { name: string; formula: string; comment?: string }[]
+): TaggedName[] {
   return items
     .filter((n) => isItosName(n.name))
     .map((n) => ({ name: n.name, ref: stripEquals(String(n.formula)), comment: n.comment ?? "" }));

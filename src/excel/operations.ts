@@ -3,7 +3,13 @@
  * shared pipeline (the same analyseSheet/planAnalysis the `itos` command uses), write the plan.
  * Analyse writes the analysis; Reconcile writes only the marks; each in one Excel.run.
  */
-import { analyseSheet, planAnalysis, type AnalyseOptions, type SheetAnalysis } from "../grid/pipeline";
+import { isItosError } from "../engine/errors";
+import {
+  analyseSheet,
+  planAnalysis,
+  type AnalyseOptions,
+  type SheetAnalysis,
+} from "../grid/pipeline";
 import { emptyPlan, type WritePlan } from "../grid/writePlan";
 import { applyPlanInContext, type ApplyResult } from "./applyPlan";
 import { snapshotForNewSheet } from "./placement";
@@ -32,20 +38,42 @@ export interface ReconcileRun extends Detection {
   marksCleared: number;
 }
 
-export async function detectInContext(context: Excel.RequestContext, options: AnalyseOptions): Promise<Detection> {
+export async function detectInContext(
+  context: Excel.RequestContext,
+  options: AnalyseOptions
+): Promise<Detection> {
   const read = await readActiveSheet(context);
-  return { read, analysis: analyseSheet(read.snapshot, options) };
+  try {
+    return { read, analysis: analyseSheet(read.snapshot, options) };
+  } catch (error) {
+    // A selection that holds no grid (two cells clicked by chance): read the whole sheet instead.
+    if (
+      !read.fromSelection ||
+      !isItosError(error) ||
+      (error.code !== "no-grid" && error.code !== "no-periods")
+    )
+      throw error;
+    const whole = { ...read, snapshot: read.whole, fromSelection: false };
+    return { read: whole, analysis: analyseSheet(whole.snapshot, options) };
+  }
 }
 
 /** The analysis without the marks: marking totals is the Reconcile button's job. */
 export function analysisPlan(detection: Detection, settings: AnalyseSettings): WritePlan {
   const { read, analysis } = detection;
-  const snapshot = settings.newSheet ? snapshotForNewSheet(read.snapshot, analysis.model) : read.snapshot;
-  const plan = planAnalysis(analysis, snapshot, { ownedCells: read.ownedCells, valuesOnly: settings.valuesOnly === true });
+  // Room for the output is judged on the whole sheet, not only on a selected part of it.
+  const snapshot = settings.newSheet ? snapshotForNewSheet(read.whole, analysis.model) : read.whole;
+  const plan = planAnalysis(analysis, snapshot, {
+    ownedCells: read.ownedCells,
+    valuesOnly: settings.valuesOnly === true,
+  });
   return { ...plan, marks: [] };
 }
 
-export async function analyseInContext(context: Excel.RequestContext, settings: AnalyseSettings): Promise<AnalyseRun> {
+export async function analyseInContext(
+  context: Excel.RequestContext,
+  settings: AnalyseSettings
+): Promise<AnalyseRun> {
   const detection = await detectInContext(context, settings.options);
   const plan = analysisPlan(detection, settings);
   const applied = await applyPlanInContext(context, plan, { valuesOnly: settings.valuesOnly });
@@ -53,15 +81,26 @@ export async function analyseInContext(context: Excel.RequestContext, settings: 
 }
 
 /** Reads every sheet, so totals restated elsewhere (a summary year table) are checked too. */
-export async function reconcileInContext(context: Excel.RequestContext, options: AnalyseOptions): Promise<ReconcileRun> {
+export async function reconcileInContext(
+  context: Excel.RequestContext,
+  options: AnalyseOptions
+): Promise<ReconcileRun> {
   const { active, workbook } = await readWorkbookInContext(context);
-  const detection: Detection = { read: active, analysis: analyseSheet(active.snapshot, options, workbook) };
-  const marks = planAnalysis(detection.analysis, detection.read.snapshot, { ownedCells: detection.read.ownedCells }).marks;
+  const detection: Detection = {
+    read: active,
+    analysis: analyseSheet(active.snapshot, options, workbook),
+  };
+  const marks = planAnalysis(detection.analysis, detection.read.whole, {
+    ownedCells: detection.read.ownedCells,
+  }).marks;
   const marksCleared = await clearMarksInContext(context);
   if (marks.length > 0) await applyPlanInContext(context, { ...emptyPlan(), marks });
   return { ...detection, marksWritten: marks.length, marksCleared };
 }
 
-export const detectActiveSheet = (options: AnalyseOptions) => Excel.run((c) => detectInContext(c, options));
-export const analyseActiveSheet = (settings: AnalyseSettings) => Excel.run((c) => analyseInContext(c, settings));
-export const reconcileActiveSheet = (options: AnalyseOptions) => Excel.run((c) => reconcileInContext(c, options));
+export const detectActiveSheet = (options: AnalyseOptions) =>
+  Excel.run((c) => detectInContext(c, options));
+export const analyseActiveSheet = (settings: AnalyseSettings) =>
+  Excel.run((c) => analyseInContext(c, settings));
+export const reconcileActiveSheet = (options: AnalyseOptions) =>
+  Excel.run((c) => reconcileInContext(c, options));

@@ -10,7 +10,10 @@ import { cellKey } from "../grid/planLayout";
 import { ownedCellKeys, taggedNamesFrom, type TaggedName } from "./itosNames";
 
 export interface SheetRead {
+  /** The part to analyse: the selection when there is one, else the whole used range. */
   snapshot: SheetSnapshot;
+  /** The whole used range, where the planner looks for room for its output. */
+  whole: SheetSnapshot;
   /** ITOS_ names present in the workbook. */
   tags: TaggedName[];
   /** Cells of earlier ITOS output ("Appendix 1!B60"), which a re-run may overwrite. */
@@ -30,7 +33,8 @@ export interface ReadOptions {
 export function snapshotValue(value: unknown, valueType: string | undefined): CellValue {
   if (valueType === "Error") return { error: String(value) };
   if (valueType === "Empty" || value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   return String(value);
 }
 
@@ -54,7 +58,7 @@ function blankOwned(
   formulas: (string | null)[][],
   box: Box,
   sheetName: string,
-  owned: ReadonlySet<string>,
+  owned: ReadonlySet<string>
 ): void {
   if (owned.size === 0) return;
   for (let i = 0; i < values.length; i++) {
@@ -67,22 +71,27 @@ function blankOwned(
   }
 }
 
-const USED_PROPERTIES = ["isNullObject", "address", "values", "valueTypes", "numberFormat", "formulas"];
-
 /** A used range as loaded (after the sync) -> the whole sheet's snapshot, ITOS output blanked. */
 function usedToSnapshot(
   sheetName: string,
   used: Excel.Range,
   ownedCells: ReadonlySet<string>,
-  blankItosOutput: boolean,
+  blankItosOutput: boolean
 ): { snapshot: SheetSnapshot; box: Box } | null {
   if (used.isNullObject) return null;
   const box = parseRangeAddress(used.address);
-  const values = used.values.map((row, i) => row.map((v, j) => snapshotValue(v, used.valueTypes[i]?.[j])));
-  const numberFormats = used.numberFormat.map((row) => row.map((f) => (f === null || f === undefined ? null : String(f))));
+  const values = used.values.map((row, i) =>
+    row.map((v, j) => snapshotValue(v, used.valueTypes[i]?.[j]))
+  );
+  const numberFormats = used.numberFormat.map((row) =>
+    row.map((f) => (f === null || f === undefined ? null : String(f)))
+  );
   const formulas = used.formulas.map((row) => row.map(formulaOf));
   if (blankItosOutput) blankOwned(values, numberFormats, formulas, box, sheetName, ownedCells);
-  return { snapshot: { sheetName, top: box.top, left: box.left, values, numberFormats, formulas }, box };
+  return {
+    snapshot: { sheetName, top: box.top, left: box.left, values, numberFormats, formulas },
+    box,
+  };
 }
 
 function narrowTo(snapshot: SheetSnapshot, from: Box, to: Box): SheetSnapshot {
@@ -97,30 +106,51 @@ function narrowTo(snapshot: SheetSnapshot, from: Box, to: Box): SheetSnapshot {
 }
 
 function emptySheetError(name: string): ItosError {
-  return new ItosError("no-grid", `The sheet '${name}' is empty: open the sheet that holds the investment and return figures.`);
+  return new ItosError(
+    "no-grid",
+    `The sheet '${name}' is empty: open the sheet that holds the investment and return figures.`
+  );
 }
 
 /** The snapshot, queued and read with a single sync on the given context. */
-export async function readActiveSheet(context: Excel.RequestContext, options: ReadOptions = {}): Promise<SheetRead> {
+export async function readActiveSheet(
+  context: Excel.RequestContext,
+  options: ReadOptions = {}
+): Promise<SheetRead> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject();
-  used.load(USED_PROPERTIES);
+  used.load(["isNullObject", "address", "values", "valueTypes", "numberFormat", "formulas"]);
   const selection = context.workbook.getSelectedRange();
   selection.load(["address", "cellCount"]);
   const names = context.workbook.names;
   names.load("items/name,items/formula,items/comment");
   await context.sync();
 
-  const tags = taggedNamesFrom(names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })));
+  const tags = taggedNamesFrom(
+    names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }))
+  );
   const ownedCells = ownedCellKeys(tags);
   const whole = usedToSnapshot(sheet.name, used, ownedCells, options.includeItosOutput !== true);
   if (!whole) throw emptySheetError(sheet.name);
   if (options.preferSelection !== false && selection.cellCount > 1) {
     const inside = intersect(whole.box, parseRangeAddress(selection.address));
-    if (inside) return { snapshot: narrowTo(whole.snapshot, whole.box, inside), tags, ownedCells, fromSelection: true };
+    if (inside)
+      return {
+        snapshot: narrowTo(whole.snapshot, whole.box, inside),
+        whole: whole.snapshot,
+        tags,
+        ownedCells,
+        fromSelection: true,
+      };
   }
-  return { snapshot: whole.snapshot, tags, ownedCells, fromSelection: false };
+  return {
+    snapshot: whole.snapshot,
+    whole: whole.snapshot,
+    tags,
+    ownedCells,
+    fromSelection: false,
+  };
 }
 
 export interface WorkbookRead {
@@ -140,11 +170,13 @@ export async function readWorkbookInContext(context: Excel.RequestContext): Prom
   const names = context.workbook.names;
   names.load("items/name,items/formula,items/comment");
   await context.sync();
-  const tags = taggedNamesFrom(names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })));
+  const tags = taggedNamesFrom(
+    names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }))
+  );
   const ownedCells = ownedCellKeys(tags);
   const useds = sheets.items.map((s) => {
     const used = s.getUsedRangeOrNullObject();
-    used.load(USED_PROPERTIES);
+    used.load(["isNullObject", "address", "values", "valueTypes", "numberFormat", "formulas"]);
     return { name: s.name, used };
   });
   await context.sync();
@@ -155,7 +187,10 @@ export async function readWorkbookInContext(context: Excel.RequestContext): Prom
   }
   const active = snapshots.find((s) => s.sheetName === activeSheet.name);
   if (!active) throw emptySheetError(activeSheet.name);
-  return { active: { snapshot: active, tags, ownedCells, fromSelection: false }, workbook: { sheets: snapshots } };
+  return {
+    active: { snapshot: active, whole: active, tags, ownedCells, fromSelection: false },
+    workbook: { sheets: snapshots },
+  };
 }
 
 /** Excel.run wrapper for the task pane and ribbon commands. */

@@ -63,7 +63,9 @@ export function cellInput(c: PlannedCell, valuesOnly: boolean): string | number 
 export function requestBytes(rect: CellRect): number {
   let bytes = 64;
   for (const row of rect.cells) {
-    for (const c of row) bytes += JSON.stringify(c.formula ?? c.value ?? "").length + (c.numberFormat?.length ?? 7) + 24;
+    for (const c of row)
+      bytes +=
+        JSON.stringify(c.formula ?? c.value ?? "").length + (c.numberFormat?.length ?? 7) + 24;
   }
   return bytes;
 }
@@ -75,7 +77,12 @@ export function splitRect(rect: CellRect, maxBytes: number): CellRect[] {
   const rowsPerBand = Math.max(1, Math.floor((rect.cells.length * maxBytes) / total));
   const bands: CellRect[] = [];
   for (let i = 0; i < rect.cells.length; i += rowsPerBand) {
-    bands.push({ sheet: rect.sheet, top: rect.top + i, left: rect.left, cells: rect.cells.slice(i, i + rowsPerBand) });
+    bands.push({
+      sheet: rect.sheet,
+      top: rect.top + i,
+      left: rect.left,
+      cells: rect.cells.slice(i, i + rowsPerBand),
+    });
   }
   return bands;
 }

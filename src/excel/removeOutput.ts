@@ -2,7 +2,14 @@
  * "Remove ITOS output" and "Clear marks": delete exactly what the ITOS_ names tag, nothing else.
  */
 import { a1 } from "../grid/address";
-import { CHART_NAME, boxOf, decodeMarkMemo, isMarkName, taggedNamesFrom, type TaggedName } from "./itosNames";
+import {
+  CHART_NAME,
+  boxOf,
+  decodeMarkMemo,
+  isMarkName,
+  taggedNamesFrom,
+  type TaggedName,
+} from "./itosNames";
 import { apiSupported, queueRemoveOutput } from "./applyPlan";
 import { quoteSheetName } from "../grid/address";
 
@@ -18,27 +25,39 @@ async function loadTags(context: Excel.RequestContext): Promise<TaggedName[]> {
   const names = context.workbook.names;
   names.load("items/name,items/formula,items/comment");
   await context.sync();
-  return taggedNamesFrom(names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })));
+  return taggedNamesFrom(
+    names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }))
+  );
 }
 
 /** Queues the notes ITOS added on marked cells, as null-or-note objects to check after a sync. */
-function queueMarkNotes(context: Excel.RequestContext, marks: readonly TaggedName[]): (Excel.Note | null)[] {
+function queueMarkNotes(
+  context: Excel.RequestContext,
+  marks: readonly TaggedName[]
+): (Excel.Note | null)[] {
   const useNotes = apiSupported("1.18");
   return marks.map((mark) => {
     const box = boxOf(mark);
     if (!useNotes || !box || !decodeMarkMemo(mark.comment).addedNote) return null;
-    const note = context.workbook.notes.getItemOrNullObject(`${quoteSheetName(box.sheet)}!${a1(box.top, box.left)}`);
-    note.load("isNullObject");
+    const note = context.workbook.notes.getItemOrNullObject(
+      `${quoteSheetName(box.sheet)}!${a1(box.top, box.left)}`
+    );
+    note.load("content"); // any load tells, after the sync, whether the note exists (isNullObject)
     return note;
   });
 }
 
 /** Restores each marked cell's fill, deletes the notes ITOS added and the mark names. */
-function queueClearMarks(context: Excel.RequestContext, marks: readonly TaggedName[], notes: readonly (Excel.Note | null)[]): void {
+function queueClearMarks(
+  context: Excel.RequestContext,
+  marks: readonly TaggedName[],
+  notes: readonly (Excel.Note | null)[]
+): void {
   marks.forEach((mark, i) => {
     const box = boxOf(mark);
     if (box) {
-      const fill = context.workbook.worksheets.getItem(box.sheet).getRange(a1(box.top, box.left)).format.fill;
+      const fill = context.workbook.worksheets.getItem(box.sheet).getRange(a1(box.top, box.left))
+        .format.fill;
       const original = decodeMarkMemo(mark.comment).originalFill;
       if (original) fill.color = original;
       else fill.clear();
@@ -67,7 +86,7 @@ export async function removeOutputInContext(context: Excel.RequestContext): Prom
   const marks = tags.filter((t) => isMarkName(t.name));
   const charts = sheets.items.map((s) => {
     const chart = s.charts.getItemOrNullObject(CHART_NAME);
-    chart.load("isNullObject");
+    chart.load("name");
     return chart;
   });
   const notes = queueMarkNotes(context, marks);

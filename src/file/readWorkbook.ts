@@ -34,7 +34,8 @@ function plainValue(v: unknown): CellValue {
   if (isErrorValue(v)) return { error: String(v.error) };
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? "").join("");
+    if (Array.isArray(o.richText))
+      return (o.richText as { text?: string }[]).map((r) => r.text ?? "").join("");
     if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
     if (typeof o.text === "string") return o.text; // hyperlink
     if (o.text && typeof o.text === "object") return plainValue(o.text);
@@ -86,23 +87,44 @@ export async function readWorkbook(file: string): Promise<WorkbookSnapshot> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
-  } catch {
-    throw new ItosError("bad-file", `Cannot open ${name}: no such file.`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a folder, not a file"
+          : code === "EACCES"
+            ? "permission denied"
+            : "it cannot be read";
+    throw new ItosError("bad-file", `Cannot open ${name}: ${why}.`);
   }
   if (bytes.subarray(0, 4).equals(OLE_MAGIC)) {
     throw new ItosError(
       "bad-file",
-      `${name} is password-protected (or an old .xls file): remove the password or save it as .xlsx, then try again.`,
+      `${name} is password-protected (or an old .xls file): remove the password or save it as .xlsx, then try again.`
     );
   }
   if (!bytes.subarray(0, 2).equals(ZIP_MAGIC)) {
-    throw new ItosError("bad-file", `${name} is not an Excel .xlsx workbook (it may be a CSV or text file renamed).`);
+    throw new ItosError(
+      "bad-file",
+      `${name} is not an Excel .xlsx workbook (it may be a CSV or text file renamed).`
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new ItosError("bad-file", `${name} could not be read as an .xlsx workbook: the file is damaged or not a workbook.`);
+    throw new ItosError(
+      "bad-file",
+      `${name} could not be read as an .xlsx workbook: the file is damaged or not a workbook.`
+    );
   }
+  // A zip that is not a workbook (a .docx renamed) loads with no worksheets at all.
+  if (wb.worksheets.length === 0)
+    throw new ItosError(
+      "bad-file",
+      `${name} holds no worksheets: it is not an Excel .xlsx workbook.`
+    );
   return snapshotFromWorkbook(wb);
 }

@@ -72,7 +72,15 @@ function unmark(wb: ExcelJS.Workbook, box: Box): void {
   if (!ws) return;
   const cell = ws.getCell(box.top + 1, box.left + 1);
   (cell as unknown as { _comment?: unknown })._comment = undefined;
-  cell.fill = { type: "pattern", pattern: "none" };
+  restyle(cell, { fill: { type: "pattern", pattern: "none" } });
+}
+
+/**
+ * Changes a cell's style on a copy: exceljs shares one style object among the cells that had the
+ * same style in the file, so setting cell.fill directly would repaint all of them.
+ */
+function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...change };
 }
 
 function sheetIsEmpty(ws: ExcelJS.Worksheet): boolean {
@@ -143,9 +151,13 @@ function writeCell(ws: ExcelJS.Worksheet, p: PlannedCell): void {
   } else {
     cell.value = p.value;
   }
-  if (p.numberFormat) cell.numFmt = p.numberFormat;
-  if (p.bold) cell.font = { bold: true };
-  if (p.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(p.fill) } };
+  restyle(cell, {
+    ...(p.numberFormat ? { numFmt: p.numberFormat } : {}),
+    ...(p.bold ? { font: { bold: true } } : {}),
+    ...(p.fill
+      ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(p.fill) } } }
+      : {}),
+  });
 }
 
 /**
@@ -181,7 +193,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): stri
   for (const m of plan.marks) {
     const cell = sheetOf(m.sheet).getCell(m.row + 1, m.col + 1);
     cell.note = m.note;
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(m.fill) } };
+    restyle(cell, { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(m.fill) } } });
   }
   for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
   if (plan.charts.length > 0) messages.push(CHART_SKIPPED);

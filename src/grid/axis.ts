@@ -4,7 +4,14 @@
  * total columns between and after the periods.
  */
 import { ItosError } from "../engine/errors";
-import { fyLabelOf, isDateFormat, monthPeriod, parsePeriodHeader, yearPeriod, type PeriodHeader } from "../engine/periods";
+import {
+  fyLabelOf,
+  isDateFormat,
+  monthPeriod,
+  parsePeriodHeader,
+  yearPeriod,
+  type PeriodHeader,
+} from "../engine/periods";
 import type { Period } from "../engine/types";
 import { sheetCellName } from "./orient";
 import type { TotalColumn } from "./model";
@@ -68,7 +75,8 @@ export function scanHeaderRows(snapshot: SheetSnapshot): HeaderRow[] {
       if (typeof value === "number") {
         // Amounts are numbers too: only dates (by format, or by a run of month serials) head periods.
         const fmt = formatAt(snapshot, row, col);
-        if (!isDate(fmt) && !asDates) return;
+        const unknownFormat = fmt === null || /^general$/i.test(fmt);
+        if (!isDate(fmt) && !(asDates && unknownFormat)) return;
         const header = parsePeriodHeader(value, isDate(fmt) ? fmt : "dd/mm/yyyy");
         if (header) cells.push({ col, header });
         unformatted = unformatted || (header !== null && !isDate(fmt));
@@ -83,7 +91,8 @@ export function scanHeaderRows(snapshot: SheetSnapshot): HeaderRow[] {
     else if (count("fy") >= 2) kind = "annual-fy";
     else if (count("year-number") >= 2) kind = "annual-number";
     else if (count("period-number") >= 2) kind = "period-number";
-    if (kind) rows.push({ row, kind, cells, datesWithoutFormat: unformatted && kind === "monthly" });
+    if (kind)
+      rows.push({ row, kind, cells, datesWithoutFormat: unformatted && kind === "monthly" });
   });
   return rows;
 }
@@ -121,7 +130,7 @@ export function buildAxis(
   snapshot: SheetSnapshot,
   headers: HeaderRow[],
   fyStartMonth: number,
-  warnings: string[],
+  warnings: string[]
 ): { slots: AxisSlot[]; totalColumns: TotalColumn[][] } {
   const slots: AxisSlot[] = [];
   const totalColumns: TotalColumn[][] = [];
@@ -148,7 +157,11 @@ export function buildAxis(
       if (!period) return;
       const earlier = seen.get(period.key);
       if (earlier) {
-        throw new ItosError("bad-period", `${address} repeats the period ${period.label} already headed at ${earlier}.`, { cell: address });
+        throw new ItosError(
+          "bad-period",
+          `${address} repeats the period ${period.label} already headed at ${earlier}.`,
+          { cell: address }
+        );
       }
       seen.set(period.key, address);
       slots.push({ period, block, col: cell.col, address });
@@ -191,10 +204,18 @@ function checkMonthsRunOn(slots: AxisSlot[], warnings: string[]): void {
   for (let i = 1; i < slots.length; i++) {
     const a = slots[i - 1].period;
     const b = slots[i].period;
-    if (a.year === undefined || b.year === undefined || a.month === undefined || b.month === undefined) continue;
+    if (
+      a.year === undefined ||
+      b.year === undefined ||
+      a.month === undefined ||
+      b.month === undefined
+    )
+      continue;
     const step = (b.year - a.year) * 12 + (b.month - a.month);
     if (step !== 1) {
-      warnings.push(`${slots[i].address}: ${b.label} does not follow ${a.label}; periods are taken in the order shown.`);
+      warnings.push(
+        `${slots[i].address}: ${b.label} does not follow ${a.label}; periods are taken in the order shown.`
+      );
     }
   }
 }

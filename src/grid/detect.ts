@@ -11,8 +11,23 @@ import { DEFAULT_FY_START_MONTH } from "../engine/periods";
 import { cellName, sheetCellName, transposeSnapshot } from "./orient";
 import { buildAxis, chooseHeaderRows, scanHeaderRows, type AxisSlot, type HeaderRow } from "./axis";
 import { classifyLabel, normaliseLabel } from "./labels";
-import type { GridBlock, GridLine, GridModel, LineRole, SignConvention, TotalColumn, Unit } from "./model";
-import { cellAt, formatAt, isBlank, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import type {
+  GridBlock,
+  GridLine,
+  GridModel,
+  LineRole,
+  SignConvention,
+  TotalColumn,
+  Unit,
+} from "./model";
+import {
+  cellAt,
+  formatAt,
+  isBlank,
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "./snapshot";
 import { unitInFormat, unitInText } from "./units";
 
 export interface DetectOptions {
@@ -56,7 +71,13 @@ function rowIsBlank(snapshot: SheetSnapshot, row: number, right: number): boolea
 }
 
 /** The rows each header row governs: down to the next header row or a gap, trailing notes trimmed. */
-function blockSpans(snapshot: SheetSnapshot, headers: HeaderRow[], others: HeaderRow[], slots: AxisSlot[], totals: TotalColumn[][]): BlockSpan[] {
+function blockSpans(
+  snapshot: SheetSnapshot,
+  headers: HeaderRow[],
+  others: HeaderRow[],
+  slots: AxisSlot[],
+  totals: TotalColumn[][]
+): BlockSpan[] {
   const boundaries = [...headers, ...others].map((h) => h.row).sort((a, b) => a - b);
   return headers.map((header, b) => {
     const periodCols = slots.filter((s) => s.block === b).map((s) => s.col);
@@ -87,7 +108,8 @@ function findLabelColumn(snapshot: SheetSnapshot, spans: BlockSpan[]): number | 
   const firstValueCol = Math.min(...spans.flatMap((s) => s.valueCols));
   const withValues = spans.map((span) => {
     const rows = new Set<number>();
-    for (let r = span.firstRow; r <= span.lastRow; r++) if (rowHasValues(snapshot, r, span.valueCols)) rows.add(r);
+    for (let r = span.firstRow; r <= span.lastRow; r++)
+      if (rowHasValues(snapshot, r, span.valueCols)) rows.add(r);
     return rows;
   });
   let best: { col: number; score: number } | null = null;
@@ -97,7 +119,9 @@ function findLabelColumn(snapshot: SheetSnapshot, spans: BlockSpan[]): number | 
       for (let r = span.firstRow; r <= span.lastRow; r++) {
         const v = cellAt(snapshot, r, col);
         if (typeof v !== "string" || isBlank(v) || parseAmount(v) !== null) continue;
-        score += (withValues[b].has(r) ? 2 : 1) + (classifyLabel(normaliseLabel(v)).kind === "unknown" ? 0 : 0.5);
+        score +=
+          (withValues[b].has(r) ? 2 : 1) +
+          (classifyLabel(normaliseLabel(v)).kind === "unknown" ? 0 : 0.5);
       }
     });
     if (score > 0 && (!best || score > best.score)) best = { col, score };
@@ -106,12 +130,17 @@ function findLabelColumn(snapshot: SheetSnapshot, spans: BlockSpan[]): number | 
 }
 
 /** A section named in a column left of the labels ("Investment" beside the first line of it). */
-function sectionBeside(snapshot: SheetSnapshot, row: number, labelCol: number): { role: "investment" | "return"; from: string } | null {
+function sectionBeside(
+  snapshot: SheetSnapshot,
+  row: number,
+  labelCol: number
+): { role: "investment" | "return"; from: string } | null {
   for (let c = labelCol - 1; c >= snapshot.left; c--) {
     const v = cellAt(snapshot, row, c);
     if (typeof v === "string" && !isBlank(v)) {
       const kind = classifyLabel(normaliseLabel(v));
-      if (kind.kind === "component") return { role: kind.role, from: `${cellName(snapshot, row, c)} '${v.trim()}'` };
+      if (kind.kind === "component")
+        return { role: kind.role, from: `${cellName(snapshot, row, c)} '${v.trim()}'` };
     }
   }
   return null;
@@ -132,7 +161,12 @@ interface RawLine {
 }
 
 /** Every labelled row of every block, one line per label (repeats within a block numbered). */
-function collectLines(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: number, warnings: string[]): RawLine[] {
+function collectLines(
+  snapshot: SheetSnapshot,
+  spans: BlockSpan[],
+  labelCol: number,
+  warnings: string[]
+): RawLine[] {
   const lines = new Map<string, RawLine>();
   spans.forEach((span, b) => {
     const occurrences = new Map<string, number>();
@@ -141,9 +175,17 @@ function collectLines(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: num
       const hasValues = rowHasValues(snapshot, r, span.valueCols);
       // Percentages (a format with %) are ratios, not money.
       const hasAmounts =
-        hasValues && span.valueCols.some((c) => shownNumber(cellAt(snapshot, r, c)) !== null && !(formatAt(snapshot, r, c) ?? "").includes("%"));
+        hasValues &&
+        span.valueCols.some(
+          (c) =>
+            shownNumber(cellAt(snapshot, r, c)) !== null &&
+            !(formatAt(snapshot, r, c) ?? "").includes("%")
+        );
       if (typeof labelValue !== "string" || isBlank(labelValue)) {
-        if (hasValues) warnings.push(`${sheetCellName(snapshot, r, labelCol)} has no label beside amounts; that line is left out.`);
+        if (hasValues)
+          warnings.push(
+            `${sheetCellName(snapshot, r, labelCol)} has no label beside amounts; that line is left out.`
+          );
         continue;
       }
       const label = labelValue.trim();
@@ -153,7 +195,16 @@ function collectLines(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: num
       const key = n === 1 ? base : `${base} #${n}`;
       let line = lines.get(key);
       if (!line) {
-        line = { key, label, rows: spans.map(() => null), hasValues: false, hasAmounts: false, blockRoles: spans.map(() => null), roleFrom: null, role: null };
+        line = {
+          key,
+          label,
+          rows: spans.map(() => null),
+          hasValues: false,
+          hasAmounts: false,
+          blockRoles: spans.map(() => null),
+          roleFrom: null,
+          role: null,
+        };
         lines.set(key, line);
       }
       line.rows[b] = r;
@@ -173,7 +224,14 @@ function looksLikeHeading(label: string): boolean {
  * Roles block by block, reading down: labels decide where they can; a line with no telling words
  * takes the role of the section it sits in (the "Return" heading above it).
  */
-function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine[], labelCol: number, overrides: Record<string, LineRole>, warnings: string[]): string[] {
+function decideRoles(
+  snapshot: SheetSnapshot,
+  spans: BlockSpan[],
+  lines: RawLine[],
+  labelCol: number,
+  overrides: Record<string, LineRole>,
+  warnings: string[]
+): string[] {
   const byRow = spans.map((_, b) => {
     const m = new Map<number, RawLine>();
     for (const line of lines) if (line.rows[b] !== null) m.set(line.rows[b] as number, line);
@@ -208,7 +266,14 @@ function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine
           const only = sinceTotal.size === 1 ? [...sinceTotal][0] : null;
           const of = kind.role ?? section ?? only;
           // A bare "Total" under both investment and return lines is their net.
-          role = of === "investment" ? "total-investment" : of === "return" ? "total-return" : sinceTotal.size > 1 ? "net" : null;
+          role =
+            of === "investment"
+              ? "total-investment"
+              : of === "return"
+                ? "total-return"
+                : sinceTotal.size > 1
+                  ? "net"
+                  : null;
           section = null;
           sinceTotal = new Set();
           break;
@@ -224,6 +289,11 @@ function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine
             role = "heading";
             section = kind.role;
             sectionFrom = `${cellName(snapshot, r, labelCol)} '${line.label}'`;
+          } else if (kind.weak && section === "return") {
+            // "Agency staff costs" under a Savings heading: the saving is made on those costs.
+            role = "return";
+            sinceTotal.add(role);
+            line.roleFrom = line.roleFrom ?? sectionFrom;
           } else {
             role = kind.role;
             sinceTotal.add(kind.role);
@@ -253,13 +323,17 @@ function decideRoles(snapshot: SheetSnapshot, spans: BlockSpan[], lines: RawLine
     line.role = overrides[line.key] ?? decided[0] ?? null;
     if (line.role === null) candidates.push(`${snapshot.sheetName}!${where}: ${line.label}`);
     if (!overrides[line.key] && new Set(decided).size > 1) {
-      warnings.push(`${where} '${line.label}' reads as ${decided.join(" in one block and ")} in another; taken as ${line.role}.`);
+      warnings.push(
+        `${where} '${line.label}' reads as ${decided.join(" in one block and ")} in another; taken as ${line.role}.`
+      );
     }
-    if (line.roleFrom && !overrides[line.key]) fromHeading.set(line.roleFrom, [...(fromHeading.get(line.roleFrom) ?? []), where]);
+    if (line.roleFrom && !overrides[line.key]) {
+      const key = `${line.role} lines by the heading ${line.roleFrom}`;
+      fromHeading.set(key, [...(fromHeading.get(key) ?? []), where]);
+    }
   }
-  for (const [heading, cells] of fromHeading) {
-    warnings.push(`${cells.join(", ")}: labels say nothing of investment or return, so they take the role of ${heading} above or beside them.`);
-  }
+  for (const [how, cells] of fromHeading)
+    warnings.push(`${cells.join(", ")}: read as ${how} above or beside them.`);
   return candidates;
 }
 
@@ -269,8 +343,15 @@ interface SignVotes {
   return: { negative: number; positive: number };
 }
 
-function signVotes(snapshot: SheetSnapshot, spans: BlockSpan[], lines: (RawLine & { role: LineRole })[]): SignVotes {
-  const votes: SignVotes = { investment: { negative: 0, positive: 0 }, return: { negative: 0, positive: 0 } };
+function signVotes(
+  snapshot: SheetSnapshot,
+  spans: BlockSpan[],
+  lines: (RawLine & { role: LineRole })[]
+): SignVotes {
+  const votes: SignVotes = {
+    investment: { negative: 0, positive: 0 },
+    return: { negative: 0, positive: 0 },
+  };
   for (const line of lines) {
     if (line.role !== "investment" && line.role !== "return") continue;
     const tally = votes[line.role];
@@ -278,7 +359,8 @@ function signVotes(snapshot: SheetSnapshot, spans: BlockSpan[], lines: (RawLine 
       if (row === null) return;
       for (const col of spans[b].periodCols) {
         const v = cellAt(snapshot, row, col);
-        const n = typeof v === "number" ? v : typeof v === "string" ? shownNumber(v)?.toNumber() ?? 0 : 0;
+        const n =
+          typeof v === "number" ? v : typeof v === "string" ? (shownNumber(v)?.toNumber() ?? 0) : 0;
         if (n < 0) tally.negative++;
         else if (n > 0) tally.positive++;
       }
@@ -302,7 +384,8 @@ function decideSignConvention(votes: SignVotes): SignConvention {
 function componentSign(role: LineRole, convention: SignConvention): 1 | -1 {
   if (convention === "investment-negative" || role === "heading" || role === "ignored") return 1;
   if (role === "investment" || role === "total-investment") return -1;
-  if (role === "return" || role === "total-return") return convention === "savings-negative" ? -1 : 1;
+  if (role === "return" || role === "total-return")
+    return convention === "savings-negative" ? -1 : 1;
   return convention === "savings-negative" ? -1 : 1;
 }
 
@@ -310,7 +393,11 @@ function componentSign(role: LineRole, convention: SignConvention): 1 | -1 {
 const SIGN_SAMPLE = 12;
 
 /** The net flow of each period from the component lines, computed as far as it is asked for. */
-function lazyNets(snapshot: SheetSnapshot, slots: AxisSlot[], components: GridLine[]): (i: number) => Decimal {
+function lazyNets(
+  snapshot: SheetSnapshot,
+  slots: AxisSlot[],
+  components: GridLine[]
+): (i: number) => Decimal {
   const nets: Decimal[] = [];
   return (i) => {
     while (nets.length <= i) {
@@ -329,7 +416,14 @@ function lazyNets(snapshot: SheetSnapshot, slots: AxisSlot[], components: GridLi
 }
 
 /** Net and cumulative lines: the sign under which their stated figures agree with the parts. */
-function statedLineSign(snapshot: SheetSnapshot, slots: AxisSlot[], line: GridLine, netAt: (i: number) => Decimal, tolerance: number, fallback: 1 | -1): 1 | -1 {
+function statedLineSign(
+  snapshot: SheetSnapshot,
+  slots: AxisSlot[],
+  line: GridLine,
+  netAt: (i: number) => Decimal,
+  tolerance: number,
+  fallback: 1 | -1
+): 1 | -1 {
   let agree = 0;
   let flipped = 0;
   let running = ZERO;
@@ -349,7 +443,12 @@ function statedLineSign(snapshot: SheetSnapshot, slots: AxisSlot[], line: GridLi
   return flipped > agree ? -1 : 1;
 }
 
-function signWarning(snapshot: SheetSnapshot, convention: SignConvention, lines: GridLine[], labelCol: number): string {
+function signWarning(
+  snapshot: SheetSnapshot,
+  convention: SignConvention,
+  lines: GridLine[],
+  labelCol: number
+): string {
   const cells = (role: LineRole) =>
     lines
       .filter((l) => l.role === role)
@@ -368,18 +467,33 @@ function signWarning(snapshot: SheetSnapshot, convention: SignConvention, lines:
 }
 
 /** Where a unit is stated, most telling first: titles, header rows, labels, then anywhere beside the grid. */
-function* unitPlaces(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: number, right: number): Generator<{ row: number; col: number }> {
+function* unitPlaces(
+  snapshot: SheetSnapshot,
+  spans: BlockSpan[],
+  labelCol: number,
+  right: number
+): Generator<{ row: number; col: number }> {
   const firstHeader = spans[0].header.row;
-  for (let r = snapshot.top; r < firstHeader; r++) for (let c = snapshot.left; c <= right; c++) yield { row: r, col: c };
-  for (const span of spans) for (let c = snapshot.left; c <= right; c++) yield { row: span.header.row, col: c };
-  for (const span of spans) for (let r = span.firstRow; r <= span.lastRow; r++) yield { row: r, col: labelCol };
+  for (let r = snapshot.top; r < firstHeader; r++)
+    for (let c = snapshot.left; c <= right; c++) yield { row: r, col: c };
+  for (const span of spans)
+    for (let c = snapshot.left; c <= right; c++) yield { row: span.header.row, col: c };
+  for (const span of spans)
+    for (let r = span.firstRow; r <= span.lastRow; r++) yield { row: r, col: labelCol };
   // A transposed grid's titles sit to the left of its lines.
   const bottom = Math.max(...spans.map((s) => s.lastRow));
-  for (let r = snapshot.top; r <= bottom; r++) for (let c = snapshot.left; c <= right; c++) yield { row: r, col: c };
+  for (let r = snapshot.top; r <= bottom; r++)
+    for (let c = snapshot.left; c <= right; c++) yield { row: r, col: c };
 }
 
 /** The unit, from the title rows, the header rows, the labels or the amounts' number format. */
-function findUnit(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: number, lines: GridLine[], warnings: string[]): { unit: Unit; unitSource: string | null } {
+function findUnit(
+  snapshot: SheetSnapshot,
+  spans: BlockSpan[],
+  labelCol: number,
+  lines: GridLine[],
+  warnings: string[]
+): { unit: Unit; unitSource: string | null } {
   const right = Math.max(...spans.flatMap((s) => s.valueCols));
   const places = unitPlaces(snapshot, spans, labelCol, right);
   const warned = new Set<string>();
@@ -392,10 +506,15 @@ function findUnit(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: number,
       const name = cellName(snapshot, p.row, p.col);
       if (warned.has(name)) continue;
       warned.add(name);
-      warnings.push(`${name} says ${found.evidence}: amounts in millions are not supported as a unit, so they are read as shown and reported in £.`);
+      warnings.push(
+        `${name} says ${found.evidence}: amounts in millions are not supported as a unit, so they are read as shown and reported in £.`
+      );
       continue;
     }
-    return { unit: found.unit, unitSource: `${cellName(snapshot, p.row, p.col)}: ${found.evidence}` };
+    return {
+      unit: found.unit,
+      unitSource: `${cellName(snapshot, p.row, p.col)}: ${found.evidence}`,
+    };
   }
   let scaled: string | null = null;
   const formatsSeen = new Set<string>();
@@ -409,18 +528,30 @@ function findUnit(snapshot: SheetSnapshot, spans: BlockSpan[], labelCol: number,
         if (fmt === null || formatsSeen.has(fmt)) continue;
         formatsSeen.add(fmt);
         const found = unitInFormat(fmt);
-        if (found && "unit" in found) return { unit: found.unit, unitSource: `${cellName(snapshot, row, col)}: number format ${fmt}` };
+        if (found && "unit" in found)
+          return {
+            unit: found.unit,
+            unitSource: `${cellName(snapshot, row, col)}: number format ${fmt}`,
+          };
         if (found && !scaled) scaled = cellName(snapshot, row, col);
       }
     }
   }
-  if (scaled) warnings.push(`${scaled}: the number format shows pounds as thousands; amounts are read in £ as stored.`);
-  warnings.push(`${snapshot.sheetName}: no unit stated (no "£000s" or "£k" in the titles or headers); amounts are read as £.`);
+  if (scaled)
+    warnings.push(
+      `${scaled}: the number format shows pounds as thousands; amounts are read in £ as stored.`
+    );
+  warnings.push(
+    `${snapshot.sheetName}: no unit stated (no "£000s" or "£k" in the titles or headers); amounts are read as £.`
+  );
   return { unit: "£", unitSource: null };
 }
 
 function noGrid(snapshot: SheetSnapshot, why: string): ItosError {
-  return new ItosError("no-grid", `No payback grid found on sheet '${snapshot.sheetName}': ${why}.`);
+  return new ItosError(
+    "no-grid",
+    `No payback grid found on sheet '${snapshot.sheetName}': ${why}.`
+  );
 }
 
 /**
@@ -451,14 +582,19 @@ export function detectGrid(snapshot: SheetSnapshot, options: DetectOptions = {})
  */
 function periodsDown(turned: GridModel): GridModel {
   const b = turned.bounds;
-  return { ...turned, orientation: "periods-down", bounds: { top: b.left, left: b.top, bottom: b.right, right: b.bottom } };
+  return {
+    ...turned,
+    orientation: "periods-down",
+    bounds: { top: b.left, left: b.top, bottom: b.right, right: b.bottom },
+  };
 }
 
 function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel {
   const fyStartMonth = options.fyStartMonth ?? DEFAULT_FY_START_MONTH;
   const warnings: string[] = [];
   const { chosen, others } = chooseHeaderRows(scanHeaderRows(snapshot));
-  if (chosen.length === 0) throw noGrid(snapshot, "there is no row or column of month or year headers");
+  if (chosen.length === 0)
+    throw noGrid(snapshot, "there is no row or column of month or year headers");
   const { slots, totalColumns } = buildAxis(snapshot, chosen, fyStartMonth, warnings);
   if (slots.length < 2) throw noGrid(snapshot, "fewer than two period headers");
 
@@ -470,19 +606,33 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
   const blockTotals = totalColumns.filter((_, b) => used[b]);
 
   for (const h of headers) {
-    if (h.datesWithoutFormat) warnings.push(`${sheetCellName(snapshot, h.row, h.cells[0].col)}: the period headers here are numbers without a date format, read as month dates.`);
+    if (h.datesWithoutFormat)
+      warnings.push(
+        `${sheetCellName(snapshot, h.row, h.cells[0].col)}: the period headers here are numbers without a date format, read as month dates.`
+      );
   }
   const spans = blockSpans(snapshot, headers, others, blockSlots, blockTotals);
   const labelCol = findLabelColumn(snapshot, spans);
-  if (labelCol === null) throw noGrid(snapshot, `the period headers at ${cellName(snapshot, headers[0].row, headers[0].cells[0].col)} have no line labels beside them`);
+  if (labelCol === null)
+    throw noGrid(
+      snapshot,
+      `the period headers at ${cellName(snapshot, headers[0].row, headers[0].cells[0].col)} have no line labels beside them`
+    );
 
   const raw = collectLines(snapshot, spans, labelCol, warnings);
-  const candidates = decideRoles(snapshot, spans, raw, labelCol, options.roleOverrides ?? {}, warnings);
+  const candidates = decideRoles(
+    snapshot,
+    spans,
+    raw,
+    labelCol,
+    options.roleOverrides ?? {},
+    warnings
+  );
   if (candidates.length > 0) {
     throw new ItosError(
       "ambiguous-layout",
       `Cannot tell whether these lines on '${snapshot.sheetName}' are investment or return: ${candidates.join("; ")}. Say which each one is.`,
-      { candidates, cell: candidates[0].split(":")[0] },
+      { candidates, cell: candidates[0].split(":")[0] }
     );
   }
   const decided = raw as (RawLine & { role: LineRole })[]; // no candidates left: every role is set
@@ -491,20 +641,32 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
   }
 
   const convention = decideSignConvention(signVotes(snapshot, spans, decided));
-  const lines: GridLine[] = decided.map((l) => ({ key: l.key, label: l.label, role: l.role, rows: l.rows, sign: componentSign(l.role, convention) }));
+  const lines: GridLine[] = decided.map((l) => ({
+    key: l.key,
+    label: l.label,
+    role: l.role,
+    rows: l.rows,
+    sign: componentSign(l.role, convention),
+  }));
   const components = lines.filter((l) => l.role === "investment" || l.role === "return");
   const statedFallback: 1 | -1 = convention === "savings-negative" ? -1 : 1;
   const netAt = lazyNets(snapshot, blockSlots, components);
   // Whole-pound figures: each rounded part may be out by up to a pound.
   const tolerance = Math.max(2, components.length);
   for (const line of lines) {
-    if (line.role === "net" || line.role === "cumulative") line.sign = statedLineSign(snapshot, blockSlots, line, netAt, tolerance, statedFallback);
+    if (line.role === "net" || line.role === "cumulative")
+      line.sign = statedLineSign(snapshot, blockSlots, line, netAt, tolerance, statedFallback);
   }
   warnings.unshift(signWarning(snapshot, convention, lines, labelCol));
 
   const { unit, unitSource } = findUnit(snapshot, spans, labelCol, lines, warnings);
   const kind = headers[0].kind;
-  const blocks: GridBlock[] = spans.map((s) => ({ headerRow: s.header.row, firstRow: s.firstRow, lastRow: s.lastRow, totalColumns: s.totals }));
+  const blocks: GridBlock[] = spans.map((s) => ({
+    headerRow: s.header.row,
+    firstRow: s.firstRow,
+    lastRow: s.lastRow,
+    totalColumns: s.totals,
+  }));
   const allCols = spans.flatMap((s) => s.valueCols);
   return {
     sheetName: snapshot.sheetName,
@@ -532,7 +694,10 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
  * a monthly grid elsewhere in the workbook is that grid's summary (Sandwell's "Summary" sheet),
  * not a grid of its own: it is left to reconciliation.
  */
-export function findGrids(workbook: WorkbookSnapshot, options: DetectOptions = {}): { sheetName: string; model: GridModel }[] {
+export function findGrids(
+  workbook: WorkbookSnapshot,
+  options: DetectOptions = {}
+): { sheetName: string; model: GridModel }[] {
   const found: { sheetName: string; model: GridModel }[] = [];
   for (const sheet of workbook.sheets) {
     try {
@@ -542,10 +707,13 @@ export function findGrids(workbook: WorkbookSnapshot, options: DetectOptions = {
       throw e;
     }
   }
-  const monthlyYears = new Set(found.filter((g) => g.model.periodicity === "monthly").flatMap((g) => g.model.periods.map((p) => p.period.fy)));
+  const monthlyYears = new Set(
+    found
+      .filter((g) => g.model.periodicity === "monthly")
+      .flatMap((g) => g.model.periods.map((p) => p.period.fy))
+  );
   return found.filter((g) => {
     if (g.model.periodicity !== "annual" || monthlyYears.size === 0) return true;
     return !g.model.periods.every((p) => p.period.fy !== null && monthlyYears.has(p.period.fy));
   });
 }
-

@@ -12,12 +12,18 @@ import type { GridLine, GridModel } from "./model";
 import { cellAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
 
 /** Sheet coordinates of a line's amount for period slot `slot`, or null where its block lacks the line. */
-export function lineCell(model: GridModel, line: GridLine, slot: number): { row: number; col: number } | null {
+export function lineCell(
+  model: GridModel,
+  line: GridLine,
+  slot: number
+): { row: number; col: number } | null {
   const s = model.periods[slot];
   if (!s) return null;
   const along = line.rows[s.block];
   if (along === null || along === undefined) return null;
-  return model.orientation === "periods-down" ? { row: s.col, col: along } : { row: along, col: s.col };
+  return model.orientation === "periods-down"
+    ? { row: s.col, col: along }
+    : { row: along, col: s.col };
 }
 
 function shortText(text: string): string {
@@ -28,25 +34,39 @@ function shortText(text: string): string {
 /** The amount in a cell as shown: blanks, "-" and "n/a" are zero; errors and words are refused. */
 export function amountAt(snapshot: SheetSnapshot, row: number, col: number): Decimal {
   const value = cellAt(snapshot, row, col);
-  if (typeof value === "number" && Number.isFinite(value)) return value === 0 ? ZERO : fromNumber(value);
+  if (typeof value === "number" && Number.isFinite(value))
+    return value === 0 ? ZERO : fromNumber(value);
   if (value === null || isBlank(value)) return ZERO;
   const where = `${snapshot.sheetName}!${a1(row, col)}`;
   if (isCellError(value)) {
-    throw new ItosError("bad-amount", `${where} holds ${value.error} where an amount is expected.`, { cell: where });
+    throw new ItosError(
+      "bad-amount",
+      `${where} holds ${value.error} where an amount is expected.`,
+      { cell: where }
+    );
   }
   if (typeof value === "boolean") {
-    throw new ItosError("bad-amount", `${where} holds ${value ? "TRUE" : "FALSE"} where an amount is expected.`, { cell: where });
+    throw new ItosError(
+      "bad-amount",
+      `${where} holds ${value ? "TRUE" : "FALSE"} where an amount is expected.`,
+      { cell: where }
+    );
   }
   const amount = parseAmount(value);
   if (amount === null) {
     const shown = typeof value === "string" ? `the text '${shortText(value)}'` : String(value);
-    throw new ItosError("bad-amount", `${where} holds ${shown} where an amount is expected.`, { cell: where });
+    throw new ItosError("bad-amount", `${where} holds ${shown} where an amount is expected.`, {
+      cell: where,
+    });
   }
   return amount;
 }
 
 /** The engine's periods and component lines, amounts in the grid's own unit. */
-export function flowsFromModel(model: GridModel, snapshot: SheetSnapshot): { periods: Period[]; lines: FlowLine[] } {
+export function flowsFromModel(
+  model: GridModel,
+  snapshot: SheetSnapshot
+): { periods: Period[]; lines: FlowLine[] } {
   const periods = model.periods.map((s) => s.period);
   const lines: FlowLine[] = [];
   for (const line of model.lines) {

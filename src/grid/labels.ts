@@ -16,8 +16,12 @@ export function normaliseLabel(label: string): string {
     .replace(/\s*[:.]+$/, "");
 }
 
-const RETURN_WORDS = /\b(savings?|returns?|reductions?|reduced|income|avoid(ed|ance)?|benefits?|efficienc(y|ies)|cashable|recover(y|ed)?)\b/;
-const INVESTMENT_WORDS = /\b(invest(ment|ments|ed)?|costs?|funding|funded|spend|spending|capital|expenditure|outlay|set[- ]?up|implementation|one[- ]off)\b/;
+const RETURN_WORDS =
+  /\b(savings?|returns?|reductions?|reduced|income|avoid(ed|ance)?|benefits?|efficienc(y|ies)|cashable|recover(y|ed)?)\b/;
+const INVESTMENT_WORDS =
+  /\b(invest(ment|ments|ed)?|costs?|funding|funded|spend|spending|capital|expenditure|outlay|set[- ]?up|implementation|one[- ]off)\b/;
+/** Words that name money out but also what a saving is made on ("Agency staff costs" under Savings). */
+const WEAK_INVESTMENT_WORDS = /\b(costs?|spend|spending|expenditure)\b/;
 const CUMULATIVE = /\bcum(ulative)?\b|\bcum\.|running total/;
 const NET = /^net\b|\bnet\b|\bin[- ]?month\b|\broi\b|return on investment/;
 const TOTAL = /\b(sub-?)?total\b/;
@@ -28,7 +32,8 @@ export type LabelKind =
   | { kind: "net" }
   /** A total line; role null when the label does not say of what ("Total"). */
   | { kind: "total"; role: "investment" | "return" | null }
-  | { kind: "component"; role: "investment" | "return" }
+  /** weak: only words like "costs" say investment, so a Savings heading above outweighs them. */
+  | { kind: "component"; role: "investment" | "return"; weak?: true }
   | { kind: "ignored" }
   /** Nothing in the label says what the line is. */
   | { kind: "unknown" };
@@ -49,5 +54,9 @@ export function classifyLabel(key: string): LabelKind {
   }
   if (NET.test(key)) return { kind: "net" };
   const role = componentWords(key);
-  return role ? { kind: "component", role } : { kind: "unknown" };
+  if (!role) return { kind: "unknown" };
+  const strong = key.replace(new RegExp(WEAK_INVESTMENT_WORDS.source, "g"), " ");
+  return role === "investment" && !INVESTMENT_WORDS.test(strong)
+    ? { kind: "component", role, weak: true }
+    : { kind: "component", role };
 }

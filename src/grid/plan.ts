@@ -37,6 +37,10 @@ export interface PlanOptions {
 }
 
 const COL = { label: 0, investment: 1, return: 2, net: 3, cumulative: 4, note: 5 } as const;
+/** KPI values sit in the fourth column so the labels can spill over the two empty cells after them. */
+const KPI_VALUE_COL = 3;
+/** Short enough for a default-width column, in the grid's own vocabulary ("Cum (cost) / return"). */
+const AMOUNT_HEADERS = ["Inv.", "Return", "Net", "Cum."];
 
 /** The grid's own money format, read from its first component amount cell that has one. */
 function gridMoneyFormat(model: GridModel, snapshot: SheetSnapshot): string {
@@ -152,11 +156,15 @@ export function buildWritePlan(
   const kpis = kpiRows(result, cols, moneyFormat, valuesOnly);
   kpis.forEach((k, i) => {
     put(R(kpiTop + i), C(0), { value: k.label });
-    put(R(kpiTop + i), C(1), { value: k.value, formula: k.formula, numberFormat: k.numberFormat });
+    put(R(kpiTop + i), C(KPI_VALUE_COL), {
+      value: k.value,
+      formula: k.formula,
+      numberFormat: k.numberFormat,
+    });
   });
 
   // Period table: investment and return over the user's cells, net and cumulative over the table.
-  header(R(periodHeader), ["Period", "Investment", "Return", "Net", "Cumulative", "Note"]);
+  header(R(periodHeader), ["Period", ...AMOUNT_HEADERS, "Note"]);
   const investmentLines = model.lines.filter((l) => l.role === "investment");
   const returnLines = model.lines.filter((l) => l.role === "return");
   for (let i = 0; i < n; i++) {
@@ -192,7 +200,7 @@ export function buildWritePlan(
   }
 
   // Year summary: each year adds up its run of period rows (periods are in order, so a year is contiguous).
-  header(R(yearHeader), ["Financial year", "Investment", "Return", "Net", "Cumulative"]);
+  header(R(yearHeader), ["Year", ...AMOUNT_HEADERS]);
   let start = 0;
   years.forEach((y, k) => {
     const row = R(yearHeader + 1 + k);
@@ -247,7 +255,7 @@ export function buildWritePlan(
     },
     {
       name: `ITOS_KPIs${suffix}`,
-      ref: nameRef(sheet, R(kpiTop), C(0), R(kpiTop + kpis.length - 1), C(1)),
+      ref: nameRef(sheet, R(kpiTop), C(0), R(kpiTop + kpis.length - 1), C(KPI_VALUE_COL)),
     },
     {
       name: `ITOS_YearSummary${suffix}`,

@@ -61,21 +61,21 @@ export function kpiRows(
   const rows: KpiRow[] = [
     { label: "First investment", value: periodLabel(result, result.firstInvestment) },
     {
-      label: "Crossover (return first exceeds investment)",
+      label: "Crossover (return > investment)",
       value: periodLabel(result, result.crossover),
     },
     {
-      label: "Break-even (cumulative position turns positive)",
+      label: "Break-even (cumulative >= 0)",
       value: breakEvenText(result, result.breakEven, false),
     },
     { label: "Sustained break-even", value: breakEvenText(result, result.breakEven, true) },
     {
-      label: `Payback (months from ${basisText})`,
+      label: `Payback, months from ${basisText}`,
       value: numberOrText(result.paybackMonths, "n/a"),
       numberFormat: "0.00",
     },
     {
-      label: `Payback (years from ${basisText})`,
+      label: `Payback, years from ${basisText}`,
       value: numberOrText(result.paybackYears, "n/a"),
       numberFormat: "0.00",
     },
@@ -116,7 +116,7 @@ export function kpiRows(
     numberFormat: moneyFormat,
   });
   rows.push({
-    label: `Discounted payback (months from ${basisText})`,
+    label: `Discounted payback, months`,
     value: numberOrText(
       result.discountedPaybackMonths,
       result.discountedBreakEven.status === "not-reached" ? "not within the horizon" : "n/a"

@@ -222,13 +222,17 @@ function addCumulativeLines(model: GridModel, c: CheckCollector): void {
   }
 }
 
+/**
+ * FY total columns against their months. All FY columns of the grid form one family: they share
+ * one meaning, so a year that agrees nowhere is still read as a sum when the other years are.
+ */
 function addFyColumns(model: GridModel, c: CheckCollector): void {
   const word = periodWord(model);
+  const checks: Check[] = [];
   model.blocks.forEach((block, b) => {
     for (const t of block.totalColumns.filter((x) => x.kind === "fy")) {
       let slots = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => s.block === b && s.period.fy === t.fy);
       if (slots.length === 0) slots = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => s.period.fy === t.fy);
-      const checks: Check[] = [];
       for (const line of linesOfBlock(model, b).filter((l) => SUMMED.has(l.role))) {
         const stated = at(model, line.rows[b] as number, t.col);
         if (slots.length === 0) {
@@ -239,9 +243,9 @@ function addFyColumns(model: GridModel, c: CheckCollector): void {
         const chk = c.check(stated, specs, `the ${t.fy} total of ${line.label}`, `the ${word} of ${t.fy}`);
         if (chk) checks.push(chk);
       }
-      c.addFamily([checks], `The ${t.header} column is not the sum of its ${word} for any line: what it holds could not be identified.`);
     }
   });
+  c.addFamily([checks], `The year total columns are not the sums of their ${word} for any line: what they hold could not be identified.`);
 }
 
 function fyColumnsCoverAllPeriods(model: GridModel): boolean {
@@ -264,9 +268,9 @@ function addGrandColumns(model: GridModel, c: CheckCollector): void {
             return c.check(at(model, line.rows[b] as number, g.col), specs, `the ${g.header} of ${line.label}`, what);
           })
           .filter((x): x is Check => x !== null);
-      const options = [againstPeriods(allPeriods, `all the ${word}`)];
+      const options = [() => againstPeriods(allPeriods, `all the ${word}`)];
       // Where every block has its own total column, it may total its own block only.
-      if (grandBlocks > 1) options.push(againstPeriods(blockPeriods, `the ${word} of its block`));
+      if (grandBlocks > 1) options.push(() => againstPeriods(blockPeriods, `the ${word} of its block`));
       c.addFamily(options, `The ${g.header} column is not the sum of the ${word} for any line: what it holds could not be identified.`);
 
       if (fyColumnsCoverAllPeriods(model)) {

@@ -31,7 +31,9 @@ export function unitInText(text: string): UnitFinding | { unit: "£m"; evidence:
  * What a number format says: a literal "k" after the digits means the stored figures are in
  * thousands; a scaling comma (#,##0,) means the figures are pounds displayed as thousands.
  */
-export function unitInFormat(numberFormat: string | null | undefined): { unit: Unit } | { scaledDisplay: true } | null {
+export function unitInFormat(
+  numberFormat: string | null | undefined
+): { unit: Unit } | { scaledDisplay: true } | null {
   if (!numberFormat) return null;
   const first = numberFormat.split(";")[0];
   if (/[0#],(?![0#])/.test(first.replace(/"[^"]*"/g, ""))) return { scaledDisplay: true };

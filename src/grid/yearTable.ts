@@ -216,7 +216,9 @@ export function addYearTableChecks(table: YearTable, model: GridModel, c: CheckC
     const meaning = r.meaning;
     const columns: { col: number; fys: string[]; name: string; whole: boolean }[] = table.years.map((y) => ({ col: y.col, fys: [y.fy], name: y.fy, whole: false }));
     if (table.totalCol !== null && !meaning.cumulative) columns.push({ col: table.totalCol, fys: allTableYears, name: "Total", whole: tableCoversGrid });
-    const bySign = (sign: 1 | -1, pick: "stated" | "periods") => {
+    // sign: -1 when the table shows the row with the opposite sign; scale: 0.001 when the table is
+    // in thousands of the grid's unit (a £000s summary of a £ grid).
+    const bySign = (sign: 1 | -1, pick: "stated" | "periods", scale = 1) => {
       const checks: Check[] = [];
       for (const col of columns) {
         if (col.fys.some((fy) => !gridFys.has(fy))) {
@@ -226,13 +228,23 @@ export function addYearTableChecks(table: YearTable, model: GridModel, c: CheckC
         const options = gridParts(model, meaning, col.fys, col.whole);
         const parts = pick === "stated" ? options[0] : options[options.length - 1];
         if (!parts) continue;
-        const what = pick === "stated" && options.length > 1 ? "the grid's stated total" : `the grid's ${model.periodicity === "monthly" ? "months" : "years"}`;
-        const chk = c.check(cell(r.row, col.col), sign === 1 ? parts : negate(parts), `${r.label}, ${col.name}`, what);
+        const names = meaning.lines.map((l) => l.label).join(" and ");
+        const span = col.name === "Total" ? "all" : col.name;
+        const base =
+          pick === "stated" && options.length > 1
+            ? `the grid's ${col.name === "Total" ? "grand" : col.name} total of ${names}`
+            : `the grid's ${span} ${model.periodicity === "monthly" ? "months" : "years"} of ${names}`;
+        const what = scale === 1 ? base : `${base} in thousands`;
+        const signed = sign === 1 ? parts : negate(parts);
+        const chk = c.check(cell(r.row, col.col), signed.map((p) => ({ cell: p.cell, coef: p.coef * scale })), `${r.label}, ${col.name}`, what);
         if (chk) checks.push(chk);
       }
       return checks;
     };
-    c.addFamily([bySign(1, "stated"), bySign(1, "periods"), bySign(-1, "stated"), bySign(-1, "periods")], `No year of ${r.label} agrees with the grid: it may be measured differently (another unit or definition).`);
+    const readings = [1, 0.001].flatMap((scale) =>
+      ([1, -1] as const).flatMap((sign) => [() => bySign(sign, "stated", scale), () => bySign(sign, "periods", scale)]),
+    );
+    c.addFamily(readings, `No year of ${r.label} agrees with the grid: it may be measured differently (another unit or definition).`);
   }
 
   // The table's Total column: the sum of its years (a cumulative row's Total is its last year).
@@ -259,7 +271,7 @@ export function addYearTableChecks(table: YearTable, model: GridModel, c: CheckC
       valueCols
         .map((v) => c.check(cell(netRow.row, v.col), flowRows.map((r) => ({ cell: cell(r.row, v.col), coef: role(r) === "investment" ? investmentCoef : 1 })), `${netRow.label}, ${v.name}`, "investment and return"))
         .filter((x): x is Check => x !== null);
-    c.addFamily([reading(1), reading(-1)], `${netRow.label} does not equal investment plus return in any year: its parts could not be identified.`);
+    c.addFamily([() => reading(1), () => reading(-1)], `${netRow.label} does not equal investment plus return in any year: its parts could not be identified.`);
   }
 
   // Cumulative = previous cumulative + this year's net.

@@ -46,7 +46,11 @@ async function task(status: string, work: () => Promise<void>): Promise<void> {
   } catch (error) {
     setError(errorText(error));
     if (isItosError(error) && error.code === "ambiguous-layout" && error.candidates.length > 0) {
-      renderCandidates("Say what each of these lines is, then press Detect again:", error.candidates.map(candidateLine), onRole);
+      renderCandidates(
+        "Say what each of these lines is, then press Detect again:",
+        error.candidates.map(candidateLine),
+        onRole
+      );
     }
   } finally {
     setStatus(null);
@@ -60,13 +64,19 @@ function onRole(key: string, choice: RoleChoice): void {
 function readSettings(): void {
   settings = {
     ...settings,
-    basis: byId<HTMLSelectElement>("basis").value === "first-return" ? "first-return" : "first-investment",
+    basis:
+      byId<HTMLSelectElement>("basis").value === "first-return"
+        ? "first-return"
+        : "first-investment",
     discountRatePercent: byId<HTMLInputElement>("rate").value,
     output: byId<HTMLSelectElement>("output").value as OutputPlace,
     valuesOnly: byId<HTMLInputElement>("values-only").checked,
   };
   if (parseRatePercent(settings.discountRatePercent) === null) {
-    throw new ItosError("bad-argument", `The discount rate '${settings.discountRatePercent}' is not a percentage: type a number such as 3.5.`);
+    throw new ItosError(
+      "bad-argument",
+      `The discount rate '${settings.discountRatePercent}' is not a percentage: type a number such as 3.5.`
+    );
   }
 }
 
@@ -83,12 +93,18 @@ async function detect(): Promise<void> {
 async function analyse(): Promise<void> {
   await task("Analysing and writing to the workbook…", async () => {
     readSettings();
-    const run = await analyseActiveSheet({ options: analyseOptions(settings), valuesOnly: settings.valuesOnly, newSheet: settings.output === "new-sheet" });
+    const run = await analyseActiveSheet({
+      options: analyseOptions(settings),
+      valuesOnly: settings.valuesOnly,
+      newSheet: settings.output === "new-sheet",
+    });
     renderDetection(detectionView(run.analysis.model, settings), onRole);
     renderKpis(kpiView(run.analysis.result, run.analysis.model.unit));
     renderChart(chartGeometry(run.analysis.result, run.analysis.model.unit));
     const done = byId("analyse-done");
-    const where = run.plan.newSheet ? `on the sheet '${run.plan.newSheet}'` : `below the grid on '${run.applied.sheet}'`;
+    const where = run.plan.newSheet
+      ? `on the sheet '${run.plan.newSheet}'`
+      : `below the grid on '${run.applied.sheet}'`;
     done.textContent = `Written ${where}: ${run.applied.cellsWritten} cells, ${run.plan.names.length} named ranges${run.plan.charts.length ? ", a chart" : ""}.`;
     show(done, true);
   });
@@ -116,7 +132,8 @@ async function selectFinding(cell: string): Promise<void> {
 async function clearAllMarks(): Promise<void> {
   await task("Clearing marks…", async () => {
     const n = await clearMarks();
-    byId("reconcile-summary").textContent = n === 0 ? "There were no marks to clear." : `Cleared ${n} ${n === 1 ? "mark" : "marks"}.`;
+    byId("reconcile-summary").textContent =
+      n === 0 ? "There were no marks to clear." : `Cleared ${n} ${n === 1 ? "mark" : "marks"}.`;
     show(byId("findings"), false);
   });
 }
@@ -129,7 +146,9 @@ async function remove(): Promise<void> {
     show(byId("findings"), false);
     const done = byId("analyse-done");
     done.textContent =
-      r.namesRemoved === 0 ? "There was no ITOS output to remove." : `Removed the ITOS output${r.sheetRemoved ? ` and the sheet '${r.sheetRemoved}'` : ""}.`;
+      r.namesRemoved === 0
+        ? "There was no ITOS output to remove."
+        : `Removed the ITOS output${r.sheetRemoved ? ` and the sheet '${r.sheetRemoved}'` : ""}.`;
     show(done, true);
   });
 }

@@ -28,7 +28,14 @@ export interface PaneSettings {
 }
 
 export function defaultSettings(): PaneSettings {
-  return { basis: "first-investment", discountRatePercent: "3.5", output: "below", valuesOnly: false, roleOverrides: {}, excluded: [] };
+  return {
+    basis: "first-investment",
+    discountRatePercent: "3.5",
+    output: "below",
+    valuesOnly: false,
+    roleOverrides: {},
+    excluded: [],
+  };
 }
 
 /** "3.5" -> 0.035; null when it is not a rate a person would mean (blank, text, negative, over 100). */
@@ -87,7 +94,11 @@ const SIGN_TEXT: Record<SignConvention, string> = {
   "savings-negative": "Savings shown negative, costs positive",
 };
 
-const UNIT_TEXT: Record<Unit, string> = { "£": "£ (pounds)", "£k": "£k (thousands)", "£000s": "£000s (thousands)" };
+const UNIT_TEXT: Record<Unit, string> = {
+  "£": "£ (pounds)",
+  "£k": "£k (thousands)",
+  "£000s": "£000s (thousands)",
+};
 
 export interface DetectedLine {
   key: string;
@@ -113,7 +124,8 @@ export function detectionView(model: GridModel, settings: PaneSettings): Detecti
   const n = model.periods.length;
   const first = model.periods[0]?.period.label ?? "";
   const last = model.periods[n - 1]?.period.label ?? "";
-  const noun = model.periodicity === "monthly" ? (n === 1 ? "month" : "months") : n === 1 ? "year" : "years";
+  const noun =
+    model.periodicity === "monthly" ? (n === 1 ? "month" : "months") : n === 1 ? "year" : "years";
   const b = model.bounds;
   return {
     sheet: model.sheetName,
@@ -123,12 +135,15 @@ export function detectionView(model: GridModel, settings: PaneSettings): Detecti
     outline: `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`,
     lines: model.lines.map((line) => {
       const row = line.rows.find((r) => r !== null) ?? b.top;
-      const orientationCell = model.orientation === "periods-across" ? a1(row, model.labelCol) : a1(model.labelCol, row);
+      const orientationCell =
+        model.orientation === "periods-across" ? a1(row, model.labelCol) : a1(model.labelCol, row);
       return {
         key: line.key,
         label: line.label,
         cell: orientationCell,
-        choice: settings.excluded.includes(line.key) ? "excluded" : settings.roleOverrides[line.key] ?? line.role,
+        choice: settings.excluded.includes(line.key)
+          ? "excluded"
+          : (settings.roleOverrides[line.key] ?? line.role),
       };
     }),
     warnings: [...model.warnings],
@@ -157,12 +172,24 @@ export interface Kpi {
   primary?: boolean;
 }
 
-function breakEvenText(be: BreakEven, result: PaybackResult, unit: Unit): { value: string; detail?: string } {
-  if (be.status === "immediate") return { value: "Immediately", detail: "The cumulative position is never negative." };
-  if (be.status === "not-reached") return { value: "Not within the horizon", detail: `Still short by ${moneyText(be.shortfall, unit)} at the end.` };
+function breakEvenText(
+  be: BreakEven,
+  result: PaybackResult,
+  unit: Unit
+): { value: string; detail?: string } {
+  if (be.status === "immediate")
+    return { value: "Immediately", detail: "The cumulative position is never negative." };
+  if (be.status === "not-reached")
+    return {
+      value: "Not within the horizon",
+      detail: `Still short by ${moneyText(be.shortfall, unit)} at the end.`,
+    };
   const label = result.periods[be.index].label;
   if (be.sustainedIndex !== null && be.sustainedIndex !== be.index) {
-    return { value: label, detail: `Dips below zero again; sustained from ${result.periods[be.sustainedIndex].label}.` };
+    return {
+      value: label,
+      detail: `Dips below zero again; sustained from ${result.periods[be.sustainedIndex].label}.`,
+    };
   }
   return { value: label, detail: "First period with cumulative position at or above zero." };
 }
@@ -170,7 +197,10 @@ function breakEvenText(be: BreakEven, result: PaybackResult, unit: Unit): { valu
 /** The KPIs in reading order: break-even first, then payback, crossover, totals, NPV. */
 export function kpiView(result: PaybackResult, unit: Unit): Kpi[] {
   const from = result.basis === "first-investment" ? result.firstInvestment : result.firstReturn;
-  const fromText = from !== null ? ` from ${result.basis === "first-investment" ? "first investment" : "first return"} (${result.periods[from].label})` : "";
+  const fromText =
+    from !== null
+      ? ` from ${result.basis === "first-investment" ? "first investment" : "first return"} (${result.periods[from].label})`
+      : "";
   const be = breakEvenText(result.breakEven, result, unit);
   const months = result.paybackMonths;
   const kpis: Kpi[] = [
@@ -179,7 +209,10 @@ export function kpiView(result: PaybackResult, unit: Unit): Kpi[] {
       id: "payback",
       label: "Payback",
       value: months === null ? "Not reached" : `${oneDecimal(months)} months`,
-      detail: months === null ? undefined : `${result.paybackYears!.toDecimalPlaces(2).toFixed(2)} years${fromText}`,
+      detail:
+        months === null
+          ? undefined
+          : `${result.paybackYears!.toDecimalPlaces(2).toFixed(2)} years${fromText}`,
     },
     {
       id: "crossover",
@@ -187,7 +220,11 @@ export function kpiView(result: PaybackResult, unit: Unit): Kpi[] {
       value: result.crossover === null ? "None" : result.periods[result.crossover].label,
       detail: "First month returns exceed investment",
     },
-    { id: "investment", label: "Total investment", value: moneyText(result.totals.investment, unit) },
+    {
+      id: "investment",
+      label: "Total investment",
+      value: moneyText(result.totals.investment, unit),
+    },
     { id: "return", label: "Total return", value: moneyText(result.totals.return, unit) },
     { id: "net", label: "Net position", value: moneyText(result.totals.net, unit) },
     {
@@ -195,7 +232,9 @@ export function kpiView(result: PaybackResult, unit: Unit): Kpi[] {
       label: `NPV at ${result.discountRate.times(100).toDecimalPlaces(2).toString()}%`,
       value: moneyText(result.npv, unit),
       detail:
-        result.discountedPaybackMonths === null ? "Discounted payback not reached" : `Discounted payback ${oneDecimal(result.discountedPaybackMonths)} months`,
+        result.discountedPaybackMonths === null
+          ? "Discounted payback not reached"
+          : `Discounted payback ${oneDecimal(result.discountedPaybackMonths)} months`,
     },
   ];
   if (result.periodicity === "annual") kpis[2].detail = "First year returns exceed investment";
@@ -217,7 +256,9 @@ export interface FindingsView {
 
 function num(n: number): string {
   const sign = n < 0 ? "-" : "";
-  return sign + Math.abs(Math.round(n * 100) / 100).toLocaleString("en-GB", { maximumFractionDigits: 2 });
+  return (
+    sign + Math.abs(Math.round(n * 100) / 100).toLocaleString("en-GB", { maximumFractionDigits: 2 })
+  );
 }
 
 /** "Sheet!A1" for a finding's address, whether or not it already names its sheet. */
@@ -232,16 +273,24 @@ export function qualifiedCell(sheet: string, address: string): string {
 /** Mismatches, root causes first (a cell others point to, or one nothing else explains), then the rest. */
 export function findingsView(report: SheetReconciliation): FindingsView {
   const cellOf = (f: ReconciliationFinding) => qualifiedCell(f.sheet, f.cell);
-  const causeOf = (f: ReconciliationFinding) => (f.rootCause === null ? null : qualifiedCell(f.sheet, f.rootCause));
+  const causeOf = (f: ReconciliationFinding) =>
+    f.rootCause === null ? null : qualifiedCell(f.sheet, f.rootCause);
   const causes = new Set(report.mismatch.map(causeOf).filter((c): c is string => c !== null));
-  const isRoot = (f: ReconciliationFinding) => causeOf(f) === null || causeOf(f) === cellOf(f) || causes.has(cellOf(f));
-  const ordered = [...report.mismatch].sort((a, b) => Number(isRoot(b)) - Number(isRoot(a)) || Math.abs(b.difference) - Math.abs(a.difference));
+  const isRoot = (f: ReconciliationFinding) =>
+    causeOf(f) === null || causeOf(f) === cellOf(f) || causes.has(cellOf(f));
+  const ordered = [...report.mismatch].sort(
+    (a, b) =>
+      Number(isRoot(b)) - Number(isRoot(a)) || Math.abs(b.difference) - Math.abs(a.difference)
+  );
   const items = ordered.map((f) => {
     const cause = causeOf(f);
     return {
       cell: cellOf(f),
       title: `${cellOf(f)}: stated ${num(f.stated)}, expected ${num(f.expected)}`,
-      detail: f.explanation || (cause && cause !== cellOf(f) ? `Likely explained by ${cause}. ` : "") + `Difference ${num(f.difference)}; parts ${f.parts}.`,
+      detail:
+        isRoot(f) && f.explanation
+          ? f.explanation
+          : `${cause && cause !== cellOf(f) ? `Likely a consequence of ${cause}. ` : ""}Difference ${num(f.difference)}; parts ${f.parts}.`,
       isRootCause: isRoot(f),
     };
   });
@@ -253,7 +302,9 @@ export function findingsView(report: SheetReconciliation): FindingsView {
         ? `All ${report.checked} stated totals add up.`
         : `${n} of ${report.checked} stated totals do not add up.`;
   const roundingNote =
-    report.rounding > 0 ? `${report.rounding} ${report.rounding === 1 ? "total differs" : "totals differ"} from its parts only by rounding (not marked).` : null;
+    report.rounding > 0
+      ? `${report.rounding} ${report.rounding === 1 ? "total differs from its" : "totals differ from their"} parts only by rounding (not marked).`
+      : null;
   return { items, summary, roundingNote };
 }
 
@@ -281,7 +332,13 @@ export interface ChartGeometry {
 }
 
 /** Geometry of the pane's small cumulative chart, with the break-even point marked. */
-export function chartGeometry(result: PaybackResult, unit: Unit, width = 280, height = 120, pad = 8): ChartGeometry {
+export function chartGeometry(
+  result: PaybackResult,
+  unit: Unit,
+  width = 280,
+  height = 120,
+  pad = 8
+): ChartGeometry {
   const values = result.cumulative.map((d) => d.toNumber());
   const min = Math.min(0, ...values);
   const max = Math.max(0, ...values);
@@ -296,9 +353,18 @@ export function chartGeometry(result: PaybackResult, unit: Unit, width = 280, he
     height,
     points: values.map((v, i) => `${r1(x(i))},${r1(y(v))}`).join(" "),
     zeroY: r1(y(0)),
-    marker: be.status === "reached" ? { x: r1(x(be.index)), y: r1(y(values[be.index])), label: result.periods[be.index].label } : null,
-    minLabel: moneyText(result.cumulative.reduce((m, d) => (d.lessThan(m) ? d : m), result.cumulative[0]), unit),
-    maxLabel: moneyText(result.cumulative.reduce((m, d) => (d.greaterThan(m) ? d : m), result.cumulative[0]), unit),
+    marker:
+      be.status === "reached"
+        ? { x: r1(x(be.index)), y: r1(y(values[be.index])), label: result.periods[be.index].label }
+        : null,
+    minLabel: moneyText(
+      result.cumulative.reduce((m, d) => (d.lessThan(m) ? d : m), result.cumulative[0]),
+      unit
+    ),
+    maxLabel: moneyText(
+      result.cumulative.reduce((m, d) => (d.greaterThan(m) ? d : m), result.cumulative[0]),
+      unit
+    ),
     firstLabel: result.periods[0]?.label ?? "",
     lastLabel: result.periods[n - 1]?.label ?? "",
   };
@@ -308,7 +374,9 @@ export function chartGeometry(result: PaybackResult, unit: Unit, width = 280, he
 export function errorText(error: unknown): string {
   if (isItosError(error)) return error.message;
   const e = error as { code?: string; message?: string } | null;
-  if (e && e.code === "InvalidOperationInCellEditMode") return "Excel is busy editing a cell: press Enter or Esc in the sheet, then try again.";
-  if (e && typeof e.message === "string" && e.message) return `Excel could not complete this: ${e.message}`;
+  if (e && e.code === "InvalidOperationInCellEditMode")
+    return "Excel is busy editing a cell: press Enter or Esc in the sheet, then try again.";
+  if (e && typeof e.message === "string" && e.message)
+    return `Excel could not complete this: ${e.message}`;
   return "Something went wrong that ITOS did not expect. Nothing further was changed.";
 }

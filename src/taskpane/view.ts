@@ -14,14 +14,21 @@ export function byId<T extends HTMLElement>(id: string): T {
 }
 
 /** An element with a class and text, built without parsing any markup. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
@@ -34,7 +41,8 @@ export function show(node: HTMLElement, visible: boolean): void {
 export function setStatus(text: string | null): void {
   byId("status-text").textContent = text ?? "";
   show(byId("status"), text !== null);
-  for (const id of ["detect", "analyse", "reconcile", "clear-marks", "remove"]) byId<HTMLButtonElement>(id).disabled = text !== null;
+  for (const id of ["detect", "analyse", "reconcile", "clear-marks", "remove"])
+    byId<HTMLButtonElement>(id).disabled = text !== null;
 }
 
 export function setError(text: string | null): void {
@@ -43,7 +51,10 @@ export function setError(text: string | null): void {
   show(box, text !== null);
 }
 
-export function renderDetection(view: DetectionView, onRole: (key: string, choice: RoleChoice) => void): void {
+export function renderDetection(
+  view: DetectionView,
+  onRole: (key: string, choice: RoleChoice) => void
+): void {
   show(byId("detect-empty"), false);
   const facts = byId("detect-facts");
   facts.replaceChildren();
@@ -81,7 +92,8 @@ export function renderDetection(view: DetectionView, onRole: (key: string, choic
   show(byId("lines-box"), view.lines.length > 0);
 
   const n = view.warnings.length;
-  byId("warnings-summary").textContent = `${n} ${n === 1 ? "note" : "notes"} on how the sheet was read`;
+  byId("warnings-summary").textContent =
+    `${n} ${n === 1 ? "note" : "notes"} on how the sheet was read`;
   byId("warnings-list").replaceChildren(...view.warnings.map((w) => el("p", undefined, w)));
   show(byId("warnings"), n > 0);
   show(byId("candidates"), false);
@@ -91,7 +103,7 @@ export function renderDetection(view: DetectionView, onRole: (key: string, choic
 export function renderCandidates(
   message: string,
   candidates: { cell: string; label: string; key: string }[],
-  onRole: (key: string, choice: RoleChoice) => void,
+  onRole: (key: string, choice: RoleChoice) => void
 ): void {
   const box = byId("candidates");
   box.replaceChildren(el("p", undefined, message));
@@ -125,7 +137,7 @@ export function renderKpis(kpis: Kpi[]): void {
       card.append(el("div", "kpi-label", k.label), el("div", "kpi-value", k.value));
       if (k.detail) card.append(el("div", "kpi-detail", k.detail));
       return card;
-    }),
+    })
   );
   show(box, true);
   show(byId("analyse-empty"), false);
@@ -133,13 +145,17 @@ export function renderKpis(kpis: Kpi[]): void {
 
 export function renderChart(g: ChartGeometry): void {
   const figure = byId("chart");
-  const root = svg("svg", { viewBox: `0 0 ${g.width} ${g.height + 14}`, role: "img", "aria-label": "Cumulative position by period" });
+  const root = svg("svg", {
+    viewBox: `0 0 ${g.width} ${g.height + 14}`,
+    role: "img",
+    "aria-label": "Cumulative position by period",
+  });
   const first = g.points.split(" ")[0]?.split(",")[0] ?? "0";
   const last = g.points.split(" ").pop()?.split(",")[0] ?? "0";
   root.append(
     svg("polygon", { class: "area", points: `${first},${g.zeroY} ${g.points} ${last},${g.zeroY}` }),
     svg("line", { class: "zero", x1: 0, x2: g.width, y1: g.zeroY, y2: g.zeroY }),
-    svg("polyline", { class: "line", points: g.points }),
+    svg("polyline", { class: "line", points: g.points })
   );
   const axis = (x: number, anchor: string, text: string) => {
     const t = svg("text", { class: "axis-label", x, y: g.height + 11, "text-anchor": anchor });
@@ -149,18 +165,28 @@ export function renderChart(g: ChartGeometry): void {
   root.append(axis(2, "start", g.firstLabel), axis(g.width - 2, "end", g.lastLabel));
   if (g.marker) {
     root.append(svg("circle", { class: "marker", cx: g.marker.x, cy: g.marker.y, r: 4.5 }));
-    const label = svg("text", { class: "marker-label", x: g.marker.x - 6, y: g.marker.y - 8, "text-anchor": "end" });
+    const label = svg("text", {
+      class: "marker-label",
+      x: g.marker.x - 6,
+      y: g.marker.y - 8,
+      "text-anchor": "end",
+    });
     label.textContent = `Break-even ${g.marker.label}`;
     root.append(label);
   }
-  const caption = el("figcaption", undefined, `Cumulative position: low ${g.minLabel}, high ${g.maxLabel}`);
+  const caption = el(
+    "figcaption",
+    undefined,
+    `Cumulative position: low ${g.minLabel}, high ${g.maxLabel}`
+  );
   figure.replaceChildren(root, caption);
   show(figure, true);
 }
 
 export function renderFindings(view: FindingsView, onSelect: (cell: string) => void): void {
   byId("reconcile-summary").textContent = view.summary;
-  byId("reconcile-summary").className = view.items.length === 0 && view.summary.startsWith("All") ? "note finding-ok" : "note";
+  byId("reconcile-summary").className =
+    view.items.length === 0 && view.summary.startsWith("All") ? "note finding-ok" : "note";
   const list = byId("findings");
   list.replaceChildren(
     ...view.items.map((f) => {
@@ -172,7 +198,7 @@ export function renderFindings(view: FindingsView, onSelect: (cell: string) => v
       button.addEventListener("click", () => onSelect(f.cell));
       li.append(button);
       return li;
-    }),
+    })
   );
   show(list, view.items.length > 0);
   const rounding = byId("rounding-note");

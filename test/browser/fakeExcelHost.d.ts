@@ -14,8 +14,26 @@ export interface FakeDump {
   sheets: {
     name: string;
     cells: Record<string, FakeCell>;
-    charts: { name: string; type: string; source: string; seriesBy: string; title: string | null; position: string | null; series: { name: string | null; xAxis: string | null; points: Record<string, Record<string, unknown>> }[] }[];
-    conditionalFormats: { range: string; type: string; formula: string | null; fill: string | null; fontColor: string | null }[];
+    charts: {
+      name: string;
+      type: string;
+      source: string;
+      seriesBy: string;
+      title: string | null;
+      position: string | null;
+      series: {
+        name: string | null;
+        xAxis: string | null;
+        points: Record<string, Record<string, unknown>>;
+      }[];
+    }[];
+    conditionalFormats: {
+      range: string;
+      type: string;
+      formula: string | null;
+      fill: string | null;
+      fontColor: string | null;
+    }[];
   }[];
   names: { name: string; formula: string; comment: string }[];
   notes: Record<string, string>;
@@ -40,5 +58,14 @@ export interface FakeHost {
   newContext(): Excel.RequestContext;
 }
 
-export function createFakeExcel(data: { sheets: (SheetSnapshot | { sheetName: string; values: unknown[][] })[]; active?: string }): FakeHost;
-export function parseAddress(address: string): { sheet: string | null; top: number; left: number; bottom: number; right: number };
+export function createFakeExcel(data: {
+  sheets: (SheetSnapshot | { sheetName: string; values: unknown[][] })[];
+  active?: string;
+}): FakeHost;
+export function parseAddress(address: string): {
+  sheet: string | null;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+};

@@ -8,7 +8,8 @@
  * Works as a browser script (served in place of office.js: window.Office / window.Excel) and as a
  * CommonJS module for jest (createFakeExcel).
  */
-(function (root) {
+/* global window, module, setTimeout */
+(function () {
   "use strict";
 
   // ---------- addresses ----------
@@ -98,18 +99,22 @@
     if (this.active) this.selection = { sheet: this.active, top: 0, left: 0, bottom: 0, right: 0 };
   }
   Model.prototype.addSheet = function (name, snapshot) {
-    if (this.sheet(name)) throw fakeError("ItemAlreadyExists", "A sheet named " + name + " already exists.");
+    if (this.sheet(name))
+      throw fakeError("ItemAlreadyExists", "A sheet named " + name + " already exists.");
     const sheet = { name, cells: new Map(), charts: [], conditionalFormats: [] };
     if (snapshot && snapshot.values) {
       const top = snapshot.top || 0;
       const left = snapshot.left || 0;
       snapshot.values.forEach((row, i) =>
         row.forEach((v, j) => {
-          const nf = snapshot.numberFormats && snapshot.numberFormats[i] ? snapshot.numberFormats[i][j] : null;
+          const nf =
+            snapshot.numberFormats && snapshot.numberFormats[i]
+              ? snapshot.numberFormats[i][j]
+              : null;
           const f = snapshot.formulas && snapshot.formulas[i] ? snapshot.formulas[i][j] : null;
           const cell = { v: v === undefined ? null : v, f: f || null, nf: nf || "General" };
-          if (!emptyCell(cell)) sheet.cells.set((top + i) + "," + (left + j), cell);
-        }),
+          if (!emptyCell(cell)) sheet.cells.set(top + i + "," + (left + j), cell);
+        })
       );
     }
     this.sheets.push(sheet);
@@ -123,7 +128,11 @@
   };
   Model.prototype.writeCell = function (sheet, row, col, patch) {
     const key = row + "," + col;
-    const cell = Object.assign({ v: null, f: null, nf: "General" }, sheet.cells.get(key) || {}, patch);
+    const cell = Object.assign(
+      { v: null, f: null, nf: "General" },
+      sheet.cells.get(key) || {},
+      patch
+    );
     // Defaults are not stored, so two ways of writing the same thing compare equal.
     if (!cell.bold) delete cell.bold;
     if (!cell.fill) delete cell.fill;
@@ -146,7 +155,7 @@
             .map(([k, c]) => {
               const [r, col] = k.split(",").map(Number);
               return [a1(r, col), Object.assign({}, c)];
-            }),
+            })
         ),
         charts: s.charts.map((c) => JSON.parse(JSON.stringify(c))),
         conditionalFormats: s.conditionalFormats.map((c) => Object.assign({}, c)),
@@ -168,7 +177,11 @@
   ClientObject.prototype.load = function (props) {
     let list;
     if (props === undefined) list = this._loadable.slice();
-    else if (typeof props === "string") list = props.split(",").map((p) => p.trim()).filter(Boolean);
+    else if (typeof props === "string")
+      list = props
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean);
     else if (Array.isArray(props)) list = props.slice();
     else list = Object.keys(props.select ? props.select.split(",") : props);
     this._stage(list);
@@ -177,7 +190,8 @@
   ClientObject.prototype._stage = function (list) {
     const staged = this._staged || {};
     // As in Office.js, any load of an *OrNullObject result also tells whether it is null.
-    if (this._loadable.includes("isNullObject")) staged.isNullObject = this._compute("isNullObject");
+    if (this._loadable.includes("isNullObject"))
+      staged.isNullObject = this._compute("isNullObject");
     for (const prop of list) {
       const top = prop.split("/")[0];
       if (top === "items" && this._items) {
@@ -203,7 +217,9 @@
     if (!(prop in this._data)) {
       throw fakeError(
         "PropertyNotLoaded",
-        "The property '" + prop + "' is not available. Call load and context.sync() before reading it.",
+        "The property '" +
+          prop +
+          "' is not available. Call load and context.sync() before reading it."
       );
     }
     return this._data[prop];
@@ -249,7 +265,8 @@
     const out = [];
     for (let r = this._box.top; r <= this._box.bottom; r++) {
       const row = [];
-      for (let c = this._box.left; c <= this._box.right; c++) row.push(fn(this._ctx._model.cell(s, r, c)));
+      for (let c = this._box.left; c <= this._box.right; c++)
+        row.push(fn(this._ctx._model.cell(s, r, c)));
       out.push(row);
     }
     return out;
@@ -291,7 +308,9 @@
       case "numberFormat":
         return this._grid((c) => (c && c.nf) || "General");
       case "text":
-        return this._grid((c) => (!c || c.v === null ? "" : String(isErrorValue(c.v) ? c.v.error : c.v)));
+        return this._grid((c) =>
+          !c || c.v === null ? "" : String(isErrorValue(c.v) ? c.v.error : c.v)
+        );
       default:
         return ClientObject.prototype._compute.call(this, prop);
     }
@@ -299,14 +318,21 @@
   Range.prototype._each2d = function (grid, name, fn) {
     const rows = this._box.bottom - this._box.top + 1;
     const cols = this._box.right - this._box.left + 1;
-    if (!Array.isArray(grid) || grid.length !== rows || grid.some((r) => !Array.isArray(r) || r.length !== cols)) {
+    if (
+      !Array.isArray(grid) ||
+      grid.length !== rows ||
+      grid.some((r) => !Array.isArray(r) || r.length !== cols)
+    ) {
       throw fakeError(
         "InvalidArgument",
-        "The number of rows or columns in the input array doesn't match the size or dimensions of the range (" + name + ").",
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range (" +
+          name +
+          ")."
       );
     }
     const s = this._sheet();
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) fn(s, this._box.top + i, this._box.left + j, grid[i][j]);
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) fn(s, this._box.top + i, this._box.left + j, grid[i][j]);
     this._ctx._model.writes += 1;
   };
   /** What typing the input into a cell stores: a formula, a quoted text, or a value. */
@@ -315,7 +341,8 @@
       if (input.startsWith("=")) return { f: input, v: null };
       if (input.startsWith("'")) return { f: null, v: input.slice(1) };
       if (input === "") return { f: null, v: null };
-      if (/^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!)$/.test(input)) return { f: null, v: { error: input } };
+      if (/^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!)$/.test(input))
+        return { f: null, v: { error: input } };
       const n = Number(input.replace(/,/g, ""));
       if (input.trim() !== "" && !Number.isNaN(n)) return { f: null, v: n };
       return { f: null, v: input };
@@ -324,23 +351,48 @@
   }
   defineLoadable(
     Range,
-    ["isNullObject", "address", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount", "values", "valueTypes", "formulas", "numberFormat", "text"],
+    [
+      "isNullObject",
+      "address",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+      "cellCount",
+      "values",
+      "valueTypes",
+      "formulas",
+      "numberFormat",
+      "text",
+    ],
     {
       values(grid) {
-        this._each2d(grid, "values", (s, r, c, v) => this._ctx._model.writeCell(s, r, c, typedInput(v)));
+        this._each2d(grid, "values", (s, r, c, v) =>
+          this._ctx._model.writeCell(s, r, c, typedInput(v))
+        );
       },
       formulas(grid) {
-        this._each2d(grid, "formulas", (s, r, c, v) => this._ctx._model.writeCell(s, r, c, typedInput(v)));
+        this._each2d(grid, "formulas", (s, r, c, v) =>
+          this._ctx._model.writeCell(s, r, c, typedInput(v))
+        );
       },
       numberFormat(grid) {
-        this._each2d(grid, "numberFormat", (s, r, c, v) => this._ctx._model.writeCell(s, r, c, { nf: v || "General" }));
+        this._each2d(grid, "numberFormat", (s, r, c, v) =>
+          this._ctx._model.writeCell(s, r, c, { nf: v || "General" })
+        );
       },
-    },
+    }
   );
   Range.prototype.select = function () {
     this._sheet();
     const b = this._box;
-    this._ctx._model.selection = { sheet: this._sheetName, top: b.top, left: b.left, bottom: b.bottom, right: b.right };
+    this._ctx._model.selection = {
+      sheet: this._sheetName,
+      top: b.top,
+      left: b.left,
+      bottom: b.bottom,
+      right: b.right,
+    };
     this._ctx._model.active = this._sheetName;
   };
   Range.prototype.clear = function (applyTo) {
@@ -350,7 +402,13 @@
       for (let c = this._box.left; c <= this._box.right; c++) {
         if (what === "All") s.cells.delete(r + "," + c);
         else if (what === "Contents") this._ctx._model.writeCell(s, r, c, { v: null, f: null });
-        else if (what === "Formats") this._ctx._model.writeCell(s, r, c, { nf: "General", fill: null, bold: false, fontColor: null });
+        else if (what === "Formats")
+          this._ctx._model.writeCell(s, r, c, {
+            nf: "General",
+            fill: null,
+            bold: false,
+            fontColor: null,
+          });
       }
     }
   };
@@ -382,7 +440,15 @@
   NullRange.prototype._compute = function (prop) {
     return prop === "isNullObject" ? true : null;
   };
-  defineLoadable(NullRange, ["isNullObject", "address", "values", "valueTypes", "formulas", "numberFormat", "cellCount"]);
+  defineLoadable(NullRange, [
+    "isNullObject",
+    "address",
+    "values",
+    "valueTypes",
+    "formulas",
+    "numberFormat",
+    "cellCount",
+  ]);
 
   // ----- formats -----
   function RangeFormat(ctx, range) {
@@ -404,7 +470,8 @@
     const r = this._range;
     const s = r._sheet();
     for (let row = r._box.top; row <= r._box.bottom; row++)
-      for (let col = r._box.left; col <= r._box.right; col++) this._ctx._model.writeCell(s, row, col, patch);
+      for (let col = r._box.left; col <= r._box.right; col++)
+        this._ctx._model.writeCell(s, row, col, patch);
   };
   RangeFill.prototype.clear = function () {
     this._apply({ fill: null });
@@ -434,7 +501,8 @@
     this._range = range;
   }
   ConditionalFormatCollection.prototype.add = function (type) {
-    if (type !== "Custom") throw fakeError("InvalidArgument", "Only custom rules are supported by the fake host.");
+    if (type !== "Custom")
+      throw fakeError("InvalidArgument", "Only custom rules are supported by the fake host.");
     const r = this._range;
     const rule = { range: boxAddress(r._box), type, formula: null, fill: null, fontColor: null };
     r._sheet().conditionalFormats.push(rule);
@@ -465,7 +533,11 @@
     const s = r._sheet();
     s.conditionalFormats = s.conditionalFormats.filter((rule) => {
       const b = parseAddress(rule.range);
-      const overlaps = b.top <= r._box.bottom && b.bottom >= r._box.top && b.left <= r._box.right && b.right >= r._box.left;
+      const overlaps =
+        b.top <= r._box.bottom &&
+        b.bottom >= r._box.top &&
+        b.left <= r._box.right &&
+        b.right >= r._box.left;
       return !overlaps;
     });
   };
@@ -512,7 +584,7 @@
                   markerBackgroundColor: setter("markerBackgroundColor"),
                   markerForegroundColor: setter("markerForegroundColor"),
                   hasDataLabel: setter("hasDataLabel"),
-                },
+                }
               );
             },
           },
@@ -614,7 +686,9 @@
   };
   Worksheet.prototype.getUsedRange = function () {
     const r = this.getUsedRangeOrNullObject();
-    return r instanceof NullRange ? new Range(this._ctx, this._name, { top: 0, left: 0, bottom: 0, right: 0 }) : r;
+    return r instanceof NullRange
+      ? new Range(this._ctx, this._name, { top: 0, left: 0, bottom: 0, right: 0 })
+      : r;
   };
   Worksheet.prototype.activate = function () {
     this._ctx._model.active = this._name;
@@ -623,7 +697,8 @@
     const m = this._ctx._model;
     m.sheets = m.sheets.filter((s) => s.name !== this._name);
     if (m.active === this._name) m.active = m.sheets[0] ? m.sheets[0].name : null;
-    if (m.selection && m.selection.sheet === this._name) m.selection = { sheet: m.active, top: 0, left: 0, bottom: 0, right: 0 };
+    if (m.selection && m.selection.sheet === this._name)
+      m.selection = { sheet: m.active, top: 0, left: 0, bottom: 0, right: 0 };
   };
 
   function WorksheetCollection(ctx) {
@@ -638,11 +713,14 @@
     return new Worksheet(this._ctx, this._ctx._model.active);
   };
   WorksheetCollection.prototype.getItem = function (name) {
-    if (!this._ctx._model.sheet(name)) throw fakeError("ItemNotFound", "The requested resource doesn't exist: sheet " + name);
+    if (!this._ctx._model.sheet(name))
+      throw fakeError("ItemNotFound", "The requested resource doesn't exist: sheet " + name);
     return new Worksheet(this._ctx, name);
   };
   WorksheetCollection.prototype.getItemOrNullObject = function (name) {
-    return this._ctx._model.sheet(name) ? new Worksheet(this._ctx, name) : new NullObject(this._ctx);
+    return this._ctx._model.sheet(name)
+      ? new Worksheet(this._ctx, name)
+      : new NullObject(this._ctx);
   };
   WorksheetCollection.prototype.add = function (name) {
     this._ctx._model.addSheet(name);
@@ -681,11 +759,17 @@
   defineLoadable(NamedItemCollection, ["items"]);
   NamedItemCollection.prototype.add = function (name, reference, comment) {
     const m = this._ctx._model;
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw fakeError("InvalidArgument", "Invalid name " + name);
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name))
+      throw fakeError("InvalidArgument", "Invalid name " + name);
     if (m.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
       throw fakeError("ItemAlreadyExists", "The name " + name + " already exists.");
     }
-    const formula = typeof reference === "string" ? (reference.startsWith("=") ? reference : "=" + reference) : "=" + quoteSheet(reference._sheetName) + "!" + boxAddress(reference._box);
+    const formula =
+      typeof reference === "string"
+        ? reference.startsWith("=")
+          ? reference
+          : "=" + reference
+        : "=" + quoteSheet(reference._sheetName) + "!" + boxAddress(reference._box);
     const model = { name, formula, comment: comment || "" };
     m.names.push(model);
     return new NamedItem(this._ctx, model);
@@ -702,9 +786,11 @@
 
   // ----- notes -----
   function noteKey(ctx, cellAddress) {
-    if (typeof cellAddress !== "string") return cellAddress._sheetName + "!" + a1(cellAddress._box.top, cellAddress._box.left);
+    if (typeof cellAddress !== "string")
+      return cellAddress._sheetName + "!" + a1(cellAddress._box.top, cellAddress._box.left);
     const box = parseAddress(cellAddress);
-    if (box.top !== box.bottom || box.left !== box.right) throw fakeError("InvalidArgument", "A note belongs to one cell.");
+    if (box.top !== box.bottom || box.left !== box.right)
+      throw fakeError("InvalidArgument", "A note belongs to one cell.");
     return (box.sheet || ctx._model.active) + "!" + a1(box.top, box.left);
   }
   function Note(ctx, key) {
@@ -726,7 +812,8 @@
   }
   NoteCollection.prototype.add = function (cellAddress, content) {
     const key = noteKey(this._ctx, cellAddress);
-    if (this._ctx._model.notes.has(key)) throw fakeError("InvalidArgument", "The cell already has a note: " + key);
+    if (this._ctx._model.notes.has(key))
+      throw fakeError("InvalidArgument", "The cell already has a note: " + key);
     this._ctx._model.notes.set(key, String(content));
     return new Note(this._ctx, key);
   };
@@ -757,7 +844,12 @@
       getSelectedRange() {
         const sel = model.selection;
         if (!sel) throw fakeError("ItemNotFound", "Nothing is selected.");
-        return new Range(ctx, sel.sheet, { top: sel.top, left: sel.left, bottom: sel.bottom, right: sel.right });
+        return new Range(ctx, sel.sheet, {
+          top: sel.top,
+          left: sel.left,
+          bottom: sel.bottom,
+          right: sel.right,
+        });
       },
     };
   }
@@ -811,7 +903,8 @@
         ui: {
           displayDialogAsync(url, options, callback) {
             model.dialogs = (model.dialogs || []).concat(url);
-            if (callback) callback({ status: "succeeded", value: { close() {}, addEventHandler() {} } });
+            if (callback)
+              callback({ status: "succeeded", value: { close() {}, addEventHandler() {} } });
           },
         },
       },
@@ -835,7 +928,9 @@
   if (typeof window !== "undefined") {
     window.__fakeExcel = api;
     // Served in place of office.js: a workbook prepared by the test before this script ran.
-    const host = createFakeExcel(window.__itosWorkbook || { sheets: [{ sheetName: "Sheet1", values: [] }] });
+    const host = createFakeExcel(
+      window.__itosWorkbook || { sheets: [{ sheetName: "Sheet1", values: [] }] }
+    );
     window.__fakeHost = host;
     window.Excel = host.Excel;
     window.Office = host.Office;
@@ -848,7 +943,13 @@
         this.code = code;
         this.message = message;
       },
-      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!" },
+      ErrorCode: {
+        invalidValue: "#VALUE!",
+        notAvailable: "#N/A",
+        divisionByZero: "#DIV/0!",
+        invalidNumber: "#NUM!",
+        nullReference: "#NULL!",
+      },
     };
   }
-})(typeof globalThis !== "undefined" ? globalThis : this);
+})();

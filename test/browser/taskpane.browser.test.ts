@@ -35,13 +35,17 @@ const TYPES: Record<string, string> = {
 function requireFreshBuild(): void {
   const built = path.join(DIST, "taskpane.js");
   if (!fs.existsSync(built) || !fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    throw new Error("dist/taskpane.html not found: run `npm run build` first (this test loads the built task pane).");
+    throw new Error(
+      "dist/taskpane.html not found: run `npm run build` first (this test loads the built task pane)."
+    );
   }
   const builtAt = fs.statSync(built).mtimeMs;
   for (const dir of ["src/taskpane", "src/excel", "src/commands"]) {
     for (const f of fs.readdirSync(path.join(ROOT, dir))) {
       if (fs.statSync(path.join(ROOT, dir, f)).mtimeMs > builtAt) {
-        throw new Error(`dist/ is older than ${dir}/${f}: run \`npm run build\` again before this test.`);
+        throw new Error(
+          `dist/ is older than ${dir}/${f}: run \`npm run build\` again before this test.`
+        );
       }
     }
   }
@@ -76,7 +80,11 @@ function payloadWorkbook(): { sheets: unknown[]; active: string } {
           ["Investment <img src=x onerror=window.__pwned=1>", -1000, -1000, 0, 0, 0, 0],
           ["Saving <script>window.__pwned=1</script>", 0, 300, 600, 600, 600, 600],
         ],
-        numberFormats: [["General", ...months.map(() => "mmm-yy")], new Array(7).fill("#,##0"), new Array(7).fill("#,##0")],
+        numberFormats: [
+          ["General", ...months.map(() => "mmm-yy")],
+          new Array(7).fill("#,##0"),
+          new Array(7).fill("#,##0"),
+        ],
       },
     ],
   };
@@ -97,17 +105,28 @@ describe("the task pane in a real browser", () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} not found: install Debian's chromium package (apt-get install chromium); this test never downloads a browser.`);
+      throw new Error(
+        `${CHROMIUM} not found: install Debian's chromium package (apt-get install chromium); this test never downloads a browser.`
+      );
     }
     requireFreshBuild();
     fakeHost = fs.readFileSync(path.join(__dirname, "fakeExcelHost.js"), "utf8");
-    sandwell = await readWorkbook(path.join(ROOT, "test", "fixtures", "sandwell-invest-to-save.xlsx"));
+    sandwell = await readWorkbook(
+      path.join(ROOT, "test", "fixtures", "sandwell-invest-to-save.xlsx")
+    );
     server = await serveDist();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
   }, 60_000);
 
@@ -117,7 +136,10 @@ describe("the task pane in a real browser", () => {
   });
 
   async function open(workbook: unknown): Promise<Session> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 900 },
+      deviceScaleFactor: 2,
+    });
     const page = await context.newPage();
     const requests: string[] = [];
     const pageErrors: string[] = [];
@@ -125,7 +147,12 @@ describe("the task pane in a real browser", () => {
     await context.route("**/*", (route) => {
       const url = route.request().url();
       requests.push(url);
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "application/javascript", body: fakeHost });
+      if (url === OFFICE_JS)
+        return route.fulfill({
+          status: 200,
+          contentType: "application/javascript",
+          body: fakeHost,
+        });
       if (url.startsWith(base)) return route.continue();
       return route.abort();
     });
@@ -133,18 +160,25 @@ describe("the task pane in a real browser", () => {
       (window as unknown as { __itosWorkbook: unknown }).__itosWorkbook = wb;
       const violations: string[] = [];
       (window as unknown as { __violations: string[] }).__violations = violations;
-      document.addEventListener("securitypolicyviolation", (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        violations.push(`${e.violatedDirective} ${e.blockedURI}`)
+      );
     }, workbook);
     await page.goto(`${base}/taskpane.html`);
     return { page, requests, pageErrors };
   }
 
-  const dump = (page: Page): Promise<FakeDump> => page.evaluate(() => (window as unknown as { __fakeHost: { model: { dump(): FakeDump } } }).__fakeHost.model.dump());
+  const dump = (page: Page): Promise<FakeDump> =>
+    page.evaluate(() =>
+      (window as unknown as { __fakeHost: { model: { dump(): FakeDump } } }).__fakeHost.model.dump()
+    );
 
   /** Cells of a sheet above a row (1-based), i.e. the user's own grid. */
   function cellsAbove(d: FakeDump, sheet: string, row: number) {
     const s = d.sheets.find((x) => x.name === sheet)!;
-    return Object.fromEntries(Object.entries(s.cells).filter(([a]) => Number(a.replace(/^[A-Z]+/, "")) < row));
+    return Object.fromEntries(
+      Object.entries(s.cells).filter(([a]) => Number(a.replace(/^[A-Z]+/, "")) < row)
+    );
   }
 
   async function waitIdle(page: Page): Promise<void> {
@@ -152,7 +186,10 @@ describe("the task pane in a real browser", () => {
   }
 
   it("detects, analyses, reconciles, selects a finding and removes exactly its output on the Sandwell workbook", async () => {
-    const { page, requests, pageErrors } = await open({ sheets: sandwell.sheets, active: APPENDIX });
+    const { page, requests, pageErrors } = await open({
+      sheets: sandwell.sheets,
+      active: APPENDIX,
+    });
     const initial = await dump(page);
 
     // Open: the pane detects the grid by itself and selects its outline.
@@ -178,13 +215,21 @@ describe("the task pane in a real browser", () => {
     expect(await page.locator("#chart svg circle.marker").count()).toBe(1);
     const analysed = await dump(page);
     expect(cellsAbove(analysed, APPENDIX, 58)).toEqual(cellsAbove(initial, APPENDIX, 58));
-    expect(analysed.sheets.filter((s) => s.name !== APPENDIX)).toEqual(initial.sheets.filter((s) => s.name !== APPENDIX));
-    const outputCells = Object.keys(analysed.sheets.find((s) => s.name === APPENDIX)!.cells).filter((a) => Number(a.replace(/^[A-Z]+/, "")) >= 58);
+    expect(analysed.sheets.filter((s) => s.name !== APPENDIX)).toEqual(
+      initial.sheets.filter((s) => s.name !== APPENDIX)
+    );
+    const outputCells = Object.keys(analysed.sheets.find((s) => s.name === APPENDIX)!.cells).filter(
+      (a) => Number(a.replace(/^[A-Z]+/, "")) >= 58
+    );
     expect(outputCells.length).toBeGreaterThan(200);
-    expect(analysed.names.map((n) => n.name)).toEqual(expect.arrayContaining(["ITOS_Output", "ITOS_Cumulative"]));
+    expect(analysed.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(["ITOS_Output", "ITOS_Cumulative"])
+    );
     const chart = analysed.sheets.find((s) => s.name === APPENDIX)!.charts;
     expect(chart.map((c) => c.name)).toEqual(["ITOS_Chart"]);
-    expect(analysed.sheets.find((s) => s.name === APPENDIX)!.conditionalFormats.length).toBeGreaterThan(0);
+    expect(
+      analysed.sheets.find((s) => s.name === APPENDIX)!.conditionalFormats.length
+    ).toBeGreaterThan(0);
     await page.locator("body").screenshot({ path: SCREENSHOT });
 
     // Reconcile: findings listed, marks on the mismatching cells, their values untouched.
@@ -196,20 +241,27 @@ describe("the task pane in a real browser", () => {
     const count = await findings.count();
     expect(count).toBeGreaterThan(0);
     fs.mkdirSync(path.dirname(RECONCILE_SCREENSHOT), { recursive: true });
-    await page.locator("#reconcile-title").locator("xpath=ancestor::section").screenshot({ path: RECONCILE_SCREENSHOT });
+    await page
+      .locator("#reconcile-title")
+      .locator("xpath=ancestor::section")
+      .screenshot({ path: RECONCILE_SCREENSHOT });
     const reconciled = await dump(page);
     expect(Object.keys(reconciled.notes).length).toBe(count);
     for (const s of reconciled.sheets) {
       const before = initial.sheets.find((x) => x.name === s.name)!;
-      for (const [address, cell] of Object.entries(before.cells)) expect(s.cells[address].v).toEqual(cell.v);
+      for (const [address, cell] of Object.entries(before.cells))
+        expect(s.cells[address].v).toEqual(cell.v);
     }
 
     // Clicking a finding selects that cell in Excel.
     const target = (await findings.first().getAttribute("data-cell"))!;
     await findings.first().click();
     await page.waitForFunction(
-      (cell) => (window as unknown as { __fakeHost: { model: { dump(): FakeDump } } }).__fakeHost.model.dump().selection === cell,
-      target.replace(/^'(.*)'!/, "$1!"),
+      (cell) =>
+        (
+          window as unknown as { __fakeHost: { model: { dump(): FakeDump } } }
+        ).__fakeHost.model.dump().selection === cell,
+      target.replace(/^'(.*)'!/, "$1!")
     );
 
     // Remove: the workbook is exactly as it was before ITOS ran.
@@ -221,7 +273,9 @@ describe("the task pane in a real browser", () => {
     expect(removed.notes).toEqual({});
 
     expect(pageErrors).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)
+    ).toEqual([]);
     // No request leaves the machine except the one for office.js (answered by the test host).
     expect(requests.filter((u) => !u.startsWith(base) && u !== OFFICE_JS)).toEqual([]);
     await page.context().close();
@@ -240,7 +294,9 @@ describe("the task pane in a real browser", () => {
     expect(labels).toContain("A2Investment <img src=x onerror=window.__pwned=1>");
     expect(labels).toContain("A3Saving <script>window.__pwned=1</script>");
     expect(await page.locator("#app img, #app script").count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
+    ).toBeUndefined();
     // The analysis ran on these lines (the payloads were data, not a reason to fail).
     expect(await page.locator('[data-kpi="break-even"] .kpi-value').innerText()).toBe("Aug-22");
 
@@ -248,16 +304,32 @@ describe("the task pane in a real browser", () => {
     const outcome = await page.evaluate(
       () =>
         new Promise<{ directive: string; ran: boolean }>((resolve) => {
-          document.addEventListener("securitypolicyviolation", (e) => resolve({ directive: e.violatedDirective, ran: "__inline" in window }), { once: true });
+          document.addEventListener(
+            "securitypolicyviolation",
+            (e) => resolve({ directive: e.violatedDirective, ran: "__inline" in window }),
+            { once: true }
+          );
           const s = document.createElement("script");
           s.textContent = "window.__inline = 1;";
           document.body.append(s);
           setTimeout(() => resolve({ directive: "none", ran: "__inline" in window }), 2000);
-        }),
+        })
     );
     expect(outcome.directive).toMatch(/^script-src/);
     expect(outcome.ran).toBe(false);
     expect(pageErrors).toEqual([]);
+
+    // The ribbon commands' result dialog shows its message as text too.
+    const payload =
+      "Summary!E5 <img src=x onerror=window.__pwned=1> <script>window.__pwned=1</script>";
+    await page.goto(`${base}/taskpane.html?itosMessage=${encodeURIComponent(payload)}`);
+    await page.waitForSelector("#dialog-message:not([hidden])");
+    expect(await page.locator("#dialog-message").textContent()).toBe(payload);
+    expect(await page.locator("#app").isHidden()).toBe(true);
+    expect(await page.locator("#dialog-message img, #dialog-message script").count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
+    ).toBeUndefined();
     await page.context().close();
   }, 120_000);
 });

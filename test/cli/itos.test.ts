@@ -225,3 +225,19 @@ describe("ambiguous roles", () => {
     );
   });
 });
+
+describe("straight after npm ci, before a build", () => {
+  test("the shim runs the TypeScript sources and gives the same answers", () => {
+    const r = spawnSync(process.execPath, [BIN, "analyse", FIXTURE, "--json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, ITOS_FROM_SOURCE: "1" },
+    });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).sheets[0]).toMatchObject({
+      breakEven: "2024-01",
+      crossover: "2023-01",
+      firstInvestment: "2022-01",
+    });
+  });
+});

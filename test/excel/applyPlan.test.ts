@@ -4,10 +4,14 @@ import { clearMarksInContext, removeOutputInContext } from "../../src/excel/remo
 import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
 import { emptyPlan, type WritePlan } from "../../src/grid/writePlan";
 import { ItosError } from "../../src/engine/errors";
+import { a1 } from "../../src/grid/address";
 import { APPENDIX, sandwellHost, sandwellWorkbook } from "./sandwellHost";
 import type { FakeDump, FakeHost } from "../browser/fakeExcelHost";
 
-async function analyseInHost(host: FakeHost, valuesOnly = false): Promise<{ plan: WritePlan; breakEvenIndex: number }> {
+async function analyseInHost(
+  host: FakeHost,
+  valuesOnly = false
+): Promise<{ plan: WritePlan; breakEvenIndex: number }> {
   const read = await host.Excel.run((ctx) => readActiveSheet(ctx));
   const analysis = analyseSheet(read.snapshot);
   const plan = planAnalysis(analysis, read.snapshot, { ownedCells: read.ownedCells, valuesOnly });
@@ -21,7 +25,11 @@ function appendix(dump: FakeDump) {
 
 /** Cells of the dump that are not inside the given rows (the user's own cells). */
 function userCells(dump: FakeDump, firstOutputRow: number) {
-  return Object.fromEntries(Object.entries(appendix(dump).cells).filter(([a]) => Number(a.replace(/^[A-Z]+/, "")) < firstOutputRow));
+  return Object.fromEntries(
+    Object.entries(appendix(dump).cells).filter(
+      ([a]) => Number(a.replace(/^[A-Z]+/, "")) < firstOutputRow
+    )
+  );
 }
 
 describe("applyPlan on the Sandwell appendix", () => {
@@ -30,9 +38,13 @@ describe("applyPlan on the Sandwell appendix", () => {
     const read = await host.Excel.run((ctx) => readActiveSheet(ctx));
     expect(host.model.syncs).toBe(1);
     expect(read.snapshot.sheetName).toBe(APPENDIX);
-    const fromFile = analyseSheet((await sandwellWorkbook()).sheets.find((s) => s.sheetName === APPENDIX)!);
+    const fromFile = analyseSheet(
+      (await sandwellWorkbook()).sheets.find((s) => s.sheetName === APPENDIX)!
+    );
     const fromExcel = analyseSheet(read.snapshot);
-    expect(fromExcel.result.paybackMonths!.toFixed(6)).toBe(fromFile.result.paybackMonths!.toFixed(6));
+    expect(fromExcel.result.paybackMonths!.toFixed(6)).toBe(
+      fromFile.result.paybackMonths!.toFixed(6)
+    );
     const be = fromExcel.result.breakEven;
     expect(be.status === "reached" && fromExcel.result.periods[be.index].key).toBe("2024-01");
     expect(Number(fromExcel.result.paybackMonths)).toBeCloseTo(24.48, 2);
@@ -92,7 +104,8 @@ describe("applyPlan on the Sandwell appendix", () => {
 
   it("values-only writes plain numbers where formulas would go", async () => {
     const host = await sandwellHost();
-    const formulaCount = (d: FakeDump) => Object.values(appendix(d).cells).filter((c) => c.f).length;
+    const formulaCount = (d: FakeDump) =>
+      Object.values(appendix(d).cells).filter((c) => c.f).length;
     const before = formulaCount(host.model.dump());
     const { plan } = await analyseInHost(host, true);
     const live = await analyseInHost(await sandwellHost(), false);
@@ -109,13 +122,17 @@ describe("applyPlan on the Sandwell appendix", () => {
     const target = plan.cells.find((c) => c.formula)!;
     // The user types into a cell of the output area after the plan was made.
     await host.Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(APPENDIX).getRange(`B${target.row + 1}`).values = [["my note"]];
+      ctx.workbook.worksheets.getItem(APPENDIX).getRange(a1(target.row, target.col)).values = [
+        ["my note"],
+      ];
       await ctx.sync();
     });
     const before = host.model.dump();
     const attempt = host.Excel.run((ctx) => applyPlanInContext(ctx, plan));
     await expect(attempt).rejects.toBeInstanceOf(ItosError);
-    await expect(attempt).rejects.toThrow(`Appendix 1!B${target.row + 1} already holds 'my note'`);
+    await expect(attempt).rejects.toThrow(
+      `Appendix 1!${a1(target.row, target.col)} already holds 'my note'`
+    );
     expect(host.model.dump()).toEqual(before);
   });
 
@@ -130,7 +147,13 @@ describe("applyPlan on the Sandwell appendix", () => {
     const marks: WritePlan = {
       ...emptyPlan(),
       marks: [
-        { sheet: APPENDIX, row: 5, col: 7, fill: "#FFC7CE", note: "Stated 35,000; parts add to 35,001." },
+        {
+          sheet: APPENDIX,
+          row: 5,
+          col: 7,
+          fill: "#FFC7CE",
+          note: "Stated 35,000; parts add to 35,001.",
+        },
         { sheet: APPENDIX, row: 16, col: 13, fill: "#FFC7CE", note: "Stated total differs." },
       ],
     };
@@ -142,6 +165,69 @@ describe("applyPlan on the Sandwell appendix", () => {
     expect(appendix(marked).cells.H6.v).toBe(appendix(before).cells.H6.v);
 
     expect(await host.Excel.run((ctx) => clearMarksInContext(ctx))).toBe(2);
+    expect(host.model.dump()).toEqual(before);
+  });
+});
+
+describe("output on a sheet of its own", () => {
+  const { analysisPlan, detectInContext } = jest.requireActual(
+    "../../src/excel/operations"
+  ) as typeof import("../../src/excel/operations");
+
+  async function planFor(host: FakeHost, newSheet: boolean): Promise<WritePlan> {
+    const detection = await host.Excel.run((ctx) => detectInContext(ctx, {}));
+    return analysisPlan(detection, { options: {}, newSheet });
+  }
+
+  it("creates 'ITOS Analysis', replaces it on a re-run, moves back below the grid, and removes it", async () => {
+    const host = await sandwellHost();
+    const before = host.model.dump();
+    const plan = await planFor(host, true);
+    expect(plan.newSheet).toBe("ITOS Analysis");
+    await host.Excel.run((ctx) => applyPlanInContext(ctx, plan));
+    const once = host.model.dump();
+    expect(once.sheets.map((s) => s.name)).toEqual([
+      ...before.sheets.map((s) => s.name),
+      "ITOS Analysis",
+    ]);
+    expect(once.sheets.filter((s) => s.name !== "ITOS Analysis")).toEqual(before.sheets);
+    const itos = once.sheets.find((s) => s.name === "ITOS Analysis")!;
+    // Live formulas over the user's sheet.
+    expect(Object.values(itos.cells).some((c) => c.f?.includes("'Appendix 1'!"))).toBe(true);
+    expect(once.names.map((n) => n.name)).toContain("ITOS_Sheet");
+
+    await host.Excel.run((ctx) => applyPlanInContext(ctx, plan));
+    expect(host.model.dump().sheets).toEqual(once.sheets);
+
+    const below = await planFor(host, false);
+    expect(below.newSheet).toBeNull();
+    await host.Excel.run((ctx) => applyPlanInContext(ctx, below));
+    const moved = host.model.dump();
+    expect(moved.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(appendix(moved).charts).toHaveLength(1);
+
+    // And back to a new sheet: the chart below the grid goes with the rest of the old output.
+    await host.Excel.run((ctx) => applyPlanInContext(ctx, plan));
+    expect(appendix(host.model.dump())).toEqual(appendix(before));
+
+    await host.Excel.run((ctx) => removeOutputInContext(ctx));
+    const removed = host.model.dump();
+    expect(removed.sheets).toEqual(before.sheets);
+    expect(removed.names).toEqual([]);
+  });
+
+  it("refuses to write into a sheet called 'ITOS Analysis' that the user made", async () => {
+    const host = await sandwellHost();
+    await host.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.add("ITOS Analysis").getRange("A1").values = [["my workings"]];
+      ctx.workbook.worksheets.getItem(APPENDIX).activate();
+      await ctx.sync();
+    });
+    const before = host.model.dump();
+    const plan = await planFor(host, true);
+    await expect(host.Excel.run((ctx) => applyPlanInContext(ctx, plan))).rejects.toThrow(
+      "A sheet called 'ITOS Analysis' already exists and ITOS did not create it"
+    );
     expect(host.model.dump()).toEqual(before);
   });
 });

@@ -5,7 +5,14 @@ import { ItosError } from "../../src/engine/errors";
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest, whose own
 // dependencies ship as ES modules jest cannot load: give it just that enum.
 jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
 }));
 
 /** workbook.names is a collection office-addin-mock cannot model: a hand-made slice. */
@@ -59,7 +66,9 @@ function mockExcel(selection: { address: string; cellCount: number }, names = na
       },
     },
   };
-  const mock = new OfficeMockObject(data) as unknown as { context: Excel.RequestContext & { workbook: { names: unknown } } };
+  const mock = new OfficeMockObject(data) as unknown as {
+    context: Excel.RequestContext & { workbook: { names: unknown } };
+  };
   (mock.context.workbook as unknown as { names: unknown }).names = names;
   let syncs = 0;
   const ctx = mock.context as unknown as { sync: () => Promise<void> };
@@ -116,18 +125,27 @@ describe("readActiveSheet (office-addin-mock)", () => {
   });
 
   it("blanks earlier ITOS output so the grid reader sees only the user's cells", async () => {
-    const names = namesSlice([{ name: "ITOS_Output", formula: "='Appendix 1'!$C$5:$E$5", comment: "ITOS output" }, { name: "Budget", formula: "=Sheet2!$A$1" }]);
+    const names = namesSlice([
+      { name: "ITOS_Output", formula: "='Appendix 1'!$C$5:$E$5", comment: "ITOS output" },
+      { name: "Budget", formula: "=Sheet2!$A$1" },
+    ]);
     const excel = mockExcel({ address: "'Appendix 1'!A1", cellCount: 1 }, names);
     const read = await readActiveSheet(excel.context);
     expect(read.snapshot.values[2]).toEqual([null, null, null]);
     expect(read.snapshot.values[1][0]).toBe("Investment from SMBC");
-    expect([...read.ownedCells].sort()).toEqual(["Appendix 1!C5", "Appendix 1!D5", "Appendix 1!E5"]);
+    expect([...read.ownedCells].sort()).toEqual([
+      "Appendix 1!C5",
+      "Appendix 1!D5",
+      "Appendix 1!E5",
+    ]);
     expect(read.tags.map((t) => t.name)).toEqual(["ITOS_Output"]);
   });
 
   it("says in plain words when the sheet is empty", async () => {
     const excel = mockExcel({ address: "'Appendix 1'!A1", cellCount: 1 });
-    const sheet = (excel.context.workbook.worksheets as unknown as { sheet: { used: { isNullObject: boolean } } }).sheet;
+    const sheet = (
+      excel.context.workbook.worksheets as unknown as { sheet: { used: { isNullObject: boolean } } }
+    ).sheet;
     sheet.used.isNullObject = true;
     await expect(readActiveSheet(excel.context)).rejects.toThrow(ItosError);
     await expect(readActiveSheet(excel.context)).rejects.toThrow("The sheet 'Appendix 1' is empty");

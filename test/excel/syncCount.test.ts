@@ -12,7 +12,9 @@ describe("context.sync() calls do not grow with the grid", () => {
     // Every planned cell really landed: the last cumulative formula of the 10,000-row plan.
     const dump = large.host.model.dump();
     const sheet = dump.sheets.find((s) => s.name === SHEET)!;
-    const last = outputPlan(10_000).cells.filter((c) => c.col === 4).pop()!;
+    const last = outputPlan(10_000)
+      .cells.filter((c) => c.col === 4)
+      .pop()!;
     expect(sheet.cells[`E${last.row + 1}`].f).toBe(last.formula);
     // Each rectangle went in as one 2-D assignment, not cell by cell.
     expect(large.host.model.writes).toBeLessThan(10);

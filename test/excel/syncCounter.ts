@@ -12,12 +12,32 @@ export const SHEET = "Cases";
 export const WIDTH = 6;
 
 /** A user sheet of `rows` rows: a header, then month serials and two amount columns. */
-export function userSheet(rows: number): { sheetName: string; values: (string | number | null)[][]; numberFormats: string[][] } {
-  const values: (string | number | null)[][] = [["Month", "Investment", "Return", "Net", "Cum", "Notes"]];
+export function userSheet(rows: number): {
+  sheetName: string;
+  values: (string | number | null)[][];
+  numberFormats: string[][];
+} {
+  const values: (string | number | null)[][] = [
+    ["Month", "Investment", "Return", "Net", "Cum", "Notes"],
+  ];
   const numberFormats: string[][] = [values[0].map(() => "General")];
   for (let i = 1; i < rows; i++) {
-    values.push([44652 + 30 * i, -1000 - (i % 7), 400 + (i % 11), null, null, i % 50 === 0 ? "checked" : null]);
-    numberFormats.push(["mmm-yy", "#,##0;(#,##0)", "#,##0;(#,##0)", "General", "General", "General"]);
+    values.push([
+      44652 + 30 * i,
+      -1000 - (i % 7),
+      400 + (i % 11),
+      null,
+      null,
+      i % 50 === 0 ? "checked" : null,
+    ]);
+    numberFormats.push([
+      "mmm-yy",
+      "#,##0;(#,##0)",
+      "#,##0;(#,##0)",
+      "General",
+      "General",
+      "General",
+    ]);
   }
   return { sheetName: SHEET, values, numberFormats };
 }
@@ -29,10 +49,38 @@ export function outputPlan(rows: number): WritePlan {
   for (let i = 0; i < rows; i++) {
     const r = top + i;
     cells.push({ sheet: SHEET, row: r, col: 0, value: `P${i + 1}` });
-    cells.push({ sheet: SHEET, row: r, col: 1, value: -1000, formula: `=B${i + 2}`, numberFormat: "#,##0;(#,##0)" });
-    cells.push({ sheet: SHEET, row: r, col: 2, value: 400, formula: `=C${i + 2}`, numberFormat: "#,##0;(#,##0)" });
-    cells.push({ sheet: SHEET, row: r, col: 3, value: -600, formula: `=B${r + 1}+C${r + 1}`, numberFormat: "#,##0;(#,##0)" });
-    cells.push({ sheet: SHEET, row: r, col: 4, value: -600 * (i + 1), formula: i === 0 ? `=D${r + 1}` : `=E${r}+D${r + 1}`, numberFormat: "#,##0;(#,##0)" });
+    cells.push({
+      sheet: SHEET,
+      row: r,
+      col: 1,
+      value: -1000,
+      formula: `=B${i + 2}`,
+      numberFormat: "#,##0;(#,##0)",
+    });
+    cells.push({
+      sheet: SHEET,
+      row: r,
+      col: 2,
+      value: 400,
+      formula: `=C${i + 2}`,
+      numberFormat: "#,##0;(#,##0)",
+    });
+    cells.push({
+      sheet: SHEET,
+      row: r,
+      col: 3,
+      value: -600,
+      formula: `=B${r + 1}+C${r + 1}`,
+      numberFormat: "#,##0;(#,##0)",
+    });
+    cells.push({
+      sheet: SHEET,
+      row: r,
+      col: 4,
+      value: -600 * (i + 1),
+      formula: i === 0 ? `=D${r + 1}` : `=E${r}+D${r + 1}`,
+      numberFormat: "#,##0;(#,##0)",
+    });
     cells.push({ sheet: SHEET, row: r, col: 5, value: i === 0 ? "start" : null, bold: i === 0 });
   }
   const bottom = top + rows - 1;
@@ -43,7 +91,14 @@ export function outputPlan(rows: number): WritePlan {
       { name: "ITOS_Output", ref: nameRef(SHEET, top, 0, bottom, WIDTH - 1) },
       { name: "ITOS_Cumulative", ref: nameRef(SHEET, top, 4, bottom, 4) },
     ],
-    conditionalFormats: [{ sheet: SHEET, range: `A${top + 2}:E${bottom + 1}`, formula: `=AND($E${top + 2}>=0,$E${top + 1}<0)`, fill: "#C6EFCE" }],
+    conditionalFormats: [
+      {
+        sheet: SHEET,
+        range: `A${top + 2}:E${bottom + 1}`,
+        formula: `=AND($E${top + 2}>=0,$E${top + 1}<0)`,
+        fill: "#C6EFCE",
+      },
+    ],
     charts: [
       {
         sheet: SHEET,
@@ -70,7 +125,8 @@ export async function measureSyncs(rows: number, options: ApplyOptions = {}): Pr
   const read = host.model.syncs;
   const result = await host.Excel.run((ctx) => applyPlanInContext(ctx, outputPlan(rows), options));
   const apply = host.model.syncs - read;
-  if (apply !== result.syncs) throw new Error(`applyPlan reported ${result.syncs} syncs, the host saw ${apply}`);
+  if (apply !== result.syncs)
+    throw new Error(`applyPlan reported ${result.syncs} syncs, the host saw ${apply}`);
   return { read, apply, total: read + apply, host };
 }
 

@@ -6,6 +6,8 @@ export interface CellState {
   value: unknown;
   formula: string | null;
   numFmt: string | undefined;
+  /** Font, fill, border and alignment as JSON. */
+  style: string;
 }
 
 /** "Sheet!A1" -> value (a formula's cached result), formula, number format. */
@@ -16,10 +18,12 @@ export function cellsOfWorkbook(wb: ExcelJS.Workbook): Map<string, CellState> {
       row.eachCell({ includeEmpty: false }, (cell) => {
         if (cell.value === null || cell.value === undefined || cell.value === "") return;
         const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : null;
+        const { font, fill, border, alignment } = cell.style;
         out.set(`${ws.name}!${cell.address}`, {
           value: formula ? cell.result : cell.value,
           formula,
           numFmt: cell.numFmt,
+          style: JSON.stringify({ font, fill, border, alignment }),
         });
       });
     });

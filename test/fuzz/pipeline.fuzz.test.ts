@@ -9,6 +9,7 @@ import { analysePayback } from "../../src/engine/payback";
 import { detectGrid, findGrids } from "../../src/grid/detect";
 import { flowsFromModel } from "../../src/grid/flows";
 import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
+import { reconcileSheet } from "../../src/grid/reconcileGrid";
 import { formulaAt, isBlank, cellAt, type SheetSnapshot } from "../../src/grid/snapshot";
 import { anySheet, gridLikeSheet } from "./arbitraries";
 
@@ -17,7 +18,8 @@ function outcome<T>(fn: () => T): { ok: true; value: T } | { ok: false; error: I
   try {
     return { ok: true, value: fn() };
   } catch (e) {
-    if (!(e instanceof ItosError)) throw new Error(`Not an ItosError: ${e instanceof Error ? e.stack : String(e)}`);
+    if (!(e instanceof ItosError))
+      throw new Error(`Not an ItosError: ${e instanceof Error ? e.stack : String(e)}`);
     if (e.message.trim() === "") throw new Error(`ItosError(${e.code}) with an empty message`);
     return { ok: false, error: e };
   }
@@ -38,24 +40,34 @@ describe("fuzzing the pipeline with random sheets", () => {
     console.log(`fuzz cases: ${JSON.stringify(fuzzCounts)}`);
   });
 
-  it("grid reader -> flows -> engine: every failure is an ItosError with a message", () => {
+  it("grid reader -> flows -> engine and reconciliation: every failure is an ItosError with a message", () => {
     fc.assert(
       fc.property(anySheet, (sheet) => {
         count("detect");
         const model = outcome(() => detectGrid(sheet));
         if (!model.ok) return;
         count("detected");
+        const report = outcome(() => reconcileSheet(model.value, sheet, { sheets: [sheet] }));
+        if (report.ok) {
+          count("reconciled");
+          // Every finding names a cell and carries numbers, never NaN.
+          for (const f of report.value.mismatch) {
+            if (!f.cell || !Number.isFinite(f.stated) || !Number.isFinite(f.expected))
+              throw new Error(`Malformed finding ${JSON.stringify(f)}`);
+          }
+        }
         const flows = outcome(() => flowsFromModel(model.value, sheet));
         if (!flows.ok) return;
         count("flows");
         const result = outcome(() => analysePayback(flows.value));
         if (result.ok) count("analysed");
       }),
-      { numRuns: 4000 },
+      { numRuns: 4000 }
     );
     expect(fuzzCounts.detect).toBe(4000);
     // The generator must reach the engine often enough for the property to mean something.
     expect(fuzzCounts.analysed ?? 0).toBeGreaterThan(100);
+    expect(fuzzCounts.reconciled ?? 0).toBeGreaterThan(100);
   });
 
   it("findGrids over a workbook of random sheets refuses only with ItosErrors", () => {
@@ -65,7 +77,7 @@ describe("fuzzing the pipeline with random sheets", () => {
         const named = sheets.map((s, i) => ({ ...s, sheetName: `Sheet ${i + 1}` }));
         outcome(() => findGrids({ sheets: named }));
       }),
-      { numRuns: 500 },
+      { numRuns: 500 }
     );
     expect(fuzzCounts.findGrids).toBe(500);
   });
@@ -82,14 +94,17 @@ describe("fuzzing the pipeline with random sheets", () => {
         for (const cell of plan.value.cells) {
           if (cell.sheet !== sheet.sheetName) continue;
           if (occupied(sheet, cell.row, cell.col)) {
-            throw new Error(`Plan writes over ${cell.sheet} r${cell.row} c${cell.col}, which holds ${JSON.stringify(cellAt(sheet, cell.row, cell.col))}`);
+            throw new Error(
+              `Plan writes over ${cell.sheet} r${cell.row} c${cell.col}, which holds ${JSON.stringify(cellAt(sheet, cell.row, cell.col))}`
+            );
           }
         }
         for (const cell of plan.value.cells) {
-          if (cell.sheet !== sheet.sheetName && cell.sheet !== plan.value.newSheet) throw new Error(`Plan writes to unknown sheet ${cell.sheet}`);
+          if (cell.sheet !== sheet.sheetName && cell.sheet !== plan.value.newSheet)
+            throw new Error(`Plan writes to unknown sheet ${cell.sheet}`);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000 }
     );
     expect(fuzzCounts.plan).toBe(2000);
     expect(fuzzCounts.planned ?? 0).toBeGreaterThan(50);

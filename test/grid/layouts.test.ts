@@ -6,11 +6,18 @@ import { detectGrid, findGrids } from "../../src/grid/detect";
 import { flowsFromModel, lineCell } from "../../src/grid/flows";
 import { a1 } from "../../src/grid/address";
 import type { WorkbookSnapshot } from "../../src/grid/snapshot";
-import { buildLayoutWorkbook, LAYOUTS, type Layout, type LayoutExpectation } from "../support/layouts";
+import {
+  buildLayoutWorkbook,
+  LAYOUTS,
+  type Layout,
+  type LayoutExpectation,
+} from "../support/layouts";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 
-const withGrid = LAYOUTS.filter((l): l is Layout & { expected: LayoutExpectation } => l.expected !== null);
+const withGrid = LAYOUTS.filter(
+  (l): l is Layout & { expected: LayoutExpectation } => l.expected !== null
+);
 
 function sheetOf(workbook: WorkbookSnapshot, name: string) {
   const sheet = workbook.sheets.find((s) => s.sheetName === name);
@@ -43,7 +50,9 @@ describe.each(withGrid.map((l) => [l.file, l] as const))("%s", (file, layout) =>
     expect(model.periods[0].period.key).toBe(expected.firstPeriod);
     expect(model.periods[model.periods.length - 1].period.key).toBe(expected.lastPeriod);
     expect(model.unit).toBe(expected.unit);
-    expect(model.unitSource === null ? null : model.unitSource.split(":")[0]).toBe(expected.unitCell);
+    expect(model.unitSource === null ? null : model.unitSource.split(":")[0]).toBe(
+      expected.unitCell
+    );
     expect(model.signConvention).toBe(expected.signConvention);
     expect(model.labelCol).toBe(expected.labelCol);
     expect(model.orientation).toBe(expected.orientation ?? "periods-across");
@@ -66,7 +75,8 @@ describe.each(withGrid.map((l) => [l.file, l] as const))("%s", (file, layout) =>
     expect(key(result.crossover)).toBe(expected.crossover);
     if (expected.breakEven === null) {
       expect(result.breakEven.status).toBe("not-reached");
-      if (result.breakEven.status === "not-reached") expect(result.breakEven.shortfall.toNumber()).toBe(expected.shortfall);
+      if (result.breakEven.status === "not-reached")
+        expect(result.breakEven.shortfall.toNumber()).toBe(expected.shortfall);
       expect(result.paybackMonths).toBeNull();
     } else {
       expect(result.breakEven.status).toBe("reached");
@@ -108,11 +118,9 @@ describe("details of particular layouts", () => {
     const sheet = workbook.sheets[0];
     const model = detectGrid(sheet);
     expect(model.blocks).toHaveLength(1);
-    expect(model.blocks[0].totalColumns.map((t) => `${a1(2, t.col)} ${t.kind} ${t.fy ?? ""}`.trim())).toEqual([
-      "N3 fy 2022/23",
-      "AA3 fy 2023/24",
-      "AB3 grand",
-    ]);
+    expect(
+      model.blocks[0].totalColumns.map((t) => `${a1(2, t.col)} ${t.kind} ${t.fy ?? ""}`.trim())
+    ).toEqual(["N3 fy 2022/23", "AA3 fy 2023/24", "AB3 grand"]);
     // Row 4's 2022/23 subtotal: staffing 6 × 10,000 = 60,000 shown negative, kept as a formula.
     expect(sheet.values[3][13]).toBe(-60000);
     expect(sheet.formulas?.[3][13]).toBe("=SUM(B4:M4)");
@@ -129,7 +137,9 @@ describe("details of particular layouts", () => {
     expect(model.bounds.left).toBe(3);
     // Header F6..Q6 months, R6 Total; S (notes) lies outside.
     expect(model.bounds.right).toBe(17);
-    expect(model.blocks[0].totalColumns).toEqual([{ col: 17, kind: "grand", fy: null, header: "Total" }]);
+    expect(model.blocks[0].totalColumns).toEqual([
+      { col: 17, kind: "grand", fy: null, header: "Total" },
+    ]);
   });
 
   test("savings-negative: the stated net line reads the other way round", async () => {
@@ -145,7 +155,9 @@ describe("details of particular layouts", () => {
     const model = detectGrid(sheet);
     // Apr-23 in A4 .. Mar-24 in A15: period "columns" are sheet rows 3..14; Total in row 16.
     expect(model.periods.map((p) => p.col)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    expect(model.blocks[0].totalColumns).toEqual([{ col: 15, kind: "grand", fy: null, header: "Total" }]);
+    expect(model.blocks[0].totalColumns).toEqual([
+      { col: 15, kind: "grand", fy: null, header: "Total" },
+    ]);
     expect(model.bounds).toEqual({ top: 2, left: 0, bottom: 15, right: 5 });
     const placements = model.lines.find((l) => l.label === "Savings - placements");
     if (!placements) throw new Error("no placements line");
@@ -160,6 +172,8 @@ describe("details of particular layouts", () => {
     const values = sheet.values.map((r) => [...r]);
     values[7][3] = "tbc"; // D8
     const edited = { ...sheet, values };
-    expect(() => flowsFromModel(detectGrid(edited), edited)).toThrow("By month!D8 holds the text 'tbc' where an amount is expected.");
+    expect(() => flowsFromModel(detectGrid(edited), edited)).toThrow(
+      "By month!D8 holds the text 'tbc' where an amount is expected."
+    );
   });
 });

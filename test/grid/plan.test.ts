@@ -150,7 +150,7 @@ describe("the write plan on the Sandwell appendix", () => {
   test("tags the section, KPIs, year table and cumulative column with ITOS_ names", () => {
     expect(Object.fromEntries(plan.names.map((n) => [n.name, n.ref]))).toEqual({
       ITOS_Output: "'Appendix 1'!$A$59:$F$121",
-      ITOS_KPIs: "'Appendix 1'!$A$60:$B$71",
+      ITOS_KPIs: "'Appendix 1'!$A$60:$D$71",
       ITOS_YearSummary: "'Appendix 1'!$A$73:$E$77",
       ITOS_Cumulative: "'Appendix 1'!$E$80:$E$121",
       ITOS_BreakEven: "'Appendix 1'!$A$107:$E$107",
@@ -169,12 +169,12 @@ describe("the write plan on the Sandwell appendix", () => {
       const l = plan.cells.find(
         (c) => c.col === 0 && typeof c.value === "string" && label.test(c.value)
       ) as PlannedCell;
-      return plan.cells.find((c) => c.row === l.row && c.col === 1) as PlannedCell;
+      return plan.cells.find((c) => c.row === l.row && c.col === 3) as PlannedCell;
     };
     expect(kpi(/^First investment/).value).toBe("Jan-22");
     expect(kpi(/^Crossover/).value).toBe("Jan-23");
     expect(kpi(/^Break-even/).value).toBe("Jan-24");
-    expect(kpi(/^Payback \(months/).value).toBeCloseTo(24.48, 2);
+    expect(kpi(/^Payback, months/).value).toBeCloseTo(24.48, 2);
     expect(kpi(/^Total investment/).formula).toBe("=SUM(B80:B121)");
   });
 

@@ -29,7 +29,9 @@ describe("readWorkbook refuses what is not a readable .xlsx", () => {
     await fs.writeFile(file, "Line,Apr-22,May-22\nInvestment,-100,0\n");
     const e = await rejection(file);
     expect(e.code).toBe("bad-file");
-    expect(e.message).toBe("costs.xlsx is not an Excel .xlsx workbook (it may be a CSV or text file renamed).");
+    expect(e.message).toBe(
+      "costs.xlsx is not an Excel .xlsx workbook (it may be a CSV or text file renamed)."
+    );
   });
 
   test("a password-protected workbook (an OLE compound file)", async () => {
@@ -47,6 +49,20 @@ describe("readWorkbook refuses what is not a readable .xlsx", () => {
     expect(e.message).toBe("Cannot open nowhere.xlsx: no such file.");
   });
 
+  test("a zip with no worksheets in it", async () => {
+    const file = path.join(dir, "empty.xlsx");
+    await new ExcelJS.Workbook().xlsx.writeFile(file);
+    const e = await rejection(file);
+    expect(e.code).toBe("bad-file");
+    expect(e.message).toBe("empty.xlsx holds no worksheets: it is not an Excel .xlsx workbook.");
+  });
+
+  test("a folder", async () => {
+    const e = await rejection(dir);
+    expect(e.code).toBe("bad-file");
+    expect(e.message).toBe(`Cannot open ${path.basename(dir)}: it is a folder, not a file.`);
+  });
+
   test("a damaged zip", async () => {
     const file = path.join(dir, "damaged.xlsx");
     await fs.writeFile(file, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64, 7)]));
@@ -60,13 +76,18 @@ describe("snapshotFromWorkbook", () => {
   test("turns each kind of cell into the snapshot's plain values", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Grid");
-    ws.getCell("A1").value = { richText: [{ text: "Investment " }, { text: "(£000s)", font: { bold: true } }] };
+    ws.getCell("A1").value = {
+      richText: [{ text: "Investment " }, { text: "(£000s)", font: { bold: true } }],
+    };
     ws.getCell("B1").value = new Date(Date.UTC(2022, 0, 1));
     ws.getCell("B1").numFmt = "mmm-yy";
     ws.getCell("A2").value = -11667;
     ws.getCell("A2").numFmt = "#,##0;(#,##0)";
     ws.getCell("B2").value = { formula: "A2*2", result: -23334 } as ExcelJS.CellFormulaValue;
-    ws.getCell("C2").value = { sharedFormula: "B2", result: -46668 } as unknown as ExcelJS.CellValue;
+    ws.getCell("C2").value = {
+      sharedFormula: "B2",
+      result: -46668,
+    } as unknown as ExcelJS.CellValue;
     ws.getCell("D2").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
     ws.getCell("E2").value = true;
     ws.getCell("A4").value = "Merged title";
@@ -96,6 +117,9 @@ describe("snapshotFromWorkbook", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Cover");
     wb.addWorksheet("Appendix 1").getCell("A1").value = "x";
-    expect(snapshotFromWorkbook(wb).sheets.map((s) => s.sheetName)).toEqual(["Cover", "Appendix 1"]);
+    expect(snapshotFromWorkbook(wb).sheets.map((s) => s.sheetName)).toEqual([
+      "Cover",
+      "Appendix 1",
+    ]);
   });
 });

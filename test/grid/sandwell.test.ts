@@ -28,8 +28,12 @@ describe("the Sandwell appendix", () => {
     expect(model.periodicity).toBe("monthly");
     expect(model.labelCol).toBe(0);
     // Block 1 (row 3): months in B..G, "2021/22" in H; last block adds "Total" in O.
-    expect(model.periods.filter((p) => p.block === 0).map((p) => p.col)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(model.blocks[0].totalColumns).toEqual([{ col: 7, kind: "fy", fy: "2021/22", header: "2021/22" }]);
+    expect(model.periods.filter((p) => p.block === 0).map((p) => p.col)).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
+    expect(model.blocks[0].totalColumns).toEqual([
+      { col: 7, kind: "fy", fy: "2021/22", header: "2021/22" },
+    ]);
     expect(model.blocks[3].totalColumns.map((t) => [t.col, t.kind, t.fy])).toEqual([
       [13, "fy", "2024/25"],
       [14, "grand", null],
@@ -82,17 +86,23 @@ describe("the Sandwell appendix", () => {
     // the stated Dec-23 cumulative (J43) and Jan-24 in-month (K42), read off the sheet.
     expect(result.paybackMonths?.toNumber()).toBeCloseTo(24 + 9121 / 18969, 2);
     // Investment by year from the parts: 3 × 11,667 in 2021/22, then 12 × 11,667 a year.
-    expect(result.years.map((y) => y.investment.toNumber())).toEqual([-35001, -140004, -140004, -140004]);
+    expect(result.years.map((y) => y.investment.toNumber())).toEqual([
+      -35001, -140004, -140004, -140004,
+    ]);
     // FY nets as stated in H14, N28, N42, N56 and cumulative O57: the parts are whole pounds, so
     // they differ from the stated figures by rounding, at most about a pound a month.
     const nets = result.years.map((y) => y.net.toNumber());
-    [-35000, -46646, 129431, 285744].forEach((stated, i) => expect(Math.abs(nets[i] - stated)).toBeLessThanOrEqual(12));
+    [-35000, -46646, 129431, 285744].forEach((stated, i) =>
+      expect(Math.abs(nets[i] - stated)).toBeLessThanOrEqual(12)
+    );
     expect(Math.abs(result.cumulative[41].toNumber() - 333529)).toBeLessThanOrEqual(42);
   });
 
   test("the in-month and cumulative lines are read with sign 1, as their figures agree with the parts", () => {
     const model = detectGrid(appendix());
-    expect(model.lines.filter((l) => l.role === "net" || l.role === "cumulative").map((l) => l.sign)).toEqual([1, 1]);
+    expect(
+      model.lines.filter((l) => l.role === "net" || l.role === "cumulative").map((l) => l.sign)
+    ).toEqual([1, 1]);
   });
 
   test("the workbook holds one payback grid: the Summary sheet is the appendix's year table", () => {
@@ -102,7 +112,12 @@ describe("the Sandwell appendix", () => {
     if (!summary) throw new Error("fixture lacks Summary");
     const year = detectGrid(summary);
     expect(year.periodicity).toBe("annual");
-    expect(year.periods.map((p) => p.period.key)).toEqual(["2021/22", "2022/23", "2023/24", "2024/25"]);
+    expect(year.periods.map((p) => p.period.key)).toEqual([
+      "2021/22",
+      "2022/23",
+      "2023/24",
+      "2024/25",
+    ]);
   });
 });
 
@@ -111,7 +126,7 @@ describe("what the reader says it assumed on Sandwell", () => {
     const sheet = (await readWorkbook(FIXTURE)).sheets[0];
     expect(detectGrid(sheet).warnings).toEqual([
       "Appendix 1: investment is shown negative (A4, A5) and returns positive (A8, A9, A10, A11, A12); amounts are read as shown.",
-      "A8, A9, A10, A11, A12: labels say nothing of investment or return, so they take the role of A7 'Return' above or beside them.",
+      "A8, A9, A10, A11, A12: read as return lines by the heading A7 'Return' above or beside them.",
       'Appendix 1: no unit stated (no "£000s" or "£k" in the titles or headers); amounts are read as £.',
     ]);
   });

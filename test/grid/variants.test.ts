@@ -8,6 +8,7 @@ import { analysePayback } from "../../src/engine/payback";
 import { readWorkbook } from "../../src/file/readWorkbook";
 import { detectGrid, findGrids } from "../../src/grid/detect";
 import { flowsFromModel } from "../../src/grid/flows";
+import { transposeSnapshot } from "../../src/grid/orient";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/snapshot";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
@@ -57,20 +58,40 @@ describe("what the Office adapter may hand over", () => {
     };
     const a = answers(used);
     expect(a.model.blocks.map((b) => b.headerRow)).toEqual([2, 16, 30, 44]);
-    expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual(["2022-01", "2023-01", "2024-01"]);
+    expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual([
+      "2022-01",
+      "2023-01",
+      "2024-01",
+    ]);
   });
 
   test("a range starting at column B (labels in A left out) has no labels: no-grid", () => {
-    const noLabels: SheetSnapshot = { ...appendix, left: 1, values: appendix.values.map((r) => r.slice(1)), numberFormats: appendix.numberFormats?.map((r) => r.slice(1)) };
+    const noLabels: SheetSnapshot = {
+      ...appendix,
+      left: 1,
+      values: appendix.values.map((r) => r.slice(1)),
+      numberFormats: appendix.numberFormats?.map((r) => r.slice(1)),
+    };
     expect(caught(() => detectGrid(noLabels)).code).toBe("no-grid");
   });
 
   test("without number formats the month serials are still read as months, with a warning", () => {
-    const bare: SheetSnapshot = { sheetName: appendix.sheetName, top: 0, left: 0, values: appendix.values };
+    const bare: SheetSnapshot = {
+      sheetName: appendix.sheetName,
+      top: 0,
+      left: 0,
+      values: appendix.values,
+    };
     const a = answers(bare);
     expect(a.model.periods).toHaveLength(42);
-    expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual(["2022-01", "2023-01", "2024-01"]);
-    expect(a.model.warnings).toContain("Appendix 1!B3: the period headers here are numbers without a date format, read as month dates.");
+    expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual([
+      "2022-01",
+      "2023-01",
+      "2024-01",
+    ]);
+    expect(a.model.warnings).toContain(
+      "Appendix 1!B3: the period headers here are numbers without a date format, read as month dates."
+    );
   });
 });
 
@@ -82,8 +103,8 @@ describe("headers", () => {
           [null, "Apr-22", "May-22", "May-22"],
           ["Investment", -10, 0, 0],
           ["Savings", 0, 6, 6],
-        ]),
-      ),
+        ])
+      )
     );
     expect(e.code).toBe("bad-period");
     expect(e.message).toBe("Case!D1 repeats the period May-22 already headed at Case!C1.");
@@ -95,9 +116,11 @@ describe("headers", () => {
         [null, "Apr-22", "May-22", "Jul-22"],
         ["Investment", -10, 0, 0],
         ["Savings", 0, 6, 6],
-      ]),
+      ])
     );
-    expect(model.warnings).toContain("Case!D1: Jul-22 does not follow May-22; periods are taken in the order shown.");
+    expect(model.warnings).toContain(
+      "Case!D1: Jul-22 does not follow May-22; periods are taken in the order shown."
+    );
   });
 
   test("numbered months: Month 1..Month 6 grouped into Year 1", () => {
@@ -107,7 +130,7 @@ describe("headers", () => {
         ["£", "Month 1", "Month 2", "Month 3", "Month 4", "Month 5", "Month 6"],
         ["Investment", -300, null, null, null, null, null],
         ["Savings", null, 100, 100, 100, 100, 100],
-      ]),
+      ])
     );
     expect(a.model.periods.map((p) => p.period.key)).toEqual(["M1", "M2", "M3", "M4", "M5", "M6"]);
     expect(a.model.periodicity).toBe("monthly");
@@ -123,7 +146,7 @@ describe("headers", () => {
         [null, ...months],
         ["Investment", -50, null, null, -50, null, null, -50],
         ["Savings", null, 20, 20, 40, 20, 20, 80],
-      ]),
+      ])
     );
     expect(model.blocks[0].totalColumns).toEqual([
       { col: 4, kind: "fy", fy: "2022/23", header: "Total" },
@@ -149,7 +172,7 @@ describe("rows", () => {
         ["Savings"],
         ["Placements", null, 60, 60],
         ["Status", "agreed", "agreed", "to review"],
-      ]),
+      ])
     );
     expect(model.lines.map((l) => [l.label, l.role])).toEqual([
       ["Investment", "heading"],
@@ -158,6 +181,27 @@ describe("rows", () => {
       ["Placements", "return"],
       ["Status", "ignored"],
     ]);
+  });
+
+  test("cost lines under a Savings heading are the costs saved; an Investment line stays investment", () => {
+    const model = detectGrid(
+      sheet([
+        [null, "Apr-22", "May-22"],
+        ["Investment in staff", -100, null],
+        ["Savings"],
+        ["Agency staff costs", 40, 80],
+        ["Capital investment", -10, null],
+      ])
+    );
+    expect(model.lines.map((l) => [l.label, l.role])).toEqual([
+      ["Investment in staff", "investment"],
+      ["Savings", "heading"],
+      ["Agency staff costs", "return"],
+      ["Capital investment", "investment"],
+    ]);
+    expect(model.warnings).toContain(
+      "A4: read as return lines by the heading A3 'Savings' above or beside them."
+    );
   });
 
   test("a row of percentages is a ratio, not money, whatever its label says", () => {
@@ -170,7 +214,11 @@ describe("rows", () => {
       ]),
       numberFormats: [[], [null, "#,##0", "#,##0"], [null, "#,##0", "#,##0"], [null, "0%", "0%"]],
     };
-    expect(detectGrid(snapshot).lines.map((l) => l.role)).toEqual(["investment", "return", "ignored"]);
+    expect(detectGrid(snapshot).lines.map((l) => l.role)).toEqual([
+      "investment",
+      "return",
+      "ignored",
+    ]);
   });
 
   test("a year table below the monthly grid, after blank rows, is not part of the block", () => {
@@ -184,7 +232,14 @@ describe("rows", () => {
       ["Savings", 120, 300],
     ];
     const model = detectGrid(sheet(values));
-    expect(model.blocks).toEqual([{ headerRow: 0, firstRow: 1, lastRow: 2, totalColumns: [{ col: 4, kind: "fy", fy: "2022/23", header: "2022/23" }] }]);
+    expect(model.blocks).toEqual([
+      {
+        headerRow: 0,
+        firstRow: 1,
+        lastRow: 2,
+        totalColumns: [{ col: 4, kind: "fy", fy: "2022/23", header: "2022/23" }],
+      },
+    ]);
     expect(model.lines.map((l) => l.label)).toEqual(["Investment", "Savings"]);
   });
 
@@ -196,7 +251,7 @@ describe("rows", () => {
         ["Other", -10, -10],
         ["Savings"],
         ["Other", 5, 30],
-      ]),
+      ])
     );
     expect(model.lines.map((l) => [l.key, l.role])).toEqual([
       ["costs", "heading"],
@@ -214,7 +269,13 @@ describe("findGrids", () => {
     const grids = findGrids({ sheets: [summary] });
     expect(grids.map((g) => g.sheetName)).toEqual(["Summary"]);
     // Summary rows 3..7: two investment lines, Saving, Net ROI, Cum ROI.
-    expect(grids[0].model.lines.map((l) => l.role)).toEqual(["investment", "investment", "return", "net", "cumulative"]);
+    expect(grids[0].model.lines.map((l) => l.role)).toEqual([
+      "investment",
+      "investment",
+      "return",
+      "net",
+      "cumulative",
+    ]);
   });
 
   test("an ambiguous sheet is reported, not skipped", () => {
@@ -224,7 +285,7 @@ describe("findGrids", () => {
         ["Investment", -10, null],
         ["Other", null, 12],
       ],
-      "Odd",
+      "Odd"
     );
     expect(caught(() => findGrids({ sheets: [odd] })).code).toBe("ambiguous-layout");
   });
@@ -240,7 +301,7 @@ describe("label columns", () => {
         [null, "IT", -5, null, null, null],
         ["Savings", "Placements", 4, 4, 4, 4],
         [null, "Transport", 2, 2, 2, 2],
-      ]),
+      ])
     );
     expect(a.model.labelCol).toBe(1);
     expect(a.model.lines.map((l) => [l.label, l.role])).toEqual([
@@ -259,10 +320,42 @@ describe("label columns", () => {
         ["R1", "Investment in staff", -10, null],
         ["R2", "Placement savings", 4, 8],
         ["R3", "Total", -6, 8],
-      ]),
+      ])
     );
     expect(model.labelCol).toBe(1);
     // A bare "Total" under an investment and a return line is their net.
     expect(model.lines.map((l) => l.role)).toEqual(["investment", "return", "net"]);
+  });
+});
+
+describe("Sandwell turned on its side", () => {
+  test("months down the rows give the same answers, and cells are named in the turned sheet", () => {
+    const turned = transposeSnapshot(appendix);
+    // Present it as a sheet of its own: the reader must find the periods down the rows.
+    const sheetOnItsSide: SheetSnapshot = { sheetName: "Turned", top: 0, left: 0, values: turned.values, numberFormats: turned.numberFormats };
+    const a = answers(sheetOnItsSide);
+    expect(a.model.orientation).toBe("periods-down");
+    expect(a.model.blocks.map((b) => b.headerRow)).toEqual([2, 16, 30, 44]); // header columns C, Q, AE, AS
+    expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual(["2022-01", "2023-01", "2024-01"]);
+    expect(a.result.paybackMonths?.toNumber()).toBeCloseTo(24 + 9121 / 18969, 2);
+    // Jul-22's Mother and Baby amount (E23 on the appendix) sits at W5 once turned.
+    const values = sheetOnItsSide.values.map((r) => [...r]);
+    values[4][22] = { error: "#N/A" };
+    const broken = { ...sheetOnItsSide, values };
+    expect(() => flowsFromModel(detectGrid(broken), broken)).toThrow("Turned!W5 holds #N/A where an amount is expected.");
+  });
+});
+
+describe("numbers that only look like month dates", () => {
+  test("a money-formatted line stepping by 30 is not read as a header of months", () => {
+    const money = "#,##0";
+    const values: CellValue[][] = [
+      [null, "Apr-22", "May-22", "Jun-22"],
+      ["Investment", -40000, null, null],
+      ["Savings", 44000, 44030, 44060],
+    ];
+    const model = detectGrid({ ...sheet(values), numberFormats: [[], [null, money, money, money], [null, money, money, money]] });
+    expect(model.blocks).toHaveLength(1);
+    expect(model.lines.map((l) => l.role)).toEqual(["investment", "return"]);
   });
 });

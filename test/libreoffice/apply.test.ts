@@ -19,16 +19,30 @@ const FIXTURES = path.join(ROOT, "test/fixtures");
 const SANDWELL = "sandwell-invest-to-save.xlsx";
 const PENNY = 0.005;
 
-const fixtures = [SANDWELL, ...fs.readdirSync(FIXTURES).filter((f) => /^layout-.*\.xlsx$/.test(f)).sort()];
+const fixtures = [
+  SANDWELL,
+  ...fs
+    .readdirSync(FIXTURES)
+    .filter((f) => /^layout-.*\.xlsx$/.test(f))
+    .sort(),
+];
 /** Fixtures made to have no payback grid: the command must refuse them, naming the problem. */
 const refused = (name: string) => /no-grid/.test(name);
 
-function itosApply(input: string, out: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function itosApply(
+  input: string,
+  out: string
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile("node", [path.join(ROOT, "bin/itos.js"), "apply", input, "--out", out], { timeout: 120_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 99) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
+    execFile(
+      "node",
+      [path.join(ROOT, "bin/itos.js"), "apply", input, "--out", out],
+      { timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 99) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      }
+    );
   });
 }
 
@@ -51,19 +65,23 @@ function agrees(cell: CellRecord, computed: string): boolean {
   if (typeof cached === "number") return Math.abs(csvNumber(computed) - cached) <= tolerance(cell);
   if (typeof cached === "boolean") return computed.toUpperCase() === String(cached).toUpperCase();
   if (cached === null || cached === "") return computed === "";
-  if (typeof cached === "object" && cached !== null && "error" in cached) return computed === String((cached as { error: string }).error);
+  if (typeof cached === "object" && cached !== null && "error" in cached)
+    return computed === String((cached as { error: string }).error);
   return computed === String(cached);
 }
 
 let work: string;
 beforeAll(() => {
-  if (!fs.existsSync(path.join(ROOT, "dist/cli/main.js"))) throw new Error("The itos command is not built: run npm run build:cli first.");
+  if (!fs.existsSync(path.join(ROOT, "dist/cli/main.js")))
+    throw new Error("The itos command is not built: run npm run build:cli first.");
   work = fs.mkdtempSync(path.join(os.tmpdir(), "itos-lo-apply-"));
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const summary: string[] = [];
-afterAll(() => console.log(`LibreOffice recalculation of itos apply output:\n${summary.join("\n")}`));
+afterAll(() =>
+  console.log(`LibreOffice recalculation of itos apply output:\n${summary.join("\n")}`)
+);
 
 describe.each(fixtures)("itos apply %s, recalculated by LibreOffice", (fixture) => {
   const input = path.join(FIXTURES, fixture);
@@ -93,14 +111,25 @@ describe.each(fixtures)("itos apply %s, recalculated by LibreOffice", (fixture) 
     const changedStored: string[] = [];
     for (const [key, cell] of before.cells) {
       const now = after.cells.get(key);
-      if (!now || now.formula !== cell.formula || JSON.stringify(now.value) !== JSON.stringify(cell.value)) changedStored.push(key);
+      if (
+        !now ||
+        now.formula !== cell.formula ||
+        JSON.stringify(now.value) !== JSON.stringify(cell.value)
+      )
+        changedStored.push(key);
     }
     expect(changedStored).toEqual([]);
 
     // Everything new is ITOS output, and tagged by an ITOS_ name.
-    const written: CellRecord[] = [...after.cells.entries()].filter(([key]) => !before.cells.has(key)).map(([, c]) => c);
+    const written: CellRecord[] = [...after.cells.entries()]
+      .filter(([key]) => !before.cells.has(key))
+      .map(([, c]) => c);
     expect(written.length).toBeGreaterThan(0);
-    expect(written.filter((c) => !insideItosName(c, after.names)).map((c) => `${c.sheet}!r${c.row}c${c.col}`)).toEqual([]);
+    expect(
+      written
+        .filter((c) => !insideItosName(c, after.names))
+        .map((c) => `${c.sheet}!r${c.row}c${c.col}`)
+    ).toEqual([]);
     const formulas = written.filter((c) => c.formula !== null);
     expect(formulas.length).toBeGreaterThan(0);
 
@@ -110,15 +139,24 @@ describe.each(fixtures)("itos apply %s, recalculated by LibreOffice", (fixture) 
     const wrong = formulas
       .map((c) => ({ c, computed: csvCell(recalculated[c.sheet] ?? [], c.row, c.col) }))
       .filter(({ c, computed }) => !agrees(c, computed))
-      .map(({ c, computed }) => `${c.sheet}!r${c.row + 1}c${c.col + 1} =${c.formula}: engine ${JSON.stringify(c.value)}, LibreOffice ${computed}`);
+      .map(
+        ({ c, computed }) =>
+          `${c.sheet}!r${c.row + 1}c${c.col + 1} =${c.formula}: engine ${JSON.stringify(c.value)}, LibreOffice ${computed}`
+      );
     expect(wrong).toEqual([]);
 
     const changedComputed = [...before.cells.values()]
-      .filter((c) => csvCell(original[c.sheet] ?? [], c.row, c.col) !== csvCell(recalculated[c.sheet] ?? [], c.row, c.col))
+      .filter(
+        (c) =>
+          csvCell(original[c.sheet] ?? [], c.row, c.col) !==
+          csvCell(recalculated[c.sheet] ?? [], c.row, c.col)
+      )
       .map((c) => `${c.sheet}!r${c.row + 1}c${c.col + 1}`);
     expect(changedComputed).toEqual([]);
 
-    summary.push(`  ${fixture}: ${formulas.length} formulas agree to the penny, ${written.length} cells written, ${before.cells.size} existing cells unchanged`);
+    summary.push(
+      `  ${fixture}: ${formulas.length} formulas agree to the penny, ${written.length} cells written, ${before.cells.size} existing cells unchanged`
+    );
   }, 300_000);
 });
 
@@ -131,7 +169,15 @@ describe("the analysed Sandwell sheet, rendered", () => {
     await wb.xlsx.readFile(analysed);
     for (const ws of [...wb.worksheets]) if (ws.name !== "Appendix 1") wb.removeWorksheet(ws.id);
     const sheet = wb.getWorksheet("Appendix 1")!;
-    sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 1, printArea: undefined };
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      paperSize: 9,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 1,
+      printArea: undefined,
+    };
     const printable = path.join(work, "sandwell-analysed.xlsx");
     await wb.xlsx.writeFile(printable);
 

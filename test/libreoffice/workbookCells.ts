@@ -17,11 +17,14 @@ export interface CellRecord {
 
 function plain(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
-  if (v && typeof v === "object" && "richText" in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("");
+  if (v && typeof v === "object" && "richText" in v)
+    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("");
   return v ?? null;
 }
 
-export async function loadCells(file: string): Promise<{ cells: Map<string, CellRecord>; names: { name: string; ranges: string[] }[] }> {
+export async function loadCells(
+  file: string
+): Promise<{ cells: Map<string, CellRecord>; names: { name: string; ranges: string[] }[] }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const cells = new Map<string, CellRecord>();
@@ -31,9 +34,16 @@ export async function loadCells(file: string): Promise<{ cells: Map<string, Cell
         if (cell.type === ExcelJS.ValueType.Merge) return;
         const isFormula = cell.type === ExcelJS.ValueType.Formula;
         const value = isFormula ? plain(cell.result) : plain(cell.value);
-        const formula = isFormula ? cell.formula ?? null : null;
+        const formula = isFormula ? (cell.formula ?? null) : null;
         if (formula === null && (value === null || value === "")) return;
-        cells.set(`${ws.name}!${cell.address}`, { sheet: ws.name, row: r - 1, col: c - 1, formula, value, numFmt: cell.numFmt ?? null });
+        cells.set(`${ws.name}!${cell.address}`, {
+          sheet: ws.name,
+          row: r - 1,
+          col: c - 1,
+          formula,
+          value,
+          numFmt: cell.numFmt ?? null,
+        });
       });
     });
   });
@@ -41,10 +51,21 @@ export async function loadCells(file: string): Promise<{ cells: Map<string, Cell
 }
 
 /** True when the cell lies inside one of the ITOS_ names. */
-export function insideItosName(cell: CellRecord, names: { name: string; ranges: string[] }[]): boolean {
+export function insideItosName(
+  cell: CellRecord,
+  names: { name: string; ranges: string[] }[]
+): boolean {
   return names
     .filter((n) => n.name.startsWith("ITOS_"))
     .flatMap((n) => n.ranges)
     .map(parseNameRef)
-    .some((box) => box !== null && box.sheet === cell.sheet && cell.row >= box.top && cell.row <= box.bottom && cell.col >= box.left && cell.col <= box.right);
+    .some(
+      (box) =>
+        box !== null &&
+        box.sheet === cell.sheet &&
+        cell.row >= box.top &&
+        cell.row <= box.bottom &&
+        cell.col >= box.left &&
+        cell.col <= box.right
+    );
 }

@@ -36,21 +36,32 @@ function originOf(url: string): string {
 }
 
 const CODE_FROM_STRINGS = /(?:^|[^\w$.])eval\s*\(|\bnew\s+Function\s*\(/g;
-const REQUEST_APIS = /\bfetch\s*\(|\bXMLHttpRequest\b|\bWebSocket\b|\bsendBeacon\b|\bEventSource\b/g;
+const REQUEST_APIS =
+  /\bfetch\s*\(|\bXMLHttpRequest\b|\bWebSocket\b|\bsendBeacon\b|\bEventSource\b/g;
 
 function foreignOrigins(text: string): string[] {
-  return urlsIn(text).filter((u) => !ALLOWED_ORIGINS.has(originOf(u)) && !NAMESPACE_ORIGINS.has(originOf(u)));
+  return urlsIn(text).filter(
+    (u) => !ALLOWED_ORIGINS.has(originOf(u)) && !NAMESPACE_ORIGINS.has(originOf(u))
+  );
 }
 
 describe("the bundle checks themselves", () => {
   it("catch planted offenders and pass clean code", () => {
     expect(stripJsComments('var a=eval("1+1");').match(CODE_FROM_STRINGS)).not.toBeNull();
-    expect(stripJsComments('var g=new Function("return this")();').match(CODE_FROM_STRINGS)).not.toBeNull();
-    expect('x.retrieval(1);o.evaluate(2);/* eval(3) */'.replace(/\/\*[\s\S]*?\*\//g, "").match(CODE_FROM_STRINGS)).toBeNull();
+    expect(
+      stripJsComments('var g=new Function("return this")();').match(CODE_FROM_STRINGS)
+    ).not.toBeNull();
+    expect(
+      "x.retrieval(1);o.evaluate(2);/* eval(3) */"
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .match(CODE_FROM_STRINGS)
+    ).toBeNull();
     expect('fetch("/x")'.match(REQUEST_APIS)).not.toBeNull();
-    expect(foreignOrigins('s="https://evil.example/x.js";n="http://www.w3.org/2000/svg";o="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"')).toEqual([
-      "https://evil.example/x.js",
-    ]);
+    expect(
+      foreignOrigins(
+        's="https://evil.example/x.js";n="http://www.w3.org/2000/svg";o="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"'
+      )
+    ).toEqual(["https://evil.example/x.js"]);
   });
 });
 
@@ -67,7 +78,9 @@ describe("built bundles (dist/*.js)", () => {
     for (const file of bundles()) {
       const code = stripJsComments(readDist(file));
       for (const m of code.matchAll(CODE_FROM_STRINGS)) {
-        offenders.push(`${path.basename(file)}: ...${code.slice(Math.max(0, m.index! - 40), m.index! + 40)}...`);
+        offenders.push(
+          `${path.basename(file)}: ...${code.slice(Math.max(0, m.index! - 40), m.index! + 40)}...`
+        );
       }
     }
     expect(offenders).toEqual([]);
@@ -78,7 +91,9 @@ describe("built bundles (dist/*.js)", () => {
     for (const file of bundles()) {
       const code = stripJsComments(readDist(file));
       for (const m of code.matchAll(REQUEST_APIS)) {
-        offenders.push(`${path.basename(file)}: ${m[0]} in ...${code.slice(Math.max(0, m.index! - 40), m.index! + 40)}...`);
+        offenders.push(
+          `${path.basename(file)}: ${m[0]} in ...${code.slice(Math.max(0, m.index! - 40), m.index! + 40)}...`
+        );
       }
     }
     expect(offenders).toEqual([]);
@@ -87,7 +102,8 @@ describe("built bundles (dist/*.js)", () => {
   it("name no network origin except Office.js's", () => {
     const found = new Map<string, string>();
     for (const file of bundles()) {
-      for (const url of foreignOrigins(stripJsComments(readDist(file)))) found.set(url, path.basename(file));
+      for (const url of foreignOrigins(stripJsComments(readDist(file))))
+        found.set(url, path.basename(file));
     }
     expect([...found.entries()].map(([url, file]) => `${file}: ${url}`)).toEqual([]);
   });
@@ -102,7 +118,9 @@ describe("built task pane page (dist/taskpane.html)", () => {
 
   it("loads scripts only from itself and Office.js's CDN", () => {
     const html = page();
-    const sources = [...html.matchAll(new RegExp(String.raw`<script\b[^>]*\bsrc\s*=\s*${ATTR_VALUE}`, "gi"))].map((m) => attrValue(m, 1));
+    const sources = [
+      ...html.matchAll(new RegExp(String.raw`<script\b[^>]*\bsrc\s*=\s*${ATTR_VALUE}`, "gi")),
+    ].map((m) => attrValue(m, 1));
     expect(sources.length).toBeGreaterThan(0);
     const remote = sources.filter((s) => /^(https?:)?\/\//i.test(s)).map(originOf);
     expect(remote.every((o) => ALLOWED_ORIGINS.has(o))).toBe(true);
@@ -116,17 +134,29 @@ describe("built task pane page (dist/taskpane.html)", () => {
 
   it("has a Content-Security-Policy without unsafe-inline or unsafe-eval scripts", () => {
     const html = page();
-    const meta = new RegExp(String.raw`<meta\s+http-equiv\s*=\s*["']?Content-Security-Policy["']?\s+content\s*=\s*${ATTR_VALUE}`, "i").exec(html);
+    const meta = new RegExp(
+      String.raw`<meta\s+http-equiv\s*=\s*["']?Content-Security-Policy["']?\s+content\s*=\s*${ATTR_VALUE}`,
+      "i"
+    ).exec(html);
     const csp = meta ? attrValue(meta, 1) : undefined;
     expect(csp).toBeDefined();
     const directives = Object.fromEntries(
-      csp!.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]),
+      csp!
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name, values])
     );
     const scriptSrc: string[] = directives["script-src"] ?? directives["default-src"];
     expect(scriptSrc).toBeDefined();
     expect(scriptSrc).not.toContain("'unsafe-inline'");
     expect(scriptSrc).not.toContain("'unsafe-eval'");
-    expect(scriptSrc.filter((s) => /^https?:/.test(s)).map(originOf).every((o) => ALLOWED_ORIGINS.has(o))).toBe(true);
+    expect(
+      scriptSrc
+        .filter((s) => /^https?:/.test(s))
+        .map(originOf)
+        .every((o) => ALLOWED_ORIGINS.has(o))
+    ).toBe(true);
     const connect: string[] = directives["connect-src"] ?? directives["default-src"];
     expect(connect.filter((s) => /^https?:|^\*$|^wss?:/.test(s))).toEqual([]);
   });

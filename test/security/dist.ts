@@ -7,7 +7,9 @@ export const DIST = path.resolve(__dirname, "../../dist");
 /** Files in dist/ with the given extension; fails with the fix when dist/ has not been built. */
 export function distFiles(ext: ".js" | ".html"): string[] {
   if (!fs.existsSync(path.join(DIST, "taskpane.js"))) {
-    throw new Error("dist/taskpane.js not found: run npm run build first (the security tests inspect the built bundles).");
+    throw new Error(
+      "dist/taskpane.js not found: run npm run build first (the security tests inspect the built bundles)."
+    );
   }
   return fs
     .readdirSync(DIST)

@@ -12,7 +12,10 @@ const MANIFEST = path.resolve(__dirname, "../../manifest.xml");
 function manifest(): Record<string, unknown> {
   if (!fs.existsSync(MANIFEST)) throw new Error("manifest.xml not found at the project root.");
   const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true });
-  const doc = parser.parse(fs.readFileSync(MANIFEST, "utf8")) as Record<string, Record<string, unknown>>;
+  const doc = parser.parse(fs.readFileSync(MANIFEST, "utf8")) as Record<
+    string,
+    Record<string, unknown>
+  >;
   return doc.OfficeApp;
 }
 
@@ -25,7 +28,10 @@ describe("manifest.xml permissions", () => {
 
   it("lists no extra app domains (the add-in navigates nowhere but its own pages)", () => {
     const domains = (manifest().AppDomains ?? "") as unknown;
-    const list = typeof domains === "object" && domains !== null ? ([] as unknown[]).concat((domains as { AppDomain?: unknown }).AppDomain ?? []) : [];
+    const list =
+      typeof domains === "object" && domains !== null
+        ? ([] as unknown[]).concat((domains as { AppDomain?: unknown }).AppDomain ?? [])
+        : [];
     expect(list).toEqual([]);
   });
 });

@@ -65,17 +65,35 @@ export interface Layout {
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const LONG_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const BRACKETS = "#,##0;(#,##0)";
 
 /** Month headers from a "YYYY-MM" start: real dates, "Apr-22", "April 2022" or "2022-04". */
-function monthHeaders(start: string, count: number, style: "date" | "short" | "long" | "iso"): LayoutCell[] {
+function monthHeaders(
+  start: string,
+  count: number,
+  style: "date" | "short" | "long" | "iso"
+): LayoutCell[] {
   let [year, month] = start.split("-").map(Number);
   const out: LayoutCell[] = [];
   for (let i = 0; i < count; i++) {
     const iso = `${year}-${String(month).padStart(2, "0")}`;
     if (style === "date") out.push({ date: iso, fmt: "mmm-yy" });
-    else if (style === "short") out.push(`${MONTHS[month - 1]}-${String(year % 100).padStart(2, "0")}`);
+    else if (style === "short")
+      out.push(`${MONTHS[month - 1]}-${String(year % 100).padStart(2, "0")}`);
     else if (style === "long") out.push(`${LONG_MONTHS[month - 1]} ${year}`);
     else out.push(iso);
     month += 1;
@@ -154,7 +172,8 @@ function cumulativeLine(sheetRow: number, label: string, months: number[]): Layo
 
 const longRow: Layout = {
   file: "layout-long-row.xlsx",
-  description: "one long row of monthly dates with FY subtotal columns between the years and a grand Total",
+  description:
+    "one long row of monthly dates with FY subtotal columns between the years and a grand Total",
   sheets: [
     {
       name: "Payback",
@@ -162,7 +181,14 @@ const longRow: Layout = {
       origin: "A3",
       amountFormat: BRACKETS,
       rows: [
-        ["", ...monthHeaders("2022-04", 12, "date"), "2022/23", ...monthHeaders("2023-04", 12, "date"), "2023/24", "Total"],
+        [
+          "",
+          ...monthHeaders("2022-04", 12, "date"),
+          "2022/23",
+          ...monthHeaders("2023-04", 12, "date"),
+          "2023/24",
+          "Total",
+        ],
         longLine(4, "Investment - staffing", longStaff),
         longLine(5, "Investment - IT systems", longIt),
         longLine(6, "Total investment", longInvestment),
@@ -217,7 +243,8 @@ const textNet = addRows(textSetup, textFunding, textAgency, textIncome);
 
 const textMonths: Layout = {
   file: "layout-text-months.xlsx",
-  description: "month headers typed as text (Apr-22) with a Return heading over unlabelled-role lines",
+  description:
+    "month headers typed as text (Apr-22) with a Return heading over unlabelled-role lines",
   sheets: [
     {
       name: "Profile",
@@ -228,7 +255,11 @@ const textMonths: Layout = {
         ["Line", ...monthHeaders("2022-04", 12, "short"), "Total"],
         ["Set-up cost", ...textSetup, total(textSetup)],
         ["Project funding", ...textFunding, total(textFunding)],
-        ["Total investment", ...addRows(textSetup, textFunding), total(textSetup) + total(textFunding)],
+        [
+          "Total investment",
+          ...addRows(textSetup, textFunding),
+          total(textSetup) + total(textFunding),
+        ],
         [],
         ["Return"],
         ["Agency staff", ...textAgency, total(textAgency)],
@@ -298,7 +329,11 @@ const annualPositive: Layout = {
         ["Revenue funding for reablement team", ...annualFunding, total(annualFunding)],
         ["Total cost", ...annualCost, total(annualCost)],
         ["Savings from reduced care packages", ...annualSavings, total(annualSavings)],
-        ["Net saving", ...annualNet.map((n) => ({ n, fmt: BRACKETS })), { n: total(annualNet), fmt: BRACKETS }],
+        [
+          "Net saving",
+          ...annualNet.map((n) => ({ n, fmt: BRACKETS })),
+          { n: total(annualNet), fmt: BRACKETS },
+        ],
       ],
     },
   ],
@@ -319,7 +354,12 @@ const annualPositive: Layout = {
       "Savings from reduced care packages": "return",
       "Net saving": "net",
     },
-    signs: { "Capital investment": -1, "Revenue funding for reablement team": -1, "Savings from reduced care packages": 1, "Net saving": 1 },
+    signs: {
+      "Capital investment": -1,
+      "Revenue funding for reablement team": -1,
+      "Savings from reduced care packages": 1,
+      "Net saving": 1,
+    },
     firstInvestment: "2016/17",
     crossover: "2018/19",
     breakEven: "2020/21",
@@ -382,7 +422,12 @@ const savingsNegativeK: Layout = {
       "Net (saving)/cost": "net",
       "Cumulative net (saving)/cost": "cumulative",
     },
-    signs: { "Implementation costs": -1, "Placement savings": -1, "Net (saving)/cost": -1, "Cumulative net (saving)/cost": -1 },
+    signs: {
+      "Implementation costs": -1,
+      "Placement savings": -1,
+      "Net (saving)/cost": -1,
+      "Cumulative net (saving)/cost": -1,
+    },
     firstInvestment: "2023-04",
     crossover: "2023-06",
     breakEven: "2024-01",
@@ -412,7 +457,8 @@ const offsetNet = addRows(offsetInvestment, offsetSavings);
 
 const offsetNotes: Layout = {
   file: "layout-offset-notes.xlsx",
-  description: "grid at D6 with titles, a reference column, a notes column, dashes and numbers stored as text",
+  description:
+    "grid at D6 with titles, a reference column, a notes column, dashes and numbers stored as text",
   sheets: [
     {
       name: "Appendix B",
@@ -425,7 +471,13 @@ const offsetNotes: Layout = {
       rows: [
         ["Description", "Ref", ...monthHeaders("2022-04", 12, "iso"), "Total", "Notes"],
         ["Investment", null],
-        ["Prevention officers (2 FTE)", "HP1", ...offsetOfficers, -70002, "Two posts for six months"],
+        [
+          "Prevention officers (2 FTE)",
+          "HP1",
+          ...offsetOfficers,
+          -70002,
+          "Two posts for six months",
+        ],
         ["Software licence", "HP2", ...offsetLicence, -3000, "One-off"],
         [],
         ["Total investment", null, ...offsetInvestment, -73002],
@@ -605,8 +657,22 @@ const transposed: Layout = {
       amountFormat: BRACKETS,
       rows: [
         ["Month", "Investment", "Savings - staffing", "Savings - placements", "Net", "Cumulative"],
-        ...downMonths.map((m, i) => [m, downInvestment[i], downStaffing[i], downPlacements[i], downNet[i], downCum[i]]),
-        ["Total", total(downInvestment), total(downStaffing), total(downPlacements), total(downNet), null],
+        ...downMonths.map((m, i) => [
+          m,
+          downInvestment[i],
+          downStaffing[i],
+          downPlacements[i],
+          downNet[i],
+          downCum[i],
+        ]),
+        [
+          "Total",
+          total(downInvestment),
+          total(downStaffing),
+          total(downPlacements),
+          total(downNet),
+          null,
+        ],
       ],
     },
   ],
@@ -637,7 +703,17 @@ const transposed: Layout = {
   },
 };
 
-export const LAYOUTS: Layout[] = [longRow, textMonths, annualPositive, savingsNegativeK, offsetNotes, noGrid, neverPaysBack, dipsAgain, transposed];
+export const LAYOUTS: Layout[] = [
+  longRow,
+  textMonths,
+  annualPositive,
+  savingsNegativeK,
+  offsetNotes,
+  noGrid,
+  neverPaysBack,
+  dipsAgain,
+  transposed,
+];
 
 // ---------------------------------------------------------------------------------------------
 // Writing a layout as a workbook.
@@ -650,7 +726,13 @@ function colRow(address: string): { row: number; col: number } {
   return { row: Number(m[2]), col };
 }
 
-function putCell(ws: ExcelJS.Worksheet, row: number, col: number, value: LayoutCell, amountFormat: string | undefined): void {
+function putCell(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  col: number,
+  value: LayoutCell,
+  amountFormat: string | undefined
+): void {
   if (value === null || value === "") return;
   const cell = ws.getCell(row, col);
   if (typeof value === "number") {
@@ -675,6 +757,10 @@ function putCell(ws: ExcelJS.Worksheet, row: number, col: number, value: LayoutC
 
 export function buildLayoutWorkbook(layout: Layout): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
+  // Fixed properties so that regenerating a fixture changes nothing that was not meant to change.
+  wb.creator = "ITOS test layouts";
+  wb.created = new Date(Date.UTC(2024, 0, 1));
+  wb.modified = wb.created;
   for (const sheet of layout.sheets) {
     const ws = wb.addWorksheet(sheet.name);
     for (const c of sheet.cells ?? []) {
@@ -682,7 +768,9 @@ export function buildLayoutWorkbook(layout: Layout): ExcelJS.Workbook {
       putCell(ws, row, col, c.value, undefined);
     }
     const origin = colRow(sheet.origin);
-    sheet.rows.forEach((cells, i) => cells.forEach((v, j) => putCell(ws, origin.row + i, origin.col + j, v, sheet.amountFormat)));
+    sheet.rows.forEach((cells, i) =>
+      cells.forEach((v, j) => putCell(ws, origin.row + i, origin.col + j, v, sheet.amountFormat))
+    );
   }
   return wb;
 }

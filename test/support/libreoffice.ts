@@ -11,7 +11,8 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 
 /** CSV filter options: comma, double quote, UTF-8, raw (not "as shown") values, every sheet (-1). */
-const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1";
+const CSV_FILTER =
+  "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1";
 const SOFFICE_TIMEOUT_MS = 180_000;
 
 /** OOXMLRecalcMode / ODFRecalcMode 0 = always recalculate on load. */
@@ -31,12 +32,22 @@ function serialised<T>(job: () => Promise<T>): Promise<T> {
   return next;
 }
 
-function run(cmd: string, args: string[], timeoutMs = SOFFICE_TIMEOUT_MS): Promise<{ stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  timeoutMs = SOFFICE_TIMEOUT_MS
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${cmd} ${args.join(" ")} failed: ${error.message}\n${stderr}`));
-      else resolve({ stdout: String(stdout), stderr: String(stderr) });
-    });
+    execFile(
+      cmd,
+      args,
+      { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(new Error(`${cmd} ${args.join(" ")} failed: ${error.message}\n${stderr}`));
+        else resolve({ stdout: String(stdout), stderr: String(stderr) });
+      }
+    );
   });
 }
 
@@ -45,7 +56,11 @@ async function makeProfile(recalculate: boolean): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "itos-lo-profile-"));
   if (recalculate) {
     await fs.mkdir(path.join(dir, "user"), { recursive: true });
-    await fs.writeFile(path.join(dir, "user", "registrymodifications.xcu"), RECALC_ALWAYS_XCU, "utf8");
+    await fs.writeFile(
+      path.join(dir, "user", "registrymodifications.xcu"),
+      RECALC_ALWAYS_XCU,
+      "utf8"
+    );
   }
   return dir;
 }
@@ -56,7 +71,12 @@ export interface RecalcOptions {
 }
 
 /** soffice --convert-to with a recalculating profile; returns the output folder. */
-async function convert(inputPath: string, filter: string, outDir: string, recalculate = true): Promise<void> {
+async function convert(
+  inputPath: string,
+  filter: string,
+  outDir: string,
+  recalculate = true
+): Promise<void> {
   const profile = await makeProfile(recalculate);
   try {
     await run("soffice", [
@@ -112,7 +132,10 @@ export function parseCsv(text: string): string[][] {
  * Opens the workbook in LibreOffice Calc, recalculates every formula, and returns each sheet's
  * values as CSV text (raw values, not as displayed), keyed by sheet name.
  */
-export function recalculateToCsv(xlsxPath: string, options: RecalcOptions = {}): Promise<Record<string, string[][]>> {
+export function recalculateToCsv(
+  xlsxPath: string,
+  options: RecalcOptions = {}
+): Promise<Record<string, string[][]>> {
   return serialised(async () => {
     const outDir = await fs.mkdtemp(path.join(os.tmpdir(), "itos-lo-csv-"));
     try {
@@ -124,7 +147,8 @@ export function recalculateToCsv(xlsxPath: string, options: RecalcOptions = {}):
         const sheet = file.slice(base.length + 1, -".csv".length);
         sheets[sheet] = parseCsv(await fs.readFile(path.join(outDir, file), "utf8"));
       }
-      if (Object.keys(sheets).length === 0) throw new Error(`LibreOffice wrote no CSV for ${xlsxPath}`);
+      if (Object.keys(sheets).length === 0)
+        throw new Error(`LibreOffice wrote no CSV for ${xlsxPath}`);
       return sheets;
     } finally {
       await fs.rm(outDir, { recursive: true, force: true });
@@ -144,8 +168,28 @@ export function renderToPdf(xlsxPath: string, outDir: string): Promise<string> {
 }
 
 /** First page (or the given page) of a PDF as a PNG at the given resolution; returns its path. */
-export async function pdfPageToPng(pdfPath: string, pngPathWithoutExt: string, page = 1, dpi = 110): Promise<string> {
-  await run("pdftoppm", ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdfPath, pngPathWithoutExt], 60_000);
+export async function pdfPageToPng(
+  pdfPath: string,
+  pngPathWithoutExt: string,
+  page = 1,
+  dpi = 110
+): Promise<string> {
+  await run(
+    "pdftoppm",
+    [
+      "-png",
+      "-r",
+      String(dpi),
+      "-f",
+      String(page),
+      "-l",
+      String(page),
+      "-singlefile",
+      pdfPath,
+      pngPathWithoutExt,
+    ],
+    60_000
+  );
   return `${pngPathWithoutExt}.png`;
 }
 

@@ -43,7 +43,7 @@ describe("ribbon commands", () => {
     await host.actions.get("analyseSheet")!({ completed });
     expect(completed).toHaveBeenCalledTimes(1);
     expect(messageOf(host)).toBe(
-      "ITOS analysed 'Appendix 1'.\nBreak-even: Jan-24.\nPayback: 24.5 months, 2.04 years from first investment (Jan-22).\nWritten below the grid.",
+      "ITOS analysed 'Appendix 1'.\nBreak-even: Jan-24.\nPayback: 24.5 months, 2.04 years from first investment (Jan-22).\nWritten below the grid."
     );
     expect(host.model.dump().names.map((n) => n.name)).toContain("ITOS_Output");
   });
@@ -62,7 +62,10 @@ describe("ribbon commands", () => {
   });
 
   it("still completes, with the reason in plain words, when the sheet has no grid", async () => {
-    const host = await hostWith([{ sheetName: "Notes", values: [["Meeting notes"], ["nothing here"]] }], "Notes");
+    const host = await hostWith(
+      [{ sheetName: "Notes", values: [["Meeting notes"], ["nothing here"]] }],
+      "Notes"
+    );
     await loadCommands(host);
     const completed = jest.fn();
     await host.actions.get("analyseSheet")!({ completed });

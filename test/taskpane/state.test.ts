@@ -25,8 +25,14 @@ let workbook: WorkbookSnapshot;
 let analysis: SheetAnalysis;
 
 beforeAll(async () => {
-  workbook = await readWorkbook(path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx"));
-  analysis = analyseSheet(workbook.sheets.find((s) => s.sheetName === "Appendix 1")!, {}, workbook);
+  workbook = await readWorkbook(
+    path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx")
+  );
+  analysis = analyseSheet(
+    workbook.sheets.find((s) => s.sheetName === "Appendix 1")!,
+    {},
+    workbook
+  );
 });
 
 describe("pane settings", () => {
@@ -48,23 +54,36 @@ describe("pane settings", () => {
     });
     s = withRole(s, "adoption support", "return");
     expect(analyseOptions(s).excludedLines).toEqual([]);
-    expect(analyseOptions(s).roleOverrides).toEqual({ residential: "investment", "adoption support": "return" });
+    expect(analyseOptions(s).roleOverrides).toEqual({
+      residential: "investment",
+      "adoption support": "return",
+    });
   });
 
   it("reads a candidate line from the grid reader's question", () => {
-    expect(candidateLine("Appendix 1!A63: Sustained break-even")).toEqual({ cell: "Appendix 1!A63", label: "Sustained break-even", key: "sustained break-even" });
+    expect(candidateLine("Appendix 1!A63: Sustained break-even")).toEqual({
+      cell: "Appendix 1!A63",
+      label: "Sustained break-even",
+      key: "sustained break-even",
+    });
   });
 
   it("excluding a line changes the payback the pipeline computes", () => {
     const sheet = workbook.sheets.find((s) => s.sheetName === "Appendix 1")!;
-    const without = analyseSheet(sheet, analyseOptions(withRole(defaultSettings(), "residential", "excluded")));
+    const without = analyseSheet(
+      sheet,
+      analyseOptions(withRole(defaultSettings(), "residential", "excluded"))
+    );
     expect(without.result.totals.return.lessThan(analysis.result.totals.return)).toBe(true);
   });
 });
 
 describe("what the pane shows for the Sandwell appendix", () => {
   it("describes the detected grid: periods, outline, unit, signs and each line's role", () => {
-    const view = detectionView(analysis.model, withRole(defaultSettings(), "adoption support", "excluded"));
+    const view = detectionView(
+      analysis.model,
+      withRole(defaultSettings(), "adoption support", "excluded")
+    );
     expect(view.sheet).toBe("Appendix 1");
     expect(view.periods).toBe("Oct-21 to Mar-25 (42 months)");
     expect(view.outline).toBe("A3:O57");
@@ -77,7 +96,15 @@ describe("what the pane shows for the Sandwell appendix", () => {
 
   it("puts break-even first, then payback, crossover, totals and NPV, in words", () => {
     const kpis = kpiView(analysis.result, "£");
-    expect(kpis.map((k) => k.id)).toEqual(["break-even", "payback", "crossover", "investment", "return", "net", "npv"]);
+    expect(kpis.map((k) => k.id)).toEqual([
+      "break-even",
+      "payback",
+      "crossover",
+      "investment",
+      "return",
+      "net",
+      "npv",
+    ]);
     expect(kpis[0]).toMatchObject({ value: "Jan-24", primary: true });
     expect(kpis[1].value).toBe("24.5 months");
     expect(kpis[1].detail).toBe("2.04 years from first investment (Jan-22)");
@@ -117,9 +144,14 @@ describe("what the pane shows for the Sandwell appendix", () => {
     expect(view.items[0]).toMatchObject({ cell: "Summary!E5", isRootCause: true });
     expect(view.items[0].title).toBe("Summary!E5: stated 411,823, expected 425,744");
     const firstFollower = view.items.findIndex((i) => !i.isRootCause);
-    if (firstFollower >= 0) expect(view.items.slice(firstFollower).every((i) => !i.isRootCause)).toBe(true);
-    expect(view.roundingNote).toMatch(new RegExp(`^${analysis.reconciliation.rounding} totals differ`));
-    expect(view.summary).toBe(`${view.items.length} of ${analysis.reconciliation.checked} stated totals do not add up.`);
+    if (firstFollower >= 0)
+      expect(view.items.slice(firstFollower).every((i) => !i.isRootCause)).toBe(true);
+    expect(view.roundingNote).toMatch(
+      new RegExp(`^${analysis.reconciliation.rounding} totals differ`)
+    );
+    expect(view.summary).toBe(
+      `${view.items.length} of ${analysis.reconciliation.checked} stated totals do not add up.`
+    );
   });
 
   it("turns a finding's cell into a sheet and an address to select", () => {
@@ -131,17 +163,24 @@ describe("what the pane shows for the Sandwell appendix", () => {
 
 describe("messages", () => {
   it("says errors in plain words, keeping the cell an ItosError names", () => {
-    expect(errorText(new ItosError("bad-amount", "Appendix 1!E9 holds the text 'tbc' where an amount is expected"))).toBe(
-      "Appendix 1!E9 holds the text 'tbc' where an amount is expected",
+    expect(
+      errorText(
+        new ItosError(
+          "bad-amount",
+          "Appendix 1!E9 holds the text 'tbc' where an amount is expected"
+        )
+      )
+    ).toBe("Appendix 1!E9 holds the text 'tbc' where an amount is expected");
+    expect(errorText({ code: "InvalidOperationInCellEditMode", message: "x" })).toMatch(
+      /editing a cell/
     );
-    expect(errorText({ code: "InvalidOperationInCellEditMode", message: "x" })).toMatch(/editing a cell/);
     expect(errorText(undefined)).toMatch(/Nothing further was changed/);
   });
 
   it("gives the ribbon commands a short result", () => {
     const a = analyseMessage("Appendix 1", analysis.result, "£", "below the grid");
     expect(a).toBe(
-      "ITOS analysed 'Appendix 1'.\nBreak-even: Jan-24.\nPayback: 24.5 months, 2.04 years from first investment (Jan-22).\nWritten below the grid.",
+      "ITOS analysed 'Appendix 1'.\nBreak-even: Jan-24.\nPayback: 24.5 months, 2.04 years from first investment (Jan-22).\nWritten below the grid."
     );
     const r = reconcileMessage("Appendix 1", analysis.reconciliation);
     expect(r.split("\n")[1]).toMatch(/stated totals do not add up/);
