@@ -71,7 +71,7 @@ export function benchReconcile(rows = 1000, cols = 1000): Promise<ReconcileMeasu
         } catch {
           const why = error?.killed
             ? `did not finish within ${RECONCILE_TIME_LIMIT_MS / 1000} s`
-            : `stopped before finishing (exit code ${String(error?.code ?? "none")}; heap capped at ${RECONCILE_HEAP_MB} MB)`;
+            : `stopped before finishing (${error?.signal ? `ended by ${error.signal}` : `exit code ${String(error?.code ?? "none")}`}; heap capped at ${RECONCILE_HEAP_MB} MB)`;
           resolve({
             value: null,
             detectMs: null,

@@ -156,7 +156,7 @@ function isEvidence(r: CheckResult): boolean {
 /**
  * Chooses how a family of checks (every cell of one total line, or of one total column) should be
  * read. Each option is one reading (a set of parts per cell). The first option whose every check
- * agrees wins; failing that, the first option that agrees on at least one non-zero cell (its
+ * agrees wins; failing that, the option that agrees on the most cells that prove something (its
  * disagreements are real mismatches); failing that the family's parts cannot be identified and
  * every check in it is unverified rather than a false alarm.
  */
@@ -167,8 +167,18 @@ export function chooseReading(options: readonly (Check[] | (() => Check[]))[]): 
     if (results.length > 0 && results.every((r) => r.status !== "mismatch")) return { results };
     evaluated.push(results);
   }
-  const partly = evaluated.find((rs) => rs.some((r) => isEvidence(r) && r.status !== "mismatch"));
-  if (partly) return { results: partly };
+  // The reading that most non-trivial checks agree with (fewest disagreements on a tie, then the usual one).
+  let best: CheckResult[] | null = null;
+  let bestScore: [number, number] = [0, 0];
+  for (const rs of evaluated) {
+    const agree = rs.filter((r) => isEvidence(r) && r.status !== "mismatch").length;
+    const disagree = rs.filter((r) => r.status === "mismatch").length;
+    if (agree > 0 && (best === null || agree > bestScore[0] || (agree === bestScore[0] && disagree < bestScore[1]))) {
+      best = rs;
+      bestScore = [agree, disagree];
+    }
+  }
+  if (best) return { results: best };
   const nothingToProve = evaluated[0]?.every((r) => !isEvidence(r) && r.parts.every((p) => p.value.isZero()));
   if (nothingToProve && evaluated[0].length > 0) return { results: evaluated[0] };
   return { unverified: true };
