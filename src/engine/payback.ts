@@ -125,14 +125,30 @@ function paybackFrom(
   return interpolatedPeriods(cumulative, net, breakEven.index, start);
 }
 
-export function analysePayback(input: PaybackInput, options: PaybackOptions = {}): PaybackResult {
+/** The payback measures alone: what =ITOS.PAYBACK needs, without discounting or year tables. */
+export type PaybackMeasure = Pick<
+  PaybackResult,
+  | "periodicity"
+  | "basis"
+  | "investmentByPeriod"
+  | "returnByPeriod"
+  | "net"
+  | "cumulative"
+  | "firstInvestment"
+  | "firstReturn"
+  | "crossover"
+  | "breakEven"
+  | "paybackMonths"
+  | "paybackYears"
+  | "messages"
+>;
+
+export function measurePayback(input: PaybackInput, options: PaybackOptions = {}): PaybackMeasure {
   const { periods, lines } = input;
   const n = periods.length;
   if (n === 0) throw new ItosError("no-periods", "No periods found: the grid needs month or year headers.");
   const basis: Basis = options.basis ?? "first-investment";
-  const rate = new Money(options.discountRate ?? DEFAULT_DISCOUNT_RATE);
   const periodicity = periodicityOf(periods);
-  const monthsPerPeriod = periodicity === "annual" ? 12 : 1;
 
   const investmentByPeriod = totalByPeriod(lines, "investment", n);
   const returnByPeriod = totalByPeriod(lines, "return", n);
@@ -150,21 +166,9 @@ export function analysePayback(input: PaybackInput, options: PaybackOptions = {}
   }
   const start = basis === "first-return" ? firstReturn : firstInvestment;
   const periodsToPayback = paybackFrom(breakEven, cumulative, net, start, basis === "first-return" ? "first return" : "first investment", messages);
-  const paybackMonths = periodsToPayback === null ? null : periodsToPayback.times(monthsPerPeriod);
-
-  const factors = discountFactors(n, rate, 12 / monthsPerPeriod);
-  const discountedNet = net.map((f, i) => f.times(factors[i]));
-  const discountedCumulative = runningTotal(discountedNet);
-  const discountedBreakEven = findBreakEven(discountedCumulative);
-  const discountedPeriods = paybackFrom(discountedBreakEven, discountedCumulative, discountedNet, start, "first investment", []);
-
-  const totalInvestment = sum(investmentByPeriod);
-  const totalReturn = sum(returnByPeriod);
-  const totalNet = totalInvestment.plus(totalReturn);
-
+  const paybackMonths = periodsToPayback === null ? null : periodsToPayback.times(monthsPerPeriod(periodicity));
   return {
     periodicity,
-    periods: [...periods],
     basis,
     investmentByPeriod,
     returnByPeriod,
@@ -176,13 +180,40 @@ export function analysePayback(input: PaybackInput, options: PaybackOptions = {}
     breakEven,
     paybackMonths,
     paybackYears: paybackMonths === null ? null : paybackMonths.dividedBy(12),
+    messages,
+  };
+}
+
+function monthsPerPeriod(periodicity: Periodicity): number {
+  return periodicity === "annual" ? 12 : 1;
+}
+
+export function analysePayback(input: PaybackInput, options: PaybackOptions = {}): PaybackResult {
+  const measure = measurePayback(input, options);
+  const { investmentByPeriod, returnByPeriod, net, periodicity } = measure;
+  const rate = new Money(options.discountRate ?? DEFAULT_DISCOUNT_RATE);
+  const perPeriodMonths = monthsPerPeriod(periodicity);
+  const start = measure.basis === "first-return" ? measure.firstReturn : measure.firstInvestment;
+
+  const factors = discountFactors(net.length, rate, 12 / perPeriodMonths);
+  const discountedNet = net.map((f, i) => f.times(factors[i]));
+  const discountedCumulative = runningTotal(discountedNet);
+  const discountedBreakEven = findBreakEven(discountedCumulative);
+  const discountedPeriods = paybackFrom(discountedBreakEven, discountedCumulative, discountedNet, start, "first investment", []);
+
+  const totalInvestment = sum(investmentByPeriod);
+  const totalReturn = sum(returnByPeriod);
+  const totalNet = totalInvestment.plus(totalReturn);
+
+  return {
+    ...measure,
+    periods: [...input.periods],
     totals: { investment: totalInvestment, return: totalReturn, net: totalNet },
     roi: totalInvestment.isZero() ? null : totalNet.dividedBy(totalInvestment.abs()),
     discountRate: rate,
     npv: sum(discountedNet),
     discountedBreakEven,
-    discountedPaybackMonths: discountedPeriods === null ? null : discountedPeriods.times(monthsPerPeriod),
-    years: yearSummaries(periods, investmentByPeriod, returnByPeriod),
-    messages,
+    discountedPaybackMonths: discountedPeriods === null ? null : discountedPeriods.times(perPeriodMonths),
+    years: yearSummaries(input.periods, investmentByPeriod, returnByPeriod),
   };
 }

@@ -7,6 +7,7 @@
 import Decimal from "decimal.js";
 import {
   analysePayback,
+  measurePayback,
   dateToSerial,
   DEFAULT_DISCOUNT_RATE,
   DEFAULT_FY_START_MONTH,
@@ -319,7 +320,7 @@ export function payback(flows: RangeArg, dates?: RangeArg, basis?: unknown): num
     const periods = isOmitted(dates)
       ? undatedMonths(grid.periodCount)
       : readDates(dates as RangeArg, grid.periodCount, DEFAULT_FY_START_MONTH).periods;
-    const result = analysePayback({ periods, lines: engineLines(grid) }, { basis: basisOf(basis) });
+    const result = measurePayback({ periods, lines: engineLines(grid) }, { basis: basisOf(basis) });
     if (result.paybackMonths === null)
       throw new ArgumentProblem(
         result.messages.join(" ") || "No payback period within these flows.",
