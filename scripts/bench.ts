@@ -41,6 +41,12 @@ async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const analyse = benchAnalyse();
   const reconcile = await benchReconcile();
+  // When the full size cannot be measured, smaller sheets show how the time grows.
+  const reconcileScaling: { size: string; ms: number | null }[] = [];
+  if (reconcile.value === null) {
+    for (const n of [100, 200])
+      reconcileScaling.push({ size: `${n} x ${n}`, ms: (await benchReconcile(n, n)).value });
+  }
   const paybackFn = benchPaybackFunction();
   const hyper = benchHyperFormula(paybackFn.value);
   const syncs = await benchSyncs();
@@ -95,6 +101,11 @@ async function main(): Promise<void> {
   const notes = [analyse, reconcile, paybackFn, syncs, taskpane, functions]
     .map((m) => m.note)
     .filter((n): n is string => !!n);
+  if (reconcileScaling.length > 0) {
+    notes.push(
+      `reconciliation of smaller sheets of the same layout: ${reconcileScaling.map((r) => `${r.size} ${withUnit(r.ms, "ms", 0)}`).join(", ")}`
+    );
+  }
 
   if (json) {
     const report = {
@@ -110,6 +121,7 @@ async function main(): Promise<void> {
         reconcileDetectMs: reconcile.detectMs,
         reconcileChecks: reconcile.checks,
         reconcileMismatches: reconcile.mismatches,
+        reconcileScaling,
         hyperformulaBuildMs: hyper.buildMs,
         hyperformulaEditMs: hyper.editMs,
         hyperformulaEditRatio: hyper.editRatio,

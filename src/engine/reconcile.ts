@@ -6,7 +6,7 @@
  * finding the checks in a grid is src/grid/reconcileGrid.ts's job.
  */
 import type Decimal from "decimal.js";
-import { formatMoney, fromNumber, Money, ZERO } from "./money";
+import { formatMoney, Money, ZERO } from "./money";
 
 export type CheckStatus = "match" | "rounding" | "mismatch";
 
@@ -328,9 +328,4 @@ export function explain(r: CheckResult, address: (c: CellRef) => string, root: C
   if (root && cellKey(root) === cellKey(r.stated.cell)) text += ` ${cell} is the likely cause.`;
   else if (root) text += ` This is likely a consequence of ${address(root)}, which explains this and other differences.`;
   return text;
-}
-
-/** Decimal of a JavaScript number read from a cell. */
-export function amountOf(n: number): Decimal {
-  return fromNumber(n);
 }

@@ -127,7 +127,12 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
       const checks: Check[] = [];
       for (const b of blocks) {
         const parts = pick(b);
-        if (parts.length === 0) continue;
+        if (parts.length === 0) {
+          for (const col of columnsOfBlock(model, b)) {
+            c.addUnverified(at(model, total.rows[b] as number, col.axis), `No lines above ${total.label} in this block to add up: its parts could not be identified.`);
+          }
+          continue;
+        }
         for (const col of columnsOfBlock(model, b)) {
           const specs: PartSpec[] = parts.map((p) => ({ cell: at(model, p.line.rows[b] as number, col.axis), coef: p.coef }));
           const chk = c.check(at(model, total.rows[b] as number, col.axis), specs, `${total.label}, ${col.name}`, "the lines it totals");

@@ -227,9 +227,19 @@ export const gridLikeSheet: fc.Arbitrary<SheetSnapshot> = fc
     startMonth: fc.integer({ min: 1, max: 12 }),
     periods: fc.integer({ min: 1, max: 14 }),
     oddHeaders: fc.array(fc.tuple(fc.nat(), anyCell), { maxLength: 2 }),
+    /** Usually an investment line and a return line whose labels say so, then any lines at all. */
+    clearLines: fc.option(
+      fc.tuple(
+        fc.constantFrom("Investment", "Investment from SMBC", "Cost of new team", "Funding"),
+        fc.constantFrom("Saving", "Residential", "Reduction in placements", "Return"),
+        fc.array(fc.integer({ min: -20000, max: -1 }), { minLength: 14, maxLength: 14 }),
+        fc.array(fc.integer({ min: 0, max: 30000 }), { minLength: 14, maxLength: 14 })
+      ),
+      { nil: null, freq: 4 }
+    ),
     lines: fc.array(
       fc.tuple(fc.constantFrom(...LABELS), fc.array(amountCell, { minLength: 14, maxLength: 14 })),
-      { minLength: 1, maxLength: 8 }
+      { minLength: 0, maxLength: 6 }
     ),
     /** Blank rows, then notes or another table below the grid: the planner must write around them. */
     gapBelow: fc.integer({ min: 0, max: 3 }),
@@ -245,6 +255,7 @@ export const gridLikeSheet: fc.Arbitrary<SheetSnapshot> = fc
       startMonth,
       periods,
       oddHeaders,
+      clearLines,
       lines,
       gapBelow,
       below,
@@ -260,6 +271,15 @@ export const gridLikeSheet: fc.Arbitrary<SheetSnapshot> = fc
       ];
       for (const [at, cell] of oddHeaders) header[1 + (at % periods)] = cell;
       rows.push(header);
+      const money = (value: number) => ({
+        value: value as CellValue,
+        format: "#,##0;(#,##0)" as string | null,
+      });
+      if (clearLines !== null) {
+        const [investLabel, returnLabel, invest, returns] = clearLines;
+        rows.push([{ value: investLabel, format: null }, ...invest.slice(0, periods).map(money)]);
+        rows.push([{ value: returnLabel, format: null }, ...returns.slice(0, periods).map(money)]);
+      }
       for (const [label, amounts] of lines)
         rows.push([{ value: label, format: null }, ...amounts.slice(0, periods)]);
       if (below.length > 0) for (let g = 0; g < gapBelow; g++) rows.push([blank]);

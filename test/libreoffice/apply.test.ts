@@ -164,7 +164,8 @@ describe("the analysed Sandwell sheet, rendered", () => {
   it("prints to PDF and PNG in docs/ for the README", async () => {
     const analysed = path.join(work, "sandwell-render.xlsx");
     expect((await itosApply(path.join(FIXTURES, SANDWELL), analysed)).code).toBe(0);
-    // Only the analysed sheet, fitted to one page wide, so the grid and the analysis print together.
+    // Only the analysed sheet, fitted to one page, so the grid and the analysis print together; the
+    // amount columns are widened just enough that bold six-figure totals print instead of ###.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(analysed);
     for (const ws of [...wb.worksheets]) if (ws.name !== "Appendix 1") wb.removeWorksheet(ws.id);
@@ -178,6 +179,10 @@ describe("the analysed Sandwell sheet, rendered", () => {
       fitToHeight: 1,
       printArea: undefined,
     };
+    for (let c = 2; c <= sheet.columnCount; c++) {
+      const column = sheet.getColumn(c);
+      column.width = Math.max(column.width ?? 9, 10.5);
+    }
     const printable = path.join(work, "sandwell-analysed.xlsx");
     await wb.xlsx.writeFile(printable);
 

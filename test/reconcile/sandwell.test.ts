@@ -62,6 +62,34 @@ describe("Sandwell appendix", () => {
   });
 });
 
+describe("Sandwell appendix with a wrong FY total", () => {
+  it("names N55 as the cause of its own two failures and of the net and grand totals it feeds", () => {
+    const report = reconcileSheet(model, withValue(appendix, 54, 13, 400000));
+    const cells = report.mismatch.map((f) => [f.cell, f.rootCause]);
+    expect(cells).toEqual(expect.arrayContaining([["N55", "N55"], ["N56", "N55"], ["O55", "N55"]]));
+    expect(report.mismatch.every((f) => f.rootCause === "N55")).toBe(true);
+    const marks = reconcileMarks(report);
+    const n55 = marks.find((m) => m.row === 54 && m.col === 13)!;
+    expect(n55.fill).toBe(MISMATCH_FILL);
+    // One mark, one line per failed check: against its months (B55:M55) and its lines (N50:N54).
+    expect(n55.note).toContain("from B55:M55");
+    expect(n55.note).toContain("from N50:N54");
+    expect(marks.filter((m) => m.row === 54 && m.col === 13)).toHaveLength(1);
+  });
+});
+
+describe("Sandwell appendix with a total that is not an amount", () => {
+  it("leaves the total, and the totals it is part of, unverified rather than mismatched", () => {
+    const report = reconcileSheet(model, withValue(appendix, 54, 13, "tbc"), workbook);
+    expect(report.mismatch.filter((f) => f.sheet === "Appendix 1")).toEqual([]);
+    const n55 = report.unverified.find((u) => u.sheet === "Appendix 1" && u.cell === "N55")!;
+    expect(n55.reason).toContain("N55 holds the text 'tbc'");
+    const others = report.unverified.filter((u) => u.sheet === "Appendix 1").map((u) => u.cell);
+    expect(others).toEqual(expect.arrayContaining(["N56", "O55"]));
+    expect(report.unverified.find((u) => u.cell === "N56")!.reason).toContain("One of its parts, N55, holds the text 'tbc'");
+  });
+});
+
 describe("Sandwell Summary sheet against the appendix", () => {
   it("finds the 2024/25 Saving difference naming Summary!E5 and 'Appendix 1'!N55", () => {
     const e5 = withSummary.mismatch.find((f) => f.sheet === "Summary" && f.cell === "E5")!;
@@ -101,7 +129,7 @@ describe("Sandwell Summary sheet against the appendix", () => {
   });
 });
 
-function withValue(snapshot: SheetSnapshot, row: number, col: number, value: number): SheetSnapshot {
+function withValue(snapshot: SheetSnapshot, row: number, col: number, value: number | string): SheetSnapshot {
   const values = snapshot.values.map((r) => r.slice());
   values[row - snapshot.top][col - snapshot.left] = value;
   return { ...snapshot, values };

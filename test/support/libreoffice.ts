@@ -167,29 +167,57 @@ export function renderToPdf(xlsxPath: string, outDir: string): Promise<string> {
   });
 }
 
-/** First page (or the given page) of a PDF as a PNG at the given resolution; returns its path. */
+/** Bounding box, in points, of the text on one PDF page (pdftotext -bbox), or null when it has none. */
+async function textBox(
+  pdfPath: string,
+  page: number
+): Promise<{ x0: number; y0: number; x1: number; y1: number } | null> {
+  const { stdout } = await run(
+    "pdftotext",
+    ["-bbox", "-f", String(page), "-l", String(page), pdfPath, "-"],
+    60_000
+  );
+  const words = [
+    ...stdout.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g),
+  ].map((m) => m.slice(1).map(Number));
+  if (words.length === 0) return null;
+  return {
+    x0: Math.min(...words.map((w) => w[0])),
+    y0: Math.min(...words.map((w) => w[1])),
+    x1: Math.max(...words.map((w) => w[2])),
+    y1: Math.max(...words.map((w) => w[3])),
+  };
+}
+
+/**
+ * One page of a PDF as a PNG at the given resolution, cropped to its text with a small margin so
+ * the picture is the sheet, not the paper; returns the PNG's path.
+ */
 export async function pdfPageToPng(
   pdfPath: string,
   pngPathWithoutExt: string,
   page = 1,
   dpi = 110
 ): Promise<string> {
-  await run(
-    "pdftoppm",
-    [
-      "-png",
-      "-r",
-      String(dpi),
-      "-f",
-      String(page),
-      "-l",
-      String(page),
-      "-singlefile",
-      pdfPath,
-      pngPathWithoutExt,
-    ],
-    60_000
-  );
+  const args = ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile"];
+  const box = await textBox(pdfPath, page);
+  if (box) {
+    const px = (pt: number) => Math.round((pt * dpi) / 72);
+    const margin = 12;
+    const x = Math.max(0, px(box.x0 - margin));
+    const y = Math.max(0, px(box.y0 - margin));
+    args.push(
+      "-x",
+      String(x),
+      "-y",
+      String(y),
+      "-W",
+      String(px(box.x1 + margin) - x),
+      "-H",
+      String(px(box.y1 + margin) - y)
+    );
+  }
+  await run("pdftoppm", [...args, pdfPath, pngPathWithoutExt], 60_000);
   return `${pngPathWithoutExt}.png`;
 }
 
