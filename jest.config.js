@@ -5,4 +5,5 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/support/plainSummaryReporter.js"],
 };

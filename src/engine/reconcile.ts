@@ -30,6 +30,7 @@ export interface Term {
 
 export interface Check {
   stated: Term;
+  /** May be a getter that builds the terms on first use: most checks are only summed, never listed. */
   parts: Term[];
   /** The parts as a reader would name them: "B55:M55", "'Appendix 1'!N55". */
   partsText: string;
@@ -37,6 +38,15 @@ export interface Check {
   subject: string;
   /** What the parts are: "the months", "the lines above". */
   partsDescription: string;
+  /** The parts' signed sum and rounding slack, when the builder already knows them (see partsSum). */
+  partsSum?: PartsSum;
+}
+
+/** What evaluate needs of the parts: their signed sum and the slack rounding of them allows. */
+export interface PartsSum {
+  total: Decimal;
+  /** Sum of |coef| × halfUnit over the parts. */
+  slack: Decimal;
 }
 
 export interface CheckResult extends Check {
@@ -122,18 +132,50 @@ export function classify(difference: Decimal, tolerance: Decimal, stated: Decima
 }
 
 /**
+ * The signed sum of some terms and their rounding slack. Terms with the same half unit (one cached
+ * Decimal per number format) are counted and multiplied once rather than added one by one.
+ */
+export function sumTerms(parts: readonly Term[]): PartsSum {
+  let total: Decimal = ZERO;
+  const slackCounts = new Map<Decimal, number>();
+  const scaled: Decimal[] = [];
+  for (const p of parts) {
+    if (!p.value.isZero()) total = p.coef === 1 ? total.plus(p.value) : total.plus(p.value.times(p.coef));
+    if (p.halfUnit.isZero()) continue;
+    if (Math.abs(p.coef) === 1) slackCounts.set(p.halfUnit, (slackCounts.get(p.halfUnit) ?? 0) + 1);
+    else scaled.push(p.halfUnit.times(Math.abs(p.coef)));
+  }
+  let slack: Decimal = ZERO;
+  for (const s of scaled) slack = slack.plus(s);
+  for (const [halfUnit, times] of slackCounts) slack = slack.plus(times === 1 ? halfUnit : halfUnit.times(times));
+  return { total, slack };
+}
+
+/**
  * Evaluates a check. The tolerance is half a displayed unit for every rounded term: each part
  * that is not blank, plus the stated total itself.
  */
 export function evaluate(check: Check): CheckResult {
-  let expected: Decimal = ZERO;
-  let tolerance: Decimal = check.stated.halfUnit;
-  for (const p of check.parts) {
-    expected = p.coef === 1 ? expected.plus(p.value) : expected.plus(p.value.times(p.coef));
-    if (!p.halfUnit.isZero()) tolerance = tolerance.plus(Math.abs(p.coef) === 1 ? p.halfUnit : p.halfUnit.times(Math.abs(p.coef)));
-  }
+  const { total: expected, slack } = check.partsSum ?? sumTerms(check.parts);
+  const tolerance = slack.isZero() ? check.stated.halfUnit : check.stated.halfUnit.plus(slack);
   const difference = check.stated.value.minus(expected);
-  return { ...check, expected, difference, tolerance, status: classify(difference, tolerance, check.stated.value) };
+  const status = classify(difference, tolerance, check.stated.value);
+  // Not a spread: parts and partsText may be getters that should stay unbuilt until read.
+  return {
+    stated: check.stated,
+    get parts() {
+      return check.parts;
+    },
+    get partsText() {
+      return check.partsText;
+    },
+    subject: check.subject,
+    partsDescription: check.partsDescription,
+    expected,
+    difference,
+    tolerance,
+    status,
+  };
 }
 
 /**
@@ -161,26 +203,39 @@ function isEvidence(r: CheckResult): boolean {
  * every check in it is unverified rather than a false alarm.
  */
 export function chooseReading(options: readonly (Check[] | (() => Check[]))[]): { results: CheckResult[] } | { unverified: true } {
-  const evaluated: CheckResult[][] = [];
-  for (const option of options) {
-    const results = (typeof option === "function" ? option() : option).map(evaluate);
-    if (results.length > 0 && results.every((r) => r.status !== "mismatch")) return { results };
-    evaluated.push(results);
-  }
-  // The reading that most non-trivial checks agree with (fewest disagreements on a tie, then the usual one).
+  // Only the usual reading and the best so far are kept. A reading that has disagreed somewhere
+  // and can no longer reach the best one's count of agreements is dropped part-way: it could
+  // neither agree everywhere nor be chosen, so evaluating the rest of it would change nothing.
+  let usual: CheckResult[] | null = null;
   let best: CheckResult[] | null = null;
   let bestScore: [number, number] = [0, 0];
-  for (const rs of evaluated) {
-    const agree = rs.filter((r) => isEvidence(r) && r.status !== "mismatch").length;
-    const disagree = rs.filter((r) => r.status === "mismatch").length;
-    if (agree > 0 && (best === null || agree > bestScore[0] || (agree === bestScore[0] && disagree < bestScore[1]))) {
-      best = rs;
+  for (const option of options) {
+    const checks = typeof option === "function" ? option() : option;
+    const results: CheckResult[] = [];
+    let agree = 0;
+    let disagree = 0;
+    let dropped = false;
+    for (let i = 0; i < checks.length; i++) {
+      const r = evaluate(checks[i]);
+      results.push(r);
+      if (r.status === "mismatch") disagree++;
+      else if (isEvidence(r)) agree++;
+      if (disagree > 0 && usual !== null && agree + (checks.length - i - 1) < bestScore[0]) {
+        dropped = true;
+        break;
+      }
+    }
+    if (!dropped && results.length > 0 && disagree === 0) return { results };
+    usual ??= results;
+    // The reading that most non-trivial checks agree with (fewest disagreements on a tie, then the usual one).
+    if (!dropped && agree > 0 && (best === null || agree > bestScore[0] || (agree === bestScore[0] && disagree < bestScore[1]))) {
+      best = results;
       bestScore = [agree, disagree];
     }
   }
   if (best) return { results: best };
-  const nothingToProve = evaluated[0]?.every((r) => !isEvidence(r) && r.parts.every((p) => p.value.isZero()));
-  if (nothingToProve && evaluated[0].length > 0) return { results: evaluated[0] };
+  const nothingToProve = usual?.every((r) => !isEvidence(r) && r.parts.every((p) => p.value.isZero()));
+  if (nothingToProve && usual !== null && usual.length > 0) return { results: usual };
   return { unverified: true };
 }
 

@@ -5,8 +5,8 @@
  * alternative readings; the engine decides which reading holds or that none can be trusted.
  */
 import type Decimal from "decimal.js";
-import { halfUnitOf, type CellRef, type Check, type Term } from "../engine/reconcile";
-import { fromNumber, parseAmount, ZERO } from "../engine/money";
+import { halfUnitOf, type CellRef, type Check, type PartsSum, type Term } from "../engine/reconcile";
+import { fromNumber, Money, parseAmount, ZERO } from "../engine/money";
 import { a1, quoteSheetName, rangeA1 } from "./address";
 import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
 
@@ -19,7 +19,9 @@ export interface Unverified {
   reason: string;
 }
 
-type Read = { value: Decimal; halfUnit: Decimal } | { blank: true } | { problem: string };
+export type Read = { value: Decimal; halfUnit: Decimal } | { blank: true } | { problem: string };
+
+const BLANK: Read = { blank: true };
 
 const HALF_STEP = fromNumber(0.5);
 
@@ -37,10 +39,12 @@ function halfUnitOfText(text: string): Decimal {
 /** What a cell holds as an amount: a value with its rounding slack, a blank, or a problem in words. */
 export function readAmount(snapshot: SheetSnapshot, row: number, col: number): Read {
   const v = cellAt(snapshot, row, col);
-  if (v === null || isBlank(v)) return { blank: true };
+  if (v === null || isBlank(v)) return BLANK;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { problem: "does not hold a finite number" };
-    return { value: fromNumber(v), halfUnit: halfUnitOf(formatAt(snapshot, row, col), v) };
+    // A whole number converts straight (the same value as through its text, and much faster).
+    const value = v !== 0 && Number.isSafeInteger(v) ? new Money(v) : fromNumber(v);
+    return { value, halfUnit: halfUnitOf(formatAt(snapshot, row, col), v) };
   }
   if (isCellError(v)) return { problem: `holds ${v.error}` };
   if (typeof v === "boolean") return { problem: `holds ${v ? "TRUE" : "FALSE"}` };
@@ -106,12 +110,23 @@ export class CheckCollector {
   readonly unverified: Unverified[] = [];
   private readonly seenUnverified = new Set<string>();
 
+  /** Each cell is read once per reconciliation: sheet -> row -> col. */
+  private readonly reads = new Map<string, Read[][]>();
+
   constructor(private readonly snapshots: (sheet: string) => SheetSnapshot | undefined) {}
 
-  private read(cell: CellRef): Read {
-    const snap = this.snapshots(cell.sheet);
-    if (!snap) return { problem: "is on a sheet that was not read" };
-    return readAmount(snap, cell.row, cell.col);
+  /** What a cell holds as an amount (read once, then remembered). */
+  read(cell: CellRef): Read {
+    let sheet = this.reads.get(cell.sheet);
+    if (!sheet) this.reads.set(cell.sheet, (sheet = []));
+    const row = (sheet[cell.row] ??= []);
+    let r = row[cell.col];
+    if (r === undefined) {
+      const snap = this.snapshots(cell.sheet);
+      r = snap ? readAmount(snap, cell.row, cell.col) : { problem: "is on a sheet that was not read" };
+      row[cell.col] = r;
+    }
+    return r;
   }
 
   /** Records a total that cannot be checked (once per cell). */
@@ -146,7 +161,17 @@ export class CheckCollector {
       terms.push("blank" in r ? { cell: p.cell, value: ZERO, halfUnit: ZERO, coef: p.coef } : { cell: p.cell, value: r.value, halfUnit: r.halfUnit, coef: p.coef });
     }
     const statedTerm: Term = { cell: stated, value: s.value, halfUnit: s.halfUnit, coef: 1 };
-    return { stated: statedTerm, parts: terms, partsText: partsText(terms, stated.sheet), subject, partsDescription };
+    return lazyCheck(statedTerm, terms, subject, partsDescription);
+  }
+
+  /**
+   * A check whose parts are already summed by the caller, who builds the terms only if they are
+   * needed (for a finding or a root cause). `stated` must hold an amount.
+   */
+  summedCheck(stated: CellRef, sum: PartsSum, parts: () => Term[], subject: string, partsDescription: string): Check {
+    const s = this.read(stated) as { value: Decimal; halfUnit: Decimal };
+    const statedTerm: Term = { cell: stated, value: s.value, halfUnit: s.halfUnit, coef: 1 };
+    return lazyCheck(statedTerm, parts, subject, partsDescription, sum);
   }
 
   /**
@@ -163,4 +188,22 @@ export class CheckCollector {
     });
     this.families.push({ options: lazy, reason });
   }
+}
+
+/** A check whose parts (when given as a builder) and parts text are built on first use only. */
+function lazyCheck(stated: Term, parts: Term[] | (() => Term[]), subject: string, partsDescription: string, partsSum?: PartsSum): Check {
+  let terms: Term[] | null = typeof parts === "function" ? null : parts;
+  let text: string | null = null;
+  return {
+    stated,
+    get parts() {
+      return (terms ??= (parts as () => Term[])());
+    },
+    get partsText() {
+      return (text ??= partsText(this.parts, stated.cell.sheet));
+    },
+    subject,
+    partsDescription,
+    partsSum,
+  };
 }
