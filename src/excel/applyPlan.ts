@@ -372,8 +372,9 @@ export async function applyPlanInContext(
     queueCells(context, rect, valuesOnly);
     pendingBytes += bytes;
   }
+  // Marks are tagged by queueMarks, with a memo of the cell's original fill; not as output.
   for (const name of plan.names)
-    context.workbook.names.add(name.name, `=${name.ref}`, "ITOS output");
+    if (!isMarkName(name.name)) context.workbook.names.add(name.name, `=${name.ref}`, "ITOS output");
   for (const cf of plan.conditionalFormats) {
     const rule = context.workbook.worksheets
       .getItem(cf.sheet)

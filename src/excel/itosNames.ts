@@ -4,8 +4,9 @@
  * and a sheet ITOS created is tagged ITOS_Sheet, so "Remove ITOS output" knows exactly what it owns.
  */
 import { parseNameRef, cellKey } from "../grid/planLayout";
+import { ITOS_PREFIX, isItosName, isMarkName } from "../grid/itosNames";
 
-export const ITOS_PREFIX = "ITOS_";
+export { ITOS_PREFIX };
 export const MARK_PREFIX = "ITOS_Mark_";
 export const SHEET_TAG = "ITOS_Sheet";
 export const CHART_NAME = "ITOS_Chart";
@@ -33,13 +34,7 @@ export interface MarkMemo {
   addedNote: boolean;
 }
 
-export function isItosName(name: string): boolean {
-  return name.startsWith(ITOS_PREFIX);
-}
-
-export function isMarkName(name: string): boolean {
-  return name.startsWith(MARK_PREFIX);
-}
+export { isItosName, isMarkName };
 
 /** Names of ITOS output ranges (not marks on user cells, not the sheet tag). */
 export function isOutputName(name: string): boolean {

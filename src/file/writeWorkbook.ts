@@ -3,6 +3,7 @@
  * reconciliation marks in an exceljs workbook. Everything it writes is found again through the
  * workbook's ITOS_ names, so a re-run removes the previous output first and replaces it exactly.
  */
+import { isMarkName } from "../grid/itosNames";
 import ExcelJS from "exceljs";
 import { ItosError } from "../engine/errors";
 import { a1 } from "../grid/address";
@@ -28,10 +29,6 @@ function isEmptyValue(v: ExcelJS.CellValue): boolean {
 /** The workbook's ITOS_ names with their ranges. */
 export function itosNames(wb: ExcelJS.Workbook): { name: string; ranges: string[] }[] {
   return wb.definedNames.model.filter((d) => d.name.startsWith("ITOS_"));
-}
-
-function isMarkName(name: string): boolean {
-  return name.startsWith("ITOS_Marks");
 }
 
 function boxesOf(ranges: string[]): Box[] {

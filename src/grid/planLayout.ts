@@ -2,6 +2,7 @@
  * Where the "ITOS analysis" section goes and which cells the add-in may write: below the grid
  * (one blank row between) when every cell there is empty, else on a sheet of its own.
  */
+import { isItosName, isMarkName } from "./itosNames";
 import { a1, absoluteA1, quoteSheetName } from "./address";
 import { cellAt, formulaAt, isBlank, type SheetSnapshot } from "./snapshot";
 import type { GridModel } from "./model";
@@ -73,7 +74,7 @@ export function parseNameRef(
 export function ownedCellsFromNames(names: readonly PlannedName[]): Set<string> {
   const owned = new Set<string>();
   for (const n of names) {
-    if (!n.name.startsWith("ITOS_") || n.name.startsWith("ITOS_Marks")) continue;
+    if (!isItosName(n.name) || isMarkName(n.name)) continue;
     const box = parseNameRef(n.ref);
     if (!box) continue;
     for (let r = box.top; r <= box.bottom; r++)

@@ -169,6 +169,32 @@ describe("applyPlan on the Sandwell appendix", () => {
   });
 });
 
+describe("marks that come with an analysis", () => {
+  it("never treats a marked user cell as output: re-run and Remove keep its value", async () => {
+    const host = await sandwellHost();
+    // A wrong FY total on the sheet itself: the analysis plans a mark (and a name for it) on H4.
+    await host.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(APPENDIX).getRange("H4").values = [[-36000]];
+      await ctx.sync();
+    });
+    const read = await host.Excel.run((ctx) => readActiveSheet(ctx));
+    const analysis = analyseSheet(read.snapshot);
+    const plan = planAnalysis(analysis, read.snapshot, { ownedCells: read.ownedCells });
+    expect(plan.marks.map((m) => a1(m.row, m.col))).toContain("H4");
+    expect(plan.names.some((n) => n.ref.endsWith("$H$4"))).toBe(true);
+
+    await host.Excel.run((ctx) => applyPlanInContext(ctx, plan));
+    expect(appendix(host.model.dump()).cells.H4.fill).toBe(plan.marks.find((m) => m.col === 7)!.fill);
+    await host.Excel.run((ctx) => applyPlanInContext(ctx, plan));
+    expect(appendix(host.model.dump()).cells.H4.v).toBe(-36000);
+
+    await host.Excel.run((ctx) => removeOutputInContext(ctx));
+    const after = appendix(host.model.dump()).cells;
+    expect(after.H4.v).toBe(-36000);
+    expect(after.A4.v).toBe("Investment from SMBC");
+  });
+});
+
 describe("output on a sheet of its own", () => {
   const { analysisPlan, detectInContext } = jest.requireActual(
     "../../src/excel/operations"
