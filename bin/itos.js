@@ -28,6 +28,14 @@ function loadCli() {
   return require(path.join(root, "src", "cli", "main.ts"));
 }
 
+// A reader that stops early (`itos analyse ... | head`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);
+    throw e;
+  });
+}
+
 loadCli()
   .run(process.argv.slice(2))
   .then((code) => {
