@@ -40,6 +40,16 @@ export interface Check {
   partsDescription: string;
   /** The parts' signed sum and rounding slack, when the builder already knows them (see partsSum). */
   partsSum?: PartsSum;
+  /** Visits each part's cell and coefficient without building terms (for checks that build them lazily). */
+  eachPart?(visit: PartVisitor): void;
+}
+
+export type PartVisitor = (sheet: string, row: number, col: number, coef: number) => void;
+
+/** Each part of a check, through eachPart when it has one. */
+function visitParts(check: Check, visit: PartVisitor): void {
+  if (check.eachPart) check.eachPart(visit);
+  else for (const p of check.parts) visit(p.cell.sheet, p.cell.row, p.cell.col, p.coef);
 }
 
 /** What evaluate needs of the parts: their signed sum and the slack rounding of them allows. */
@@ -83,16 +93,24 @@ function writtenDecimals(value: number): number {
  *   (1234.56 -> 0.005), so General decimals earn no more slack than they show.
  */
 export function halfUnitOf(numberFormat: string | null | undefined, value: number): Decimal {
-  const key = `${numberFormat ?? ""}\u0000${value < 0 ? "-" : "+"}\u0000${Number.isInteger(value) ? "i" : writtenDecimals(value)}`;
-  let cached = halfUnitCache.get(key);
+  // Keyed by format, then sign and written decimals: no text is built per cell for the common case.
+  const format = numberFormat ?? "";
+  let byFormat = halfUnitCache.get(format);
+  if (!byFormat) {
+    if (halfUnitCache.size >= 1_000) return halfUnitUncached(numberFormat, value);
+    halfUnitCache.set(format, (byFormat = new Map()));
+  }
+  // Whole numbers share one slot per sign (-1 / -2); others one per count of written decimals.
+  const slot = Number.isInteger(value) ? (value < 0 ? -2 : -1) : (value < 0 ? 100 : 0) + writtenDecimals(value);
+  let cached = byFormat.get(slot);
   if (!cached) {
     cached = halfUnitUncached(numberFormat, value);
-    if (halfUnitCache.size < 10_000) halfUnitCache.set(key, cached);
+    byFormat.set(slot, cached);
   }
   return cached;
 }
 
-const halfUnitCache = new Map<string, Decimal>();
+const halfUnitCache = new Map<string, Map<number, Decimal>>();
 
 function halfUnitUncached(numberFormat: string | null | undefined, value: number): Decimal {
   const general = !numberFormat || /general/i.test(numberFormat) || numberFormat === "@";
@@ -123,8 +141,10 @@ export function term(cell: CellRef, value: Decimal, halfUnit: Decimal, coef = 1)
 
 /** Differences this small are float noise in cached formula results, not disagreements. */
 function isNoise(difference: Decimal, stated: Decimal): boolean {
-  return difference.abs().lte(stated.abs().plus(1).times("1e-9"));
+  return difference.abs().lte(stated.abs().plus(1).times(NOISE));
 }
+
+const NOISE = new Money("1e-9");
 
 export function classify(difference: Decimal, tolerance: Decimal, stated: Decimal = ZERO): CheckStatus {
   if (difference.isZero() || isNoise(difference, stated)) return "match";
@@ -160,22 +180,37 @@ export function evaluate(check: Check): CheckResult {
   const tolerance = slack.isZero() ? check.stated.halfUnit : check.stated.halfUnit.plus(slack);
   const difference = check.stated.value.minus(expected);
   const status = classify(difference, tolerance, check.stated.value);
-  // Not a spread: parts and partsText may be getters that should stay unbuilt until read.
-  return {
-    stated: check.stated,
-    get parts() {
-      return check.parts;
-    },
-    get partsText() {
-      return check.partsText;
-    },
-    subject: check.subject,
-    partsDescription: check.partsDescription,
-    expected,
-    difference,
-    tolerance,
-    status,
-  };
+  return new EvaluatedCheck(check, expected, difference, tolerance, status);
+}
+
+/** A check with its verdict. Not a copy: parts and partsText may be built on first use only. */
+class EvaluatedCheck implements CheckResult {
+  constructor(
+    private readonly check: Check,
+    readonly expected: Decimal,
+    readonly difference: Decimal,
+    readonly tolerance: Decimal,
+    readonly status: CheckStatus,
+  ) {}
+
+  get stated(): Term {
+    return this.check.stated;
+  }
+  get parts(): Term[] {
+    return this.check.parts;
+  }
+  get partsText(): string {
+    return this.check.partsText;
+  }
+  get subject(): string {
+    return this.check.subject;
+  }
+  get partsDescription(): string {
+    return this.check.partsDescription;
+  }
+  eachPart(visit: PartVisitor): void {
+    visitParts(this.check, visit);
+  }
 }
 
 /**
@@ -196,6 +231,25 @@ function isEvidence(r: CheckResult): boolean {
 }
 
 /**
+ * Whether a check of this stated amount could ever be evidence: its tolerance is at least the
+ * stated cell's own half unit. Two comparisons, no arithmetic (half units are few shared Decimals).
+ */
+function canProve(stated: Term): boolean {
+  return stated.value.gt(stated.halfUnit) || stated.value.lt(negatedHalfUnit(stated.halfUnit));
+}
+
+const negatedHalfUnits = new Map<Decimal, Decimal>();
+
+function negatedHalfUnit(halfUnit: Decimal): Decimal {
+  let negated = negatedHalfUnits.get(halfUnit);
+  if (!negated) {
+    negated = halfUnit.negated();
+    if (negatedHalfUnits.size < 1_000) negatedHalfUnits.set(halfUnit, negated);
+  }
+  return negated;
+}
+
+/**
  * Chooses how a family of checks (every cell of one total line, or of one total column) should be
  * read. Each option is one reading (a set of parts per cell). The first option whose every check
  * agrees wins; failing that, the option that agrees on the most cells that prove something (its
@@ -211,20 +265,26 @@ export function chooseReading(options: readonly (Check[] | (() => Check[]))[]): 
   let bestScore: [number, number] = [0, 0];
   for (const option of options) {
     const checks = typeof option === "function" ? option() : option;
-    const results: CheckResult[] = [];
     let agree = 0;
     let disagree = 0;
     let dropped = false;
-    for (let i = 0; i < checks.length; i++) {
-      const r = evaluate(checks[i]);
-      results.push(r);
-      if (r.status === "mismatch") disagree++;
-      else if (isEvidence(r)) agree++;
-      if (disagree > 0 && usual !== null && agree + (checks.length - i - 1) < bestScore[0]) {
-        dropped = true;
-        break;
+    // Checks that could prove something go first: they are what can drop a reading early. The
+    // results keep the checks' order.
+    const slots: (CheckResult | undefined)[] = new Array(checks.length);
+    const provable = checks.map((chk) => canProve(chk.stated));
+    let couldProve = usual === null ? 0 : provable.reduce((n, p) => n + (p ? 1 : 0), 0);
+    for (const pass of [true, false]) {
+      for (let i = 0; i < checks.length && !dropped; i++) {
+        if (provable[i] !== pass) continue;
+        const r = evaluate(checks[i]);
+        slots[i] = r;
+        if (pass && usual !== null) couldProve--;
+        if (r.status === "mismatch") disagree++;
+        else if (isEvidence(r)) agree++;
+        if (disagree > 0 && usual !== null && agree + couldProve < bestScore[0]) dropped = true;
       }
     }
+    const results = dropped ? [] : (slots as CheckResult[]);
     if (!dropped && results.length > 0 && disagree === 0) return { results };
     usual ??= results;
     // The reading that most non-trivial checks agree with (fewest disagreements on a tie, then the usual one).
@@ -257,24 +317,54 @@ interface Involvement {
  * 3. Otherwise the failing total is its own root cause.
  */
 export function findRootCauses(results: readonly CheckResult[]): Map<number, CellRef> {
-  const involved = new Map<string, Involvement[]>();
-  const cells = new Map<string, CellRef>();
-  const add = (c: CellRef, inv: Involvement) => {
-    const k = cellKey(c);
-    cells.set(k, c);
-    const list = involved.get(k);
-    if (list) list.push(inv);
-    else involved.set(k, [inv]);
-  };
-  results.forEach((r, index) => {
-    add(r.stated.cell, { index, effect: 1 });
-    for (const p of r.parts) add(p.cell, { index, effect: -p.coef });
-  });
+  const keyOf = cellKeyer();
+  const keyOfCell = (c: CellRef) => keyOf(c.sheet, c.row, c.col);
   const failed = (i: number) => results[i].status === "mismatch";
-  const statedKeys = new Set(results.filter((r) => r.status === "mismatch").map((r) => cellKey(r.stated.cell)));
+  const cells = new Map<CellKey, CellRef>();
+  const statedKeys = new Set<CellKey>();
+  // Only a cell taking part in two failures can explain several; count failing involvements first
+  // so the (large) pass over every check's parts keeps lists for those cells alone.
+  const failingCount = new Map<CellKey, number>();
+  const twice: CellRef[] = [];
+  const countFailing = (sheet: string, row: number, col: number) => {
+    const k = keyOf(sheet, row, col);
+    const n = (failingCount.get(k) ?? 0) + 1;
+    failingCount.set(k, n);
+    if (n === 2) twice.push({ sheet, row, col });
+  };
+  results.forEach((r, i) => {
+    if (!failed(i)) return;
+    const s = r.stated.cell;
+    statedKeys.add(keyOf(s.sheet, s.row, s.col));
+    countFailing(s.sheet, s.row, s.col);
+    visitParts(r, countFailing);
+  });
+  const involved = new Map<CellKey, Involvement[]>();
+  if (statedKeys.size > 0) {
+    let index = 0;
+    const mayMatter = cellFilter(twice);
+    const add = (sheet: string, row: number, col: number, coef: number) => {
+      if (!mayMatter(sheet, row, col)) return;
+      const k = keyOf(sheet, row, col);
+      if ((failingCount.get(k) ?? 0) < 2) return;
+      const inv = { index, effect: -coef };
+      const list = involved.get(k);
+      if (list) list.push(inv);
+      else {
+        involved.set(k, [inv]);
+        cells.set(k, { sheet, row, col });
+      }
+    };
+    results.forEach((r, i) => {
+      index = i;
+      const s = r.stated.cell;
+      add(s.sheet, s.row, s.col, -1);
+      visitParts(r, add);
+    });
+  }
 
   // 1. Single cells that explain several failures.
-  const candidates: { key: string; covers: number[] }[] = [];
+  const candidates: { key: CellKey; covers: number[] }[] = [];
   for (const [key, list] of involved) {
     const failing = list.filter((v) => failed(v.index));
     if (failing.length < 2) continue;
@@ -289,7 +379,7 @@ export function findRootCauses(results: readonly CheckResult[]): Map<number, Cel
   }
   candidates.sort((a, b) => b.covers.length - a.covers.length || Number(statedKeys.has(b.key)) - Number(statedKeys.has(a.key)));
   const roots = new Map<number, CellRef>();
-  const explainers = new Set<string>();
+  const explainers = new Set<CellKey>();
   for (const c of candidates) {
     const open = c.covers.filter((i) => !roots.has(i));
     if (open.length === 0) continue;
@@ -298,54 +388,69 @@ export function findRootCauses(results: readonly CheckResult[]): Map<number, Cel
   }
 
   // 2. Consequences of other failing totals.
-  const failedChecksOf = new Map<string, number[]>();
+  const failedChecksOf = new Map<CellKey, number[]>();
+  /** Every check of each failing stated cell, failing or not, in order. */
+  const checksOfFailedCell = new Map<CellKey, number[]>();
   results.forEach((r, i) => {
+    const k = keyOf(r.stated.cell.sheet, r.stated.cell.row, r.stated.cell.col);
+    if (!statedKeys.has(k)) return;
+    const all = checksOfFailedCell.get(k);
+    if (all) all.push(i);
+    else checksOfFailedCell.set(k, [i]);
     if (!failed(i)) return;
-    const k = cellKey(r.stated.cell);
-    failedChecksOf.set(k, [...(failedChecksOf.get(k) ?? []), i]);
+    const own = failedChecksOf.get(k);
+    if (own) own.push(i);
+    else {
+      failedChecksOf.set(k, [i]);
+      if (!cells.has(k)) cells.set(k, r.stated.cell);
+    }
   });
-  const parent = new Map<string, string>();
+  const parent = new Map<CellKey, CellKey>();
   for (const [key, own] of failedChecksOf) {
     if (explainers.has(key) || own.every((i) => roots.has(i))) continue;
     const mine = results[own[0]];
-    let found: string | null = null;
+    let found: CellKey | null = null;
     for (const i of own) {
-      const p = results[i].parts.find((t) => failedChecksOf.has(cellKey(t.cell)) && cellKey(t.cell) !== key);
+      const p = results[i].parts.find((t) => {
+        const tk = keyOfCell(t.cell);
+        return failedChecksOf.has(tk) && tk !== key;
+      });
       if (p) {
-        found = cellKey(p.cell);
+        found = keyOfCell(p.cell);
         break;
       }
     }
     if (!found) {
-      results.forEach((r, i) => {
-        if (found || failed(i) || cellKey(r.stated.cell) !== key) return;
-        for (const p of r.parts) {
-          const pk = cellKey(p.cell);
+      for (const i of checksOfFailedCell.get(key) ?? []) {
+        if (found !== null) break;
+        if (failed(i)) continue;
+        for (const p of results[i].parts) {
+          const pk = keyOfCell(p.cell);
           const theirs = failedChecksOf.get(pk);
           if (!theirs || pk === key) continue;
           const other = results[theirs[0]];
           const gap = mine.difference.minus(other.difference.times(p.coef)).abs();
           if (gap.lte(mine.tolerance.plus(other.tolerance))) {
             found = pk;
-            return;
+            break;
           }
         }
-      });
+      }
     }
-    if (found) parent.set(key, found);
+    if (found !== null) parent.set(key, found);
   }
 
-  const rootOfCell = (key: string): string => {
-    const seen = new Set<string>();
+  const rootOfCell = (key: CellKey): CellKey => {
+    const seen = new Set<CellKey>();
     let k = key;
     for (;;) {
       if (seen.has(k)) return key;
       seen.add(k);
       if (explainers.has(k)) return k;
       const assigned = (failedChecksOf.get(k) ?? []).find((i) => roots.has(i));
-      if (assigned !== undefined) return cellKey(roots.get(assigned)!);
+      if (assigned !== undefined) return keyOfCell(roots.get(assigned)!);
       const up = parent.get(k);
-      if (!up) return k;
+      if (up === undefined) return k;
       k = up;
     }
   };
@@ -354,6 +459,51 @@ export function findRootCauses(results: readonly CheckResult[]): Map<number, Cel
     for (const i of own) if (!roots.has(i)) roots.set(i, cells.get(root)!);
   }
   return roots;
+}
+
+/**
+ * A quick test for "could be one of these cells" (a bitmap per sheet), so passing over millions of
+ * parts looks up only the few that could be. False only when the cell is certainly not listed.
+ */
+function cellFilter(listed: readonly CellRef[]): (sheet: string, row: number, col: number) => boolean {
+  const bySheet = new Map<string, { width: number; height: number; bits: Uint8Array }>();
+  const extent = new Map<string, { width: number; height: number }>();
+  for (const c of listed) {
+    if (!(Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0)) return () => true;
+    const e = extent.get(c.sheet) ?? { width: 0, height: 0 };
+    extent.set(c.sheet, { width: Math.max(e.width, c.col + 1), height: Math.max(e.height, c.row + 1) });
+  }
+  for (const [sheet, e] of extent) {
+    if (e.width * e.height > 64 * 1024 * 1024) return () => true;
+    bySheet.set(sheet, { ...e, bits: new Uint8Array(e.width * e.height) });
+  }
+  for (const c of listed) {
+    const m = bySheet.get(c.sheet)!;
+    m.bits[c.row * m.width + c.col] = 1;
+  }
+  return (sheet, row, col) => {
+    const m = bySheet.get(sheet);
+    return m !== undefined && row < m.height && col < m.width && row >= 0 && col >= 0 && m.bits[row * m.width + col] === 1;
+  };
+}
+
+/** A cell as a map key: a number where the position allows (fast), else the text of cellKey. */
+type CellKey = number | string;
+
+function cellKeyer(): (sheet: string, row: number, col: number) => CellKey {
+  const sheets = new Map<string, number>();
+  let lastSheet = "";
+  let lastIndex = -1;
+  return function keyOf(sheet, row, col) {
+    if (!(row >= 0 && row < 2 ** 21 && col >= 0 && col < 2 ** 15 && Number.isInteger(row) && Number.isInteger(col))) return cellKey({ sheet, row, col });
+    if (sheet !== lastSheet || lastIndex < 0) {
+      let s = sheets.get(sheet);
+      if (s === undefined) sheets.set(sheet, (s = sheets.size));
+      lastSheet = sheet;
+      lastIndex = s;
+    }
+    return (lastIndex * 2 ** 21 + row) * 2 ** 15 + col;
+  };
 }
 
 /** An amount as the tables print it, with as many decimals as it has (at most 4). */

@@ -17,6 +17,8 @@ import {
 import { a1 } from "./address";
 import { lineCell } from "./flows";
 import type { GridBlock, GridLine, GridModel, LineRole, PeriodSlot } from "./model";
+import { ComponentCheck, ComponentColumn } from "./componentSums";
+import { PeriodSums } from "./periodSums";
 import { addressFrom, CheckCollector, type PartSpec, type Unverified } from "./reconcileTerms";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { addYearTableChecks, findYearTables } from "./yearTable";
@@ -109,34 +111,74 @@ function periodWord(model: GridModel): string {
   return model.periodicity === "monthly" ? "months" : "years";
 }
 
+/**
+ * A reading of a total line: the components it covers in each block (from `start` to the last)
+ * and whether they carry the model's signs or are added as shown.
+ */
+interface LineTotalReading {
+  start: (componentCount: number) => number;
+  plain: boolean;
+}
+
 function addLineTotals(model: GridModel, c: CheckCollector): void {
   for (const total of model.lines.filter((l) => l.role === "total-investment" || l.role === "total-return")) {
     const blocks = model.blocks.map((_, b) => b).filter((b) => total.rows[b] !== null && total.rows[b] !== undefined);
     const comps = new Map(blocks.map((b) => [b, componentsAbove(model, b, total)]));
+    const columns = new Map(blocks.map((b) => [b, columnsOfBlock(model, b)]));
     if (blocks.every((b) => comps.get(b)!.length === 0)) {
-      for (const b of blocks) for (const col of columnsOfBlock(model, b)) {
+      for (const b of blocks) for (const col of columns.get(b)!) {
         c.addUnverified(at(model, total.rows[b] as number, col.axis), `No lines above ${total.label} (since the previous heading or total) to add up: its parts could not be identified.`);
       }
       continue;
     }
     const longest = Math.max(...blocks.map((b) => comps.get(b)!.length));
-    const picks: LinePick[] = [...signReadings(total, (b) => comps.get(b)!)];
+    const readings: LineTotalReading[] = [{ start: () => 0, plain: false }];
+    // Plain addition reads differently only where some component carries a minus sign.
+    if (blocks.some((b) => comps.get(b)!.some((l) => total.sign * l.sign !== 1))) readings.push({ start: () => 0, plain: true });
     // A total of only the last few lines ("Total pressure" under a base line) is another reading.
-    for (let k = longest - 1; k >= 1; k--) picks.push((b) => comps.get(b)!.slice(-k).map((l) => ({ line: l, coef: total.sign * l.sign })));
-    const options = picks.map((pick) => () => {
+    for (let k = longest - 1; k >= 1; k--) readings.push({ start: (n) => Math.max(0, n - k), plain: false });
+
+    // Each column's components are read and summed once, for every reading.
+    const periodsDown = model.orientation === "periods-down";
+    const lineRows = new Map(blocks.map((b) => [b, comps.get(b)!.map((l) => l.rows[b] as number)]));
+    const place = (b: number, axis: number) => ({ sheet: model.sheetName, lines: lineRows.get(b)!, axis, periodsDown });
+    const coefs = new Map(blocks.map((b) => [b, comps.get(b)!.map((l) => total.sign * l.sign)]));
+    /** Per block, its columns: the stated cell and, where it states an amount, the components' sums. */
+    // Made on the first reading's visit, column by column, so anything unverified is noted in order.
+    const entries = new Map(blocks.map((b) => [b, [] as { stated: CellRef; parts: ComponentColumn | null }[]]));
+    const entryOf = (b: number, j: number) => {
+      const list = entries.get(b)!;
+      let entry = list[j];
+      if (!entry) {
+        const col = columns.get(b)![j];
+        const stated = at(model, total.rows[b] as number, col.axis);
+        const parts = c.canStateTotal(stated)
+          ? new ComponentColumn(c.statedTerm(stated), `${total.label}, ${col.name}`, place(b, col.axis), coefs.get(b)!, c)
+          : null;
+        list[j] = entry = { stated, parts };
+      }
+      return entry;
+    };
+    const options = readings.map((reading) => () => {
       const checks: Check[] = [];
       for (const b of blocks) {
-        const parts = pick(b);
-        if (parts.length === 0) {
-          for (const col of columnsOfBlock(model, b)) {
+        const n = comps.get(b)!.length;
+        const start = reading.start(n);
+        if (n - start === 0) {
+          for (const col of columns.get(b)!) {
             c.addUnverified(at(model, total.rows[b] as number, col.axis), `No lines above ${total.label} in this block to add up: its parts could not be identified.`);
           }
           continue;
         }
-        for (const col of columnsOfBlock(model, b)) {
-          const specs: PartSpec[] = parts.map((p) => ({ cell: at(model, p.line.rows[b] as number, col.axis), coef: p.coef }));
-          const chk = c.check(at(model, total.rows[b] as number, col.axis), specs, `${total.label}, ${col.name}`, "the lines it totals");
-          if (chk) checks.push(chk);
+        for (let j = 0; j < columns.get(b)!.length; j++) {
+          const { stated, parts } = entryOf(b, j);
+          if (!parts) continue;
+          const problem = parts.firstProblem(start);
+          if (problem) {
+            c.addUnverified(stated, `One of its parts, ${addressFrom(problem.cell, stated.sheet)}, ${problem.problem} where an amount is expected.`);
+            continue;
+          }
+          checks.push(new ComponentCheck(parts, start, reading.plain, "the lines it totals"));
         }
       }
       return checks;
@@ -231,7 +273,7 @@ function addCumulativeLines(model: GridModel, c: CheckCollector): void {
  * FY total columns against their months. All FY columns of the grid form one family: they share
  * one meaning, so a year that agrees nowhere is still read as a sum when the other years are.
  */
-function addFyColumns(model: GridModel, c: CheckCollector): void {
+function addFyColumns(model: GridModel, c: CheckCollector, periods: PeriodSums): void {
   const word = periodWord(model);
   const checks: Check[] = [];
   model.blocks.forEach((block, b) => {
@@ -244,8 +286,7 @@ function addFyColumns(model: GridModel, c: CheckCollector): void {
           c.addUnverified(stated, `The grid has no ${word} of ${t.fy} to add up.`);
           continue;
         }
-        const specs = slots.map(({ i }) => slotCell(model, line, i)).filter((x): x is CellRef => x !== null).map((cell) => ({ cell, coef: 1 }));
-        const chk = c.check(stated, specs, `the ${t.fy} total of ${line.label}`, `the ${word} of ${t.fy}`);
+        const chk = periods.check(stated, line, slots.map(({ i }) => i), `the ${t.fy} total of ${line.label}`, `the ${word} of ${t.fy}`);
         if (chk) checks.push(chk);
       }
     }
@@ -258,7 +299,7 @@ function fyColumnsCoverAllPeriods(model: GridModel): boolean {
   return model.periods.length > 0 && model.periods.every((s) => s.period.fy !== null && covered.has(s.period.fy));
 }
 
-function addGrandColumns(model: GridModel, c: CheckCollector): void {
+function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSums): void {
   const word = periodWord(model);
   const grandBlocks = model.blocks.filter((bl) => bl.totalColumns.some((t) => t.kind === "grand")).length;
   model.blocks.forEach((block: GridBlock, b) => {
@@ -269,8 +310,7 @@ function addGrandColumns(model: GridModel, c: CheckCollector): void {
       const againstPeriods = (indices: number[], what: string) =>
         lines
           .map((line) => {
-            const specs = indices.map((i) => slotCell(model, line, i)).filter((x): x is CellRef => x !== null).map((cell) => ({ cell, coef: 1 }));
-            return c.check(at(model, line.rows[b] as number, g.col), specs, `the ${g.header} of ${line.label}`, what);
+            return periods.check(at(model, line.rows[b] as number, g.col), line, indices, `the ${g.header} of ${line.label}`, what);
           })
           .filter((x): x is Check => x !== null);
       const options = [() => againstPeriods(allPeriods, `all the ${word}`)];
@@ -352,8 +392,10 @@ export function reconcileSheet(model: GridModel, snapshot: SheetSnapshot, workbo
   addLineTotals(model, c);
   addNetLines(model, c);
   addCumulativeLines(model, c);
-  addFyColumns(model, c);
-  addGrandColumns(model, c);
+  // FY and grand columns sum runs of the same lines' periods: each line is added up once for both.
+  const periods = new PeriodSums(model, c);
+  addFyColumns(model, c, periods);
+  addGrandColumns(model, c, periods);
   const all = [...sheets.values()];
   for (const table of findYearTables(all, model)) addYearTableChecks(table, model, c);
   return reportFromCollector(c, all.map((s) => s.sheetName));

@@ -5,7 +5,7 @@
  * alternative readings; the engine decides which reading holds or that none can be trusted.
  */
 import type Decimal from "decimal.js";
-import { halfUnitOf, type CellRef, type Check, type PartsSum, type Term } from "../engine/reconcile";
+import { halfUnitOf, type CellRef, type Check, type Term } from "../engine/reconcile";
 import { fromNumber, Money, parseAmount, ZERO } from "../engine/money";
 import { a1, quoteSheetName, rangeA1 } from "./address";
 import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
@@ -19,9 +19,38 @@ export interface Unverified {
   reason: string;
 }
 
-export type Read = { value: Decimal; halfUnit: Decimal } | { blank: true } | { problem: string };
+export type Read = { value: Decimal; halfUnit: Decimal; whole?: number } | { blank: true } | { problem: string };
+
+/** A whole-number cell: its Decimal is made only when asked for (most cells are only summed, see exactSum.ts). */
+class WholeAmount {
+  private decimal: Decimal | null = null;
+  constructor(
+    readonly whole: number,
+    readonly halfUnit: Decimal,
+  ) {}
+  get value(): Decimal {
+    return (this.decimal ??= new Money(this.whole));
+  }
+}
 
 const BLANK: Read = { blank: true };
+
+/** A cell as the collector remembers it: a whole amount as the number itself, else its Read. */
+export type CellEntry = number | Read;
+
+/** A part that is a whole amount: its Decimal is made only if the term's value is asked for. */
+export class WholeTerm implements Term {
+  private decimal: Decimal | null = null;
+  constructor(
+    readonly cell: CellRef,
+    readonly whole: number,
+    readonly halfUnit: Decimal,
+    readonly coef: number,
+  ) {}
+  get value(): Decimal {
+    return (this.decimal ??= new Money(this.whole));
+  }
+}
 
 const HALF_STEP = fromNumber(0.5);
 
@@ -42,9 +71,10 @@ export function readAmount(snapshot: SheetSnapshot, row: number, col: number): R
   if (v === null || isBlank(v)) return BLANK;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { problem: "does not hold a finite number" };
-    // A whole number converts straight (the same value as through its text, and much faster).
-    const value = v !== 0 && Number.isSafeInteger(v) ? new Money(v) : fromNumber(v);
-    return { value, halfUnit: halfUnitOf(formatAt(snapshot, row, col), v) };
+    const halfUnit = halfUnitOf(formatAt(snapshot, row, col), v);
+    // A whole number converts straight (the same value as through its text; -0 is read as 0).
+    if (Number.isSafeInteger(v)) return new WholeAmount(v === 0 ? 0 : v, halfUnit);
+    return { value: fromNumber(v), halfUnit };
   }
   if (isCellError(v)) return { problem: `holds ${v.error}` };
   if (typeof v === "boolean") return { problem: `holds ${v ? "TRUE" : "FALSE"}` };
@@ -110,23 +140,67 @@ export class CheckCollector {
   readonly unverified: Unverified[] = [];
   private readonly seenUnverified = new Set<string>();
 
-  /** Each cell is read once per reconciliation: sheet -> row -> col. */
-  private readonly reads = new Map<string, Read[][]>();
+  /**
+   * Each cell is read once per reconciliation: sheet -> row -> col. A whole amount is kept as the
+   * number itself and its half unit (a shared Decimal) alongside, so a large sheet costs no object
+   * per cell; anything else as its Read.
+   */
+  private readonly amounts = new Map<string, { entries: CellEntry[][]; halves: Decimal[][] }>();
+  private lastSheetName: string | null = null;
+  private lastSheet: { entries: CellEntry[][]; halves: Decimal[][] } = { entries: [], halves: [] };
 
   constructor(private readonly snapshots: (sheet: string) => SheetSnapshot | undefined) {}
 
   /** What a cell holds as an amount (read once, then remembered). */
   read(cell: CellRef): Read {
-    let sheet = this.reads.get(cell.sheet);
-    if (!sheet) this.reads.set(cell.sheet, (sheet = []));
-    const row = (sheet[cell.row] ??= []);
-    let r = row[cell.col];
-    if (r === undefined) {
-      const snap = this.snapshots(cell.sheet);
-      r = snap ? readAmount(snap, cell.row, cell.col) : { problem: "is on a sheet that was not read" };
-      row[cell.col] = r;
+    return this.readAt(cell.sheet, cell.row, cell.col);
+  }
+
+  readAt(sheetName: string, rowIndex: number, colIndex: number): Read {
+    const e = this.entryAt(sheetName, rowIndex, colIndex);
+    return typeof e === "number" ? new WholeAmount(e, this.lastSheet.halves[rowIndex][colIndex]) : e;
+  }
+
+  /** A cell as remembered: a whole amount as a number (its half unit from halfAt), else its Read. */
+  entryAt(sheetName: string, rowIndex: number, colIndex: number): CellEntry {
+    let sheet = this.lastSheetName === sheetName ? this.lastSheet : this.amounts.get(sheetName);
+    if (!sheet) this.amounts.set(sheetName, (sheet = { entries: [], halves: [] }));
+    this.lastSheetName = sheetName;
+    this.lastSheet = sheet;
+    const row = (sheet.entries[rowIndex] ??= []);
+    let e = row[colIndex];
+    if (e === undefined) {
+      const snap = this.snapshots(sheetName);
+      const v = snap ? cellAt(snap, rowIndex, colIndex) : null;
+      if (snap && typeof v === "number" && Number.isSafeInteger(v)) {
+        e = v === 0 ? 0 : v;
+        (sheet.halves[rowIndex] ??= [])[colIndex] = this.wholeHalfUnit(formatAt(snap, rowIndex, colIndex), v);
+      } else e = snap ? readAmount(snap, rowIndex, colIndex) : { problem: "is on a sheet that was not read" };
+      row[colIndex] = e;
     }
-    return r;
+    return e;
+  }
+
+  // Most cells of a sheet share a format: the last answer for a whole amount is kept.
+  private lastFormat: string | null | undefined = undefined;
+  private lastNegative = false;
+  private lastHalfUnit: Decimal | null = null;
+
+  /** halfUnitOf for a whole amount (its half unit depends only on the format and the sign). */
+  private wholeHalfUnit(format: string | null, v: number): Decimal {
+    const negative = v < 0;
+    if (this.lastHalfUnit === null || format !== this.lastFormat || negative !== this.lastNegative) {
+      this.lastHalfUnit = halfUnitOf(format, v);
+      this.lastFormat = format;
+      this.lastNegative = negative;
+    }
+    return this.lastHalfUnit;
+  }
+
+  /** The half unit of a whole amount, once entryAt has returned it as a number. */
+  halfAt(sheetName: string, rowIndex: number, colIndex: number): Decimal {
+    const sheet = this.lastSheetName === sheetName ? this.lastSheet : this.amounts.get(sheetName)!;
+    return sheet.halves[rowIndex][colIndex];
   }
 
   /** Records a total that cannot be checked (once per cell). */
@@ -145,12 +219,8 @@ export class CheckCollector {
    * (nothing is stated) or a cell holds something that is not an amount (then it is unverified).
    */
   check(stated: CellRef, parts: PartSpec[], subject: string, partsDescription: string): Check | null {
-    const s = this.read(stated);
-    if ("blank" in s) return null;
-    if ("problem" in s) {
-      this.addUnverified(stated, `${addressFrom(stated, stated.sheet)} ${s.problem} where a total is expected.`);
-      return null;
-    }
+    if (!this.canStateTotal(stated)) return null;
+    const s = this.read(stated) as { value: Decimal; halfUnit: Decimal };
     const terms: Term[] = [];
     for (const p of parts) {
       const r = this.read(p.cell);
@@ -161,17 +231,28 @@ export class CheckCollector {
       terms.push("blank" in r ? { cell: p.cell, value: ZERO, halfUnit: ZERO, coef: p.coef } : { cell: p.cell, value: r.value, halfUnit: r.halfUnit, coef: p.coef });
     }
     const statedTerm: Term = { cell: stated, value: s.value, halfUnit: s.halfUnit, coef: 1 };
-    return lazyCheck(statedTerm, terms, subject, partsDescription);
+    return new ListedCheck(statedTerm, terms, subject, partsDescription);
   }
 
   /**
-   * A check whose parts are already summed by the caller, who builds the terms only if they are
-   * needed (for a finding or a root cause). `stated` must hold an amount.
+   * True when `stated` holds an amount to check; false when it is blank (nothing is stated) or
+   * holds something else (then it is recorded as unverified).
    */
-  summedCheck(stated: CellRef, sum: PartsSum, parts: () => Term[], subject: string, partsDescription: string): Check {
+  canStateTotal(stated: CellRef): boolean {
+    if (typeof this.entryAt(stated.sheet, stated.row, stated.col) === "number") return true;
+    const s = this.read(stated);
+    if ("blank" in s) return false;
+    if ("problem" in s) {
+      this.addUnverified(stated, `${addressFrom(stated, stated.sheet)} ${s.problem} where a total is expected.`);
+      return false;
+    }
+    return true;
+  }
+
+  /** The stated cell as a term; it must hold an amount (see canStateTotal). */
+  statedTerm(stated: CellRef): Term {
     const s = this.read(stated) as { value: Decimal; halfUnit: Decimal };
-    const statedTerm: Term = { cell: stated, value: s.value, halfUnit: s.halfUnit, coef: 1 };
-    return lazyCheck(statedTerm, parts, subject, partsDescription, sum);
+    return { cell: stated, value: s.value, halfUnit: s.halfUnit, coef: 1 };
   }
 
   /**
@@ -181,29 +262,28 @@ export class CheckCollector {
    */
   addFamily(options: (Check[] | (() => Check[]))[], reason: string | null): void {
     if (options.length === 0) return;
-    // Readings are built only when needed: most families agree with their first.
-    const lazy = options.map((o) => {
-      let built: Check[] | null = typeof o === "function" ? null : o;
-      return () => (built ??= (o as () => Check[])());
+    // Readings are built only when needed: most families agree with their first. Only the first
+    // is kept once built (it is asked for again); the others are tried once and let go.
+    const lazy = options.map((o, i) => {
+      if (typeof o !== "function") return () => o;
+      if (i > 0) return o;
+      let built: Check[] | null = null;
+      return () => (built ??= o());
     });
     this.families.push({ options: lazy, reason });
   }
 }
 
-/** A check whose parts (when given as a builder) and parts text are built on first use only. */
-function lazyCheck(stated: Term, parts: Term[] | (() => Term[]), subject: string, partsDescription: string, partsSum?: PartsSum): Check {
-  let terms: Term[] | null = typeof parts === "function" ? null : parts;
-  let text: string | null = null;
-  return {
-    stated,
-    get parts() {
-      return (terms ??= (parts as () => Term[])());
-    },
-    get partsText() {
-      return (text ??= partsText(this.parts, stated.cell.sheet));
-    },
-    subject,
-    partsDescription,
-    partsSum,
-  };
+/** A check whose parts text is built on first use only: most checks agree and are never listed. */
+class ListedCheck implements Check {
+  private text: string | null = null;
+  constructor(
+    readonly stated: Term,
+    readonly parts: Term[],
+    readonly subject: string,
+    readonly partsDescription: string,
+  ) {}
+  get partsText(): string {
+    return (this.text ??= partsText(this.parts, this.stated.cell.sheet));
+  }
 }

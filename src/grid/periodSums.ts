@@ -1,0 +1,198 @@
+/**
+ * Sums of a line over runs of its periods, for the FY and grand total columns. Each line's period
+ * cells are read and added up once, left to right; the sum over a run of periods is then the
+ * difference of two running totals, so checking every year and the grand total of a long line
+ * costs one pass rather than one per total. Sums stay Decimal and exact, so they equal those of
+ * adding the parts one by one.
+ */
+import type Decimal from "decimal.js";
+import { sumTerms, type CellRef, type Check, type PartVisitor, type PartsSum, type Term } from "../engine/reconcile";
+import { ZERO } from "../engine/money";
+import type { GridLine, GridModel } from "./model";
+import { addExact, addWhole, EXACT_ZERO, plusExact, subtractExact, toDecimal, type ExactSum } from "./exactSum";
+import { addressFrom, partsText, WholeTerm, type CheckCollector } from "./reconcileTerms";
+
+/** One line's period cells, read once, with running totals. */
+class LineRun {
+  /** Per period slot: the cell's position, or -1 where the line's block lacks it. */
+  private readonly rows: Int32Array;
+  private readonly cols: Int32Array;
+  /** Slots whose cell holds something other than an amount, in order. */
+  readonly problems: number[] = [];
+  private running: ExactSum[] | null = null;
+  private rounded: Int32Array | null = null;
+  private unit: Decimal | null = null;
+  private mixed = false;
+
+  constructor(
+    model: GridModel,
+    line: GridLine,
+    private readonly cells: CheckCollector,
+    private readonly sheet = model.sheetName,
+  ) {
+    const n = model.periods.length;
+    this.rows = new Int32Array(n).fill(-1);
+    this.cols = new Int32Array(n).fill(-1);
+    const periodsDown = model.orientation === "periods-down";
+    for (let i = 0; i < n; i++) {
+      // As lineCell places it: the line's position in the slot's block, the slot's along the axis.
+      const slot = model.periods[i];
+      const along = line.rows[slot.block];
+      if (along === null || along === undefined) continue;
+      const row = periodsDown ? slot.col : along;
+      const col = periodsDown ? along : slot.col;
+      this.rows[i] = row;
+      this.cols[i] = col;
+      const e = cells.entryAt(this.sheet, row, col);
+      if (typeof e !== "number" && "problem" in e) this.problems.push(i);
+    }
+  }
+
+  cellOf(i: number): CellRef | null {
+    return this.rows[i] < 0 ? null : { sheet: this.sheet, row: this.rows[i], col: this.cols[i] };
+  }
+
+  /** What slot i's cell holds as a problem (it must be one of `problems`). */
+  problemAt(i: number): string {
+    return (this.cells.entryAt(this.sheet, this.rows[i], this.cols[i]) as { problem: string }).problem;
+  }
+
+  /** Calls `visit` for each part over the slots, as terms() lists them, without building them. */
+  eachPart(slots: readonly number[], visit: PartVisitor): void {
+    for (const i of slots) if (this.rows[i] >= 0) visit(this.sheet, this.rows[i], this.cols[i], 1);
+  }
+
+  /** The parts over the given slots, as c.check would take them (cells the line lacks left out). */
+  terms(slots: readonly number[]): Term[] {
+    const out: Term[] = [];
+    for (const i of slots) {
+      const cell = this.cellOf(i);
+      if (!cell) continue;
+      const e = this.cells.entryAt(cell.sheet, cell.row, cell.col);
+      if (typeof e === "number") out.push(new WholeTerm(cell, e, this.cells.halfAt(cell.sheet, cell.row, cell.col), 1));
+      else out.push("value" in e ? { cell, value: e.value, halfUnit: e.halfUnit, coef: 1 } : { cell, value: ZERO, halfUnit: ZERO, coef: 1 });
+    }
+    return out;
+  }
+
+  /** The first slot among `slots` whose cell is not an amount. */
+  firstProblem(slots: readonly number[]): number | null {
+    if (this.problems.length === 0) return null;
+    const bad = new Set(this.problems);
+    for (const i of slots) if (bad.has(i)) return i;
+    return null;
+  }
+
+  /** Sum and slack over the slots: by running totals when they are a long run, else one by one. */
+  sum(slots: readonly number[]): PartsSum {
+    const first = slots[0];
+    const contiguous = slots.every((s, k) => s === first + k);
+    if (!contiguous || slots.length === 0) return sumTerms(this.terms(slots));
+    this.build();
+    const end = first + slots.length;
+    const exact = slots.length <= 2 * CHECKPOINT ? this.sumRange(first, end) : subtractExact(this.prefix(end), this.prefix(first));
+    const total = toDecimal(exact);
+    if (this.mixed) return { total, slack: sumTerms(this.terms(slots)).slack };
+    const count = this.rounded![end] - this.rounded![first];
+    const slack = count === 0 || this.unit === null ? ZERO : count === 1 ? this.unit : this.unit.times(count);
+    return { total, slack };
+  }
+
+  /** Sum of the slots before `end`: the checkpoint below it plus the few slots after that. */
+  private prefix(end: number): ExactSum {
+    const k = Math.floor(end / CHECKPOINT);
+    const base = this.running![k];
+    return k * CHECKPOINT === end ? base : plusExact(base, this.sumRange(k * CHECKPOINT, end));
+  }
+
+  /** Slot i's amount added to `total`, and its half unit (null when it is blank, missing or no amount). */
+  private add(i: number, total: ExactSum): { total: ExactSum; halfUnit: Decimal | null } {
+    if (this.rows[i] < 0) return { total, halfUnit: null };
+    const e = this.cells.entryAt(this.sheet, this.rows[i], this.cols[i]);
+    if (typeof e === "number") return { total: e !== 0 ? addWhole(total, e, 1) : total, halfUnit: this.cells.halfAt(this.sheet, this.rows[i], this.cols[i]) };
+    if (!("value" in e)) return { total, halfUnit: null };
+    return { total: e.value.isZero() ? total : addExact(total, e, 1), halfUnit: e.halfUnit };
+  }
+
+  private sumRange(from: number, to: number): ExactSum {
+    let total: ExactSum = EXACT_ZERO;
+    for (let i = from; i < to; i++) total = this.add(i, total).total;
+    return total;
+  }
+
+  /** Running totals at every CHECKPOINT-th slot (few to keep), and counts of rounded cells at every slot. */
+  private build(): void {
+    if (this.running) return;
+    const n = this.rows.length;
+    const running: ExactSum[] = [EXACT_ZERO];
+    const rounded = new Int32Array(n + 1);
+    let total: ExactSum = EXACT_ZERO;
+    for (let i = 0; i < n; i++) {
+      const added = this.add(i, total);
+      total = added.total;
+      rounded[i + 1] = rounded[i];
+      const halfUnit = added.halfUnit;
+      if (halfUnit && !halfUnit.isZero()) {
+        if (this.unit === null) this.unit = halfUnit;
+        else if (this.unit !== halfUnit && !this.unit.eq(halfUnit)) this.mixed = true;
+        rounded[i + 1]++;
+      }
+      if ((i + 1) % CHECKPOINT === 0) running.push(total);
+    }
+    this.running = running;
+    this.rounded = rounded;
+  }
+}
+
+/** Slots between kept running totals. */
+const CHECKPOINT = 32;
+
+/** A total checked against a line's periods: summed at once, its parts listed only if reported. */
+class PeriodCheck implements Check {
+  private text: string | null = null;
+
+  constructor(
+    readonly stated: Term,
+    private readonly run: LineRun,
+    private readonly slots: readonly number[],
+    readonly partsSum: PartsSum,
+    readonly subject: string,
+    readonly partsDescription: string,
+  ) {}
+
+  get parts(): Term[] {
+    return this.run.terms(this.slots);
+  }
+  get partsText(): string {
+    return (this.text ??= partsText(this.parts, this.stated.cell.sheet));
+  }
+  eachPart(visit: PartVisitor): void {
+    this.run.eachPart(this.slots, visit);
+  }
+}
+
+/** Checks of stated totals against runs of a line's periods, sharing each line's running totals. */
+export class PeriodSums {
+  private readonly runs = new Map<GridLine, LineRun>();
+
+  constructor(
+    private readonly model: GridModel,
+    private readonly c: CheckCollector,
+  ) {}
+
+  /**
+   * A check of `stated` against the line's cells in the given period slots (ascending), with the
+   * same outcome as c.check on those cells: null when nothing is stated or a cell is not an amount.
+   */
+  check(stated: CellRef, line: GridLine, slots: readonly number[], subject: string, partsDescription: string): Check | null {
+    if (!this.c.canStateTotal(stated)) return null;
+    let run = this.runs.get(line);
+    if (!run) this.runs.set(line, (run = new LineRun(this.model, line, this.c)));
+    const problem = run.firstProblem(slots);
+    if (problem !== null) {
+      this.c.addUnverified(stated, `One of its parts, ${addressFrom(run.cellOf(problem)!, stated.sheet)}, ${run.problemAt(problem)} where an amount is expected.`);
+      return null;
+    }
+    return new PeriodCheck(this.c.statedTerm(stated), run, slots, run.sum(slots), subject, partsDescription);
+  }
+}
