@@ -11,7 +11,11 @@ export const DEFAULT_DISCOUNT_RATE = "0.035";
 
 export function discountFactors(n: number, rate: Decimal.Value, periodsPerYear: number): Decimal[] {
   const r = new Money(rate);
-  if (r.lessThanOrEqualTo(-1)) throw new ItosError("bad-argument", `The discount rate ${r.toString()} is not usable: it must be above -100%.`);
+  if (r.lessThanOrEqualTo(-1))
+    throw new ItosError(
+      "bad-argument",
+      `The discount rate ${r.toString()} is not usable: it must be above -100%.`
+    );
   // One fractional power, then repeated multiplication: v^t = 1 / (1+r)^(t/periodsPerYear).
   const perPeriod = new Money(1).dividedBy(r.plus(1).pow(new Money(1).dividedBy(periodsPerYear)));
   const factors: Decimal[] = [];

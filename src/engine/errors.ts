@@ -20,7 +20,11 @@ export class ItosError extends Error {
   /** Candidates to choose from when the layout is ambiguous. */
   readonly candidates: string[];
 
-  constructor(code: ItosErrorCode, message: string, options: { cell?: string | null; candidates?: string[] } = {}) {
+  constructor(
+    code: ItosErrorCode,
+    message: string,
+    options: { cell?: string | null; candidates?: string[] } = {}
+  ) {
     super(message);
     this.name = "ItosError";
     this.code = code;

@@ -33,11 +33,14 @@ const SCALES: Record<string, number> = { k: 1e3, m: 1e6, bn: 1e9 };
 export function parseAmount(input: string | number | null | undefined): Decimal | null {
   if (input === null || input === undefined) return ZERO;
   if (typeof input === "number") return Number.isFinite(input) ? fromNumber(input) : null;
-  let text = input.trim().toLowerCase().replace(/\u00a0/g, " ");
+  let text = input
+    .trim()
+    .toLowerCase()
+    .replace(/\u00a0/g, " ");
   if (ZERO_WORDS.has(text)) return ZERO;
   let negative = false;
   // Peel signs, brackets and "£"/"GBP" in any order: "(£1,234)", "-£500", "£(500)".
-  for (let peeled = true; peeled; ) {
+  for (let peeled = true; peeled;) {
     peeled = false;
     const bracketed = /^\((.*)\)$/.exec(text);
     if (bracketed) {
@@ -91,7 +94,10 @@ export function formatMoney(d: Decimal, dp = 0): string {
 /** Decimal places an Excel number format displays: "#,##0" -> 0, "0.00" -> 2, General -> null. */
 export function displayedDecimals(numberFormat: string | null | undefined): number | null {
   if (!numberFormat || /general/i.test(numberFormat)) return null;
-  const first = numberFormat.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  const first = numberFormat
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "");
   const m = /[0#]\.([0#]+)/.exec(first);
   return m ? m[1].length : /[0#]/.test(first) ? 0 : null;
 }

@@ -6,7 +6,16 @@ import Decimal from "decimal.js";
 import { ItosError } from "./errors";
 import { Money, ZERO, sum } from "./money";
 import { discountFactors, DEFAULT_DISCOUNT_RATE } from "./discount";
-import type { Basis, BreakEven, FlowLine, PaybackOptions, PaybackResult, Period, Periodicity, YearSummary } from "./types";
+import type {
+  Basis,
+  BreakEven,
+  FlowLine,
+  PaybackOptions,
+  PaybackResult,
+  Period,
+  Periodicity,
+  YearSummary,
+} from "./types";
 
 export interface PaybackInput {
   periods: Period[];
@@ -52,7 +61,8 @@ export function findBreakEven(cumulative: readonly Decimal[]): BreakEven {
     }
   }
   if (!seenNegative) return { status: "immediate" };
-  if (first === null) return { status: "not-reached", shortfall: cumulative[cumulative.length - 1].negated() };
+  if (first === null)
+    return { status: "not-reached", shortfall: cumulative[cumulative.length - 1].negated() };
   return { status: "reached", index: first, sustainedIndex: sustained };
 }
 
@@ -66,7 +76,12 @@ export function findCrossover(net: readonly Decimal[]): number | null {
  * Periods from the start of period `start` to the moment the position reaches zero inside the
  * break-even period, assuming even flow within it: elapsed + (-cumBefore / netFlowOfPeriod).
  */
-export function interpolatedPeriods(cumulative: readonly Decimal[], net: readonly Decimal[], breakEven: number, start: number): Decimal {
+export function interpolatedPeriods(
+  cumulative: readonly Decimal[],
+  net: readonly Decimal[],
+  breakEven: number,
+  start: number
+): Decimal {
   const before = breakEven > 0 ? cumulative[breakEven - 1] : ZERO;
   const elapsed = new Money(breakEven - start);
   const flow = net[breakEven];
@@ -83,7 +98,11 @@ function periodicityOf(periods: readonly Period[]): Periodicity {
   return periods.length > 0 && periods.every((p) => p.kind === "year") ? "annual" : "monthly";
 }
 
-export function yearSummaries(periods: readonly Period[], investment: Decimal[], returns: Decimal[]): YearSummary[] {
+export function yearSummaries(
+  periods: readonly Period[],
+  investment: Decimal[],
+  returns: Decimal[]
+): YearSummary[] {
   const years: YearSummary[] = [];
   let cumulative: Decimal = ZERO;
   periods.forEach((p, i) => {
@@ -110,7 +129,7 @@ function paybackFrom(
   net: Decimal[],
   start: number | null,
   basisName: string,
-  messages: string[],
+  messages: string[]
 ): Decimal | null {
   if (breakEven.status === "immediate") return ZERO;
   if (breakEven.status === "not-reached") return null;
@@ -119,7 +138,9 @@ function paybackFrom(
     return null;
   }
   if (start > breakEven.index) {
-    messages.push(`The cumulative position turns positive before the ${basisName}, so the payback period is not measured.`);
+    messages.push(
+      `The cumulative position turns positive before the ${basisName}, so the payback period is not measured.`
+    );
     return null;
   }
   return interpolatedPeriods(cumulative, net, breakEven.index, start);
@@ -146,7 +167,8 @@ export type PaybackMeasure = Pick<
 export function measurePayback(input: PaybackInput, options: PaybackOptions = {}): PaybackMeasure {
   const { periods, lines } = input;
   const n = periods.length;
-  if (n === 0) throw new ItosError("no-periods", "No periods found: the grid needs month or year headers.");
+  if (n === 0)
+    throw new ItosError("no-periods", "No periods found: the grid needs month or year headers.");
   const basis: Basis = options.basis ?? "first-investment";
   const periodicity = periodicityOf(periods);
 
@@ -158,15 +180,26 @@ export function measurePayback(input: PaybackInput, options: PaybackOptions = {}
 
   const firstInvestment = firstNonZero(investmentByPeriod, false);
   const firstReturn = firstNonZero(returnByPeriod, true);
-  if (firstInvestment === null) messages.push("No investment found in the grid: every investment line is blank or zero.");
+  if (firstInvestment === null)
+    messages.push("No investment found in the grid: every investment line is blank or zero.");
 
   const breakEven = findBreakEven(cumulative);
   if (breakEven.status === "not-reached") {
-    messages.push(`Not paid back within the horizon: the cumulative position ends ${breakEven.shortfall.toFixed(0)} short of break-even.`);
+    messages.push(
+      `Not paid back within the horizon: the cumulative position ends ${breakEven.shortfall.toFixed(0)} short of break-even.`
+    );
   }
   const start = basis === "first-return" ? firstReturn : firstInvestment;
-  const periodsToPayback = paybackFrom(breakEven, cumulative, net, start, basis === "first-return" ? "first return" : "first investment", messages);
-  const paybackMonths = periodsToPayback === null ? null : periodsToPayback.times(monthsPerPeriod(periodicity));
+  const periodsToPayback = paybackFrom(
+    breakEven,
+    cumulative,
+    net,
+    start,
+    basis === "first-return" ? "first return" : "first investment",
+    messages
+  );
+  const paybackMonths =
+    periodsToPayback === null ? null : periodsToPayback.times(monthsPerPeriod(periodicity));
   return {
     periodicity,
     basis,
@@ -199,7 +232,14 @@ export function analysePayback(input: PaybackInput, options: PaybackOptions = {}
   const discountedNet = net.map((f, i) => f.times(factors[i]));
   const discountedCumulative = runningTotal(discountedNet);
   const discountedBreakEven = findBreakEven(discountedCumulative);
-  const discountedPeriods = paybackFrom(discountedBreakEven, discountedCumulative, discountedNet, start, "first investment", []);
+  const discountedPeriods = paybackFrom(
+    discountedBreakEven,
+    discountedCumulative,
+    discountedNet,
+    start,
+    "first investment",
+    []
+  );
 
   const totalInvestment = sum(investmentByPeriod);
   const totalReturn = sum(returnByPeriod);
@@ -213,7 +253,8 @@ export function analysePayback(input: PaybackInput, options: PaybackOptions = {}
     discountRate: rate,
     npv: sum(discountedNet),
     discountedBreakEven,
-    discountedPaybackMonths: discountedPeriods === null ? null : discountedPeriods.times(perPeriodMonths),
+    discountedPaybackMonths:
+      discountedPeriods === null ? null : discountedPeriods.times(perPeriodMonths),
     years: yearSummaries(input.periods, investmentByPeriod, returnByPeriod),
   };
 }

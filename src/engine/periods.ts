@@ -7,7 +7,20 @@ import type { Period } from "./types";
 export const DEFAULT_FY_START_MONTH = 4;
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH_LABELS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_LABELS = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
 
 /** Days from 1899-12-30 (Excel's serial 0 as the 1900 system counts after its 1900 leap bug). */
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
@@ -25,12 +38,19 @@ export function dateToSerial(year: number, month: number, day = 1): number {
 /** True when an Excel number format shows a date (it has d, m or y outside quotes and brackets). */
 export function isDateFormat(numberFormat: string | null | undefined): boolean {
   if (!numberFormat) return false;
-  const bare = numberFormat.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const bare = numberFormat
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
   return /[dmy]/i.test(bare) && !/^[#0,.;()\s£$-]*$/.test(bare);
 }
 
 /** "2022/23" for a month in a financial year starting in fyStartMonth; "2022" when it starts in January. */
-export function fyLabelOf(year: number, month: number, fyStartMonth = DEFAULT_FY_START_MONTH): string {
+export function fyLabelOf(
+  year: number,
+  month: number,
+  fyStartMonth = DEFAULT_FY_START_MONTH
+): string {
   if (fyStartMonth === 1) return String(year);
   const start = month >= fyStartMonth ? year : year - 1;
   return fyLabelFromStartYear(start);
@@ -51,7 +71,11 @@ export function parseFyLabel(text: string): { startYear: number; label: string }
   return { startYear: start, label: fyLabelFromStartYear(start) };
 }
 
-export function monthPeriod(year: number, month: number, fyStartMonth = DEFAULT_FY_START_MONTH): Period {
+export function monthPeriod(
+  year: number,
+  month: number,
+  fyStartMonth = DEFAULT_FY_START_MONTH
+): Period {
   return {
     kind: "month",
     key: `${year}-${String(month).padStart(2, "0")}`,
@@ -85,7 +109,20 @@ export type PeriodHeader =
 function monthIndex(word: string): number {
   const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
   if (i < 0) return -1;
-  const full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][i];
+  const full = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ][i];
   const w = word.toLowerCase().replace(/\.$/, "");
   return w === MONTHS[i] || w === full || (i === 8 && w === "sept") ? i + 1 : -1;
 }
@@ -99,7 +136,10 @@ function fullYear(text: string): number {
  * (`Apr-22`, `April 2022`, `2022-04`, `04/2022`), a financial year (`2022/23`), a year or
  * period number, or a total heading. Returns null for anything else.
  */
-export function parsePeriodHeader(value: unknown, numberFormat?: string | null): PeriodHeader | null {
+export function parsePeriodHeader(
+  value: unknown,
+  numberFormat?: string | null
+): PeriodHeader | null {
   if (typeof value === "number") {
     if (isDateFormat(numberFormat) && value > 0) {
       const d = serialToDate(value);
@@ -107,13 +147,15 @@ export function parsePeriodHeader(value: unknown, numberFormat?: string | null):
     }
     return null;
   }
-  if (value instanceof Date) return { kind: "month", year: value.getUTCFullYear(), month: value.getUTCMonth() + 1 };
+  if (value instanceof Date)
+    return { kind: "month", year: value.getUTCFullYear(), month: value.getUTCMonth() + 1 };
   if (typeof value !== "string") return null;
   const text = value.trim().replace(/\s+/g, " ");
   if (!text) return null;
   const lower = text.toLowerCase();
 
-  if (/^(grand )?total\b/.test(lower) || /\btotal$/.test(lower)) return { kind: "total", label: text };
+  if (/^(grand )?total\b/.test(lower) || /\btotal$/.test(lower))
+    return { kind: "total", label: text };
 
   const fy = parseFyLabel(text);
   if (fy) return { kind: "fy", startYear: fy.startYear, label: fy.label };
@@ -124,9 +166,11 @@ export function parsePeriodHeader(value: unknown, numberFormat?: string | null):
     if (month > 0) return { kind: "month", year: fullYear(m[2].replace("'", "")), month };
   }
   m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(text); // 2022-04, 2022-04-01
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { kind: "month", year: Number(m[1]), month: Number(m[2]) };
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    return { kind: "month", year: Number(m[1]), month: Number(m[2]) };
   m = /^(?:(\d{1,2})[-/.])?(\d{1,2})[-/.](\d{4})$/.exec(text); // 04/2022, 01/04/2022 (UK day first)
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { kind: "month", year: Number(m[3]), month: Number(m[2]) };
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    return { kind: "month", year: Number(m[3]), month: Number(m[2]) };
 
   m = /^(?:year|yr|y)\.?\s*(\d{1,2})$/i.exec(text);
   if (m) return { kind: "year-number", n: Number(m[1]), label: text };

@@ -101,7 +101,11 @@ export function halfUnitOf(numberFormat: string | null | undefined, value: numbe
     halfUnitCache.set(format, (byFormat = new Map()));
   }
   // Whole numbers share one slot per sign (-1 / -2); others one per count of written decimals.
-  const slot = Number.isInteger(value) ? (value < 0 ? -2 : -1) : (value < 0 ? 100 : 0) + writtenDecimals(value);
+  const slot = Number.isInteger(value)
+    ? value < 0
+      ? -2
+      : -1
+    : (value < 0 ? 100 : 0) + writtenDecimals(value);
   let cached = byFormat.get(slot);
   if (!cached) {
     cached = halfUnitUncached(numberFormat, value);
@@ -146,7 +150,11 @@ function isNoise(difference: Decimal, stated: Decimal): boolean {
 
 const NOISE = new Money("1e-9");
 
-export function classify(difference: Decimal, tolerance: Decimal, stated: Decimal = ZERO): CheckStatus {
+export function classify(
+  difference: Decimal,
+  tolerance: Decimal,
+  stated: Decimal = ZERO
+): CheckStatus {
   if (difference.isZero() || isNoise(difference, stated)) return "match";
   return difference.abs().lte(tolerance) ? "rounding" : "mismatch";
 }
@@ -160,14 +168,16 @@ export function sumTerms(parts: readonly Term[]): PartsSum {
   const slackCounts = new Map<Decimal, number>();
   const scaled: Decimal[] = [];
   for (const p of parts) {
-    if (!p.value.isZero()) total = p.coef === 1 ? total.plus(p.value) : total.plus(p.value.times(p.coef));
+    if (!p.value.isZero())
+      total = p.coef === 1 ? total.plus(p.value) : total.plus(p.value.times(p.coef));
     if (p.halfUnit.isZero()) continue;
     if (Math.abs(p.coef) === 1) slackCounts.set(p.halfUnit, (slackCounts.get(p.halfUnit) ?? 0) + 1);
     else scaled.push(p.halfUnit.times(Math.abs(p.coef)));
   }
   let slack: Decimal = ZERO;
   for (const s of scaled) slack = slack.plus(s);
-  for (const [halfUnit, times] of slackCounts) slack = slack.plus(times === 1 ? halfUnit : halfUnit.times(times));
+  for (const [halfUnit, times] of slackCounts)
+    slack = slack.plus(times === 1 ? halfUnit : halfUnit.times(times));
   return { total, slack };
 }
 
@@ -190,7 +200,7 @@ class EvaluatedCheck implements CheckResult {
     readonly expected: Decimal,
     readonly difference: Decimal,
     readonly tolerance: Decimal,
-    readonly status: CheckStatus,
+    readonly status: CheckStatus
   ) {}
 
   get stated(): Term {
@@ -256,7 +266,9 @@ function negatedHalfUnit(halfUnit: Decimal): Decimal {
  * disagreements are real mismatches); failing that the family's parts cannot be identified and
  * every check in it is unverified rather than a false alarm.
  */
-export function chooseReading(options: readonly (Check[] | (() => Check[]))[]): { results: CheckResult[] } | { unverified: true } {
+export function chooseReading(
+  options: readonly (Check[] | (() => Check[]))[]
+): { results: CheckResult[] } | { unverified: true } {
   // Only the usual reading and the best so far are kept. A reading that has disagreed somewhere
   // and can no longer reach the best one's count of agreements is dropped part-way: it could
   // neither agree everywhere nor be chosen, so evaluating the rest of it would change nothing.
@@ -288,13 +300,19 @@ export function chooseReading(options: readonly (Check[] | (() => Check[]))[]): 
     if (!dropped && results.length > 0 && disagree === 0) return { results };
     usual ??= results;
     // The reading that most non-trivial checks agree with (fewest disagreements on a tie, then the usual one).
-    if (!dropped && agree > 0 && (best === null || agree > bestScore[0] || (agree === bestScore[0] && disagree < bestScore[1]))) {
+    if (
+      !dropped &&
+      agree > 0 &&
+      (best === null || agree > bestScore[0] || (agree === bestScore[0] && disagree < bestScore[1]))
+    ) {
       best = results;
       bestScore = [agree, disagree];
     }
   }
   if (best) return { results: best };
-  const nothingToProve = usual?.every((r) => !isEvidence(r) && r.parts.every((p) => p.value.isZero()));
+  const nothingToProve = usual?.every(
+    (r) => !isEvidence(r) && r.parts.every((p) => p.value.isZero())
+  );
   if (nothingToProve && usual !== null && usual.length > 0) return { results: usual };
   return { unverified: true };
 }
@@ -368,16 +386,25 @@ export function findRootCauses(results: readonly CheckResult[]): Map<number, Cel
   for (const [key, list] of involved) {
     const failing = list.filter((v) => failed(v.index));
     if (failing.length < 2) continue;
-    const ref = failing.reduce((a, b) => (results[a.index].tolerance.lte(results[b.index].tolerance) ? a : b));
+    const ref = failing.reduce((a, b) =>
+      results[a.index].tolerance.lte(results[b.index].tolerance) ? a : b
+    );
     const error = results[ref.index].difference.div(ref.effect);
     const slack = results[ref.index].tolerance;
     const consistent = list.every((v) => {
       const r = results[v.index];
-      return r.difference.minus(error.times(v.effect)).abs().lte(r.tolerance.plus(slack.times(Math.abs(v.effect))));
+      return r.difference
+        .minus(error.times(v.effect))
+        .abs()
+        .lte(r.tolerance.plus(slack.times(Math.abs(v.effect))));
     });
     if (consistent) candidates.push({ key, covers: failing.map((v) => v.index) });
   }
-  candidates.sort((a, b) => b.covers.length - a.covers.length || Number(statedKeys.has(b.key)) - Number(statedKeys.has(a.key)));
+  candidates.sort(
+    (a, b) =>
+      b.covers.length - a.covers.length ||
+      Number(statedKeys.has(b.key)) - Number(statedKeys.has(a.key))
+  );
   const roots = new Map<number, CellRef>();
   const explainers = new Set<CellKey>();
   for (const c of candidates) {
@@ -465,13 +492,19 @@ export function findRootCauses(results: readonly CheckResult[]): Map<number, Cel
  * A quick test for "could be one of these cells" (a bitmap per sheet), so passing over millions of
  * parts looks up only the few that could be. False only when the cell is certainly not listed.
  */
-function cellFilter(listed: readonly CellRef[]): (sheet: string, row: number, col: number) => boolean {
+function cellFilter(
+  listed: readonly CellRef[]
+): (sheet: string, row: number, col: number) => boolean {
   const bySheet = new Map<string, { width: number; height: number; bits: Uint8Array }>();
   const extent = new Map<string, { width: number; height: number }>();
   for (const c of listed) {
-    if (!(Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0)) return () => true;
+    if (!(Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0))
+      return () => true;
     const e = extent.get(c.sheet) ?? { width: 0, height: 0 };
-    extent.set(c.sheet, { width: Math.max(e.width, c.col + 1), height: Math.max(e.height, c.row + 1) });
+    extent.set(c.sheet, {
+      width: Math.max(e.width, c.col + 1),
+      height: Math.max(e.height, c.row + 1),
+    });
   }
   for (const [sheet, e] of extent) {
     if (e.width * e.height > 64 * 1024 * 1024) return () => true;
@@ -483,7 +516,14 @@ function cellFilter(listed: readonly CellRef[]): (sheet: string, row: number, co
   }
   return (sheet, row, col) => {
     const m = bySheet.get(sheet);
-    return m !== undefined && row < m.height && col < m.width && row >= 0 && col >= 0 && m.bits[row * m.width + col] === 1;
+    return (
+      m !== undefined &&
+      row < m.height &&
+      col < m.width &&
+      row >= 0 &&
+      col >= 0 &&
+      m.bits[row * m.width + col] === 1
+    );
   };
 }
 
@@ -495,7 +535,15 @@ function cellKeyer(): (sheet: string, row: number, col: number) => CellKey {
   let lastSheet = "";
   let lastIndex = -1;
   return function keyOf(sheet, row, col) {
-    if (!(row >= 0 && row < 2 ** 21 && col >= 0 && col < 2 ** 15 && Number.isInteger(row) && Number.isInteger(col))) return cellKey({ sheet, row, col });
+    if (!(
+      row >= 0 &&
+      row < 2 ** 21 &&
+      col >= 0 &&
+      col < 2 ** 15 &&
+      Number.isInteger(row) &&
+      Number.isInteger(col)
+    ))
+      return cellKey({ sheet, row, col });
     if (sheet !== lastSheet || lastIndex < 0) {
       let s = sheets.get(sheet);
       if (s === undefined) sheets.set(sheet, (s = sheets.size));
@@ -520,7 +568,11 @@ function showDifference(d: Decimal): string {
  * Plain-English sentence for a check result. `address` names a cell for people; `root` is the
  * likely root cause of a mismatch (the check's own cell when it is the cause).
  */
-export function explain(r: CheckResult, address: (c: CellRef) => string, root: CellRef | null): string {
+export function explain(
+  r: CheckResult,
+  address: (c: CellRef) => string,
+  root: CellRef | null
+): string {
   const cell = address(r.stated.cell);
   const head = `${cell} (${r.subject}) states ${showAmount(r.stated.value)}`;
   const source = `${r.partsDescription} (${r.partsText})`;
@@ -531,6 +583,7 @@ export function explain(r: CheckResult, address: (c: CellRef) => string, root: C
   }
   let text = `${against}: ${showDifference(r.difference)}, more than rounding can explain (${showAmount(r.tolerance)}).`;
   if (root && cellKey(root) === cellKey(r.stated.cell)) text += ` ${cell} is the likely cause.`;
-  else if (root) text += ` This is likely a consequence of ${address(root)}, which explains this and other differences.`;
+  else if (root)
+    text += ` This is likely a consequence of ${address(root)}, which explains this and other differences.`;
   return text;
 }

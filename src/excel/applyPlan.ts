@@ -374,7 +374,8 @@ export async function applyPlanInContext(
   }
   // Marks are tagged by queueMarks, with a memo of the cell's original fill; not as output.
   for (const name of plan.names)
-    if (!isMarkName(name.name)) context.workbook.names.add(name.name, `=${name.ref}`, "ITOS output");
+    if (!isMarkName(name.name))
+      context.workbook.names.add(name.name, `=${name.ref}`, "ITOS output");
   for (const cf of plan.conditionalFormats) {
     const rule = context.workbook.worksheets
       .getItem(cf.sheet)

@@ -7,7 +7,14 @@
  * adding the parts one by one.
  */
 import type Decimal from "decimal.js";
-import { sumTerms, type CellRef, type Check, type PartVisitor, type PartsSum, type Term } from "../engine/reconcile";
+import {
+  sumTerms,
+  type CellRef,
+  type Check,
+  type PartVisitor,
+  type PartsSum,
+  type Term,
+} from "../engine/reconcile";
 import { ZERO } from "../engine/money";
 import { addExact, addWhole, EXACT_ZERO, toDecimal, type ExactSum } from "./exactSum";
 import { partsText, WholeTerm, type CheckCollector } from "./reconcileTerms";
@@ -45,7 +52,7 @@ export class ComponentColumn {
     readonly subject: string,
     private readonly place: ComponentPlace,
     private readonly coefs: readonly number[],
-    private readonly cells: CheckCollector,
+    private readonly cells: CheckCollector
   ) {
     for (let i = 0; i < place.lines.length; i++) {
       const e = this.entry(i);
@@ -99,8 +106,14 @@ export class ComponentColumn {
       const e = this.entry(i);
       const coef = plain ? 1 : this.coefs[i];
       const cell = this.cellOf(i);
-      if (typeof e === "number") out.push(new WholeTerm(cell, e, this.cells.halfAt(cell.sheet, cell.row, cell.col), coef));
-      else out.push("value" in e ? { cell, value: e.value, halfUnit: e.halfUnit, coef } : { cell, value: ZERO, halfUnit: ZERO, coef });
+      if (typeof e === "number")
+        out.push(new WholeTerm(cell, e, this.cells.halfAt(cell.sheet, cell.row, cell.col), coef));
+      else
+        out.push(
+          "value" in e
+            ? { cell, value: e.value, halfUnit: e.halfUnit, coef }
+            : { cell, value: ZERO, halfUnit: ZERO, coef }
+        );
     }
     return out;
   }
@@ -121,18 +134,28 @@ export class ComponentColumn {
     if (start === 0) return (this.full ??= this.sumAll(false));
     this.buildSuffix();
     const count = this.rounded![start];
-    return { total: toDecimal(this.suffix![start]), slack: this.mixed ? sumTerms(this.terms(start, false)).slack : this.slackOf(count) };
+    return {
+      total: toDecimal(this.suffix![start]),
+      slack: this.mixed ? sumTerms(this.terms(start, false)).slack : this.slackOf(count),
+    };
   }
 
   private slackOf(count: number): Decimal {
-    return count === 0 || this.unit === null ? ZERO : count === 1 ? this.unit : this.unit.times(count);
+    return count === 0 || this.unit === null
+      ? ZERO
+      : count === 1
+        ? this.unit
+        : this.unit.times(count);
   }
 
   /** One pass over every part. */
   private sumAll(plain: boolean): PartsSum {
     const acc = { total: EXACT_ZERO, count: 0 };
     for (let i = 0; i < this.place.lines.length; i++) this.add(i, plain ? 1 : this.coefs[i], acc);
-    return { total: toDecimal(acc.total), slack: this.mixed ? sumTerms(this.terms(0, plain)).slack : this.slackOf(acc.count) };
+    return {
+      total: toDecimal(acc.total),
+      slack: this.mixed ? sumTerms(this.terms(0, plain)).slack : this.slackOf(acc.count),
+    };
   }
 
   private buildSuffix(): void {
@@ -160,7 +183,7 @@ export class ComponentCheck implements Check {
     private readonly column: ComponentColumn,
     private readonly start: number,
     private readonly plain: boolean,
-    readonly partsDescription: string,
+    readonly partsDescription: string
   ) {}
 
   get stated(): Term {

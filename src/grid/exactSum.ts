@@ -25,7 +25,11 @@ export function addExact(acc: ExactSum, r: SummandRead, coef: number): ExactSum 
     if (coef === -1) return acc - BigInt(r.whole);
   }
   const sum = toDecimal(acc);
-  return coef === 1 ? sum.plus(r.value) : coef === -1 ? sum.minus(r.value) : sum.plus(r.value.times(coef));
+  return coef === 1
+    ? sum.plus(r.value)
+    : coef === -1
+      ? sum.minus(r.value)
+      : sum.plus(r.value.times(coef));
 }
 
 /** acc + coef × a whole amount (a safe integer). */
@@ -36,7 +40,11 @@ export function addWhole(acc: ExactSum, whole: number, coef: number): ExactSum {
   }
   const value = new Money(whole);
   const sum = toDecimal(acc);
-  return coef === 1 ? sum.plus(value) : coef === -1 ? sum.minus(value) : sum.plus(value.times(coef));
+  return coef === 1
+    ? sum.plus(value)
+    : coef === -1
+      ? sum.minus(value)
+      : sum.plus(value.times(coef));
 }
 
 /** a + b, exactly. */
@@ -54,5 +62,7 @@ export function subtractExact(a: ExactSum, b: ExactSum): ExactSum {
 export function toDecimal(x: ExactSum): Decimal {
   if (typeof x !== "bigint") return x;
   // Within ±2^53 the integer is exact as a number, and Decimal takes a whole number directly.
-  return x >= -9007199254740991n && x <= 9007199254740991n ? new Money(Number(x)) : new Money(x.toString());
+  return x >= -9007199254740991n && x <= 9007199254740991n
+    ? new Money(Number(x))
+    : new Money(x.toString());
 }

@@ -15,7 +15,12 @@ export const MISMATCH_FILL = "#FFC7CE";
 export const CONSEQUENCE_FILL = "#FFEB9C";
 
 function noteLine(f: Finding): string {
-  const cause = f.rootCause && f.rootCause !== f.cell ? ` Likely caused by ${f.rootCause}.` : f.rootCause === f.cell ? " This cell is the likely cause." : "";
+  const cause =
+    f.rootCause && f.rootCause !== f.cell
+      ? ` Likely caused by ${f.rootCause}.`
+      : f.rootCause === f.cell
+        ? " This cell is the likely cause."
+        : "";
   return (
     `Stated ${showAmount(fromNumber(f.stated))}; expected ${showAmount(fromNumber(f.expected))} from ${f.parts}; ` +
     `difference ${showAmount(fromNumber(f.difference))}.${cause}`
@@ -28,7 +33,10 @@ function noteLine(f: Finding): string {
  * from another wrong cell amber.
  */
 export function reconcileMarks(report: ReconciliationReport): PlannedMark[] {
-  const byCell = new Map<string, { sheet: string; cell: string; lines: string[]; cause: boolean }>();
+  const byCell = new Map<
+    string,
+    { sheet: string; cell: string; lines: string[]; cause: boolean }
+  >();
   for (const f of report.mismatch) {
     const key = `${f.sheet}!${f.cell}`;
     const entry = byCell.get(key) ?? { sheet: f.sheet, cell: f.cell, lines: [], cause: false };
@@ -39,6 +47,12 @@ export function reconcileMarks(report: ReconciliationReport): PlannedMark[] {
   }
   return [...byCell.values()].map((e) => {
     const { row, col } = parseA1(e.cell);
-    return { sheet: e.sheet, row, col, fill: e.cause ? MISMATCH_FILL : CONSEQUENCE_FILL, note: `ITOS reconciliation: does not add up.\n${e.lines.join("\n")}` };
+    return {
+      sheet: e.sheet,
+      row,
+      col,
+      fill: e.cause ? MISMATCH_FILL : CONSEQUENCE_FILL,
+      note: `ITOS reconciliation: does not add up.\n${e.lines.join("\n")}`,
+    };
   });
 }

@@ -6,10 +6,25 @@
  * adding the parts one by one.
  */
 import type Decimal from "decimal.js";
-import { sumTerms, type CellRef, type Check, type PartVisitor, type PartsSum, type Term } from "../engine/reconcile";
+import {
+  sumTerms,
+  type CellRef,
+  type Check,
+  type PartVisitor,
+  type PartsSum,
+  type Term,
+} from "../engine/reconcile";
 import { ZERO } from "../engine/money";
 import type { GridLine, GridModel } from "./model";
-import { addExact, addWhole, EXACT_ZERO, plusExact, subtractExact, toDecimal, type ExactSum } from "./exactSum";
+import {
+  addExact,
+  addWhole,
+  EXACT_ZERO,
+  plusExact,
+  subtractExact,
+  toDecimal,
+  type ExactSum,
+} from "./exactSum";
 import { addressFrom, partsText, WholeTerm, type CheckCollector } from "./reconcileTerms";
 
 /** One line's period cells, read once, with running totals. */
@@ -28,7 +43,7 @@ class LineRun {
     model: GridModel,
     line: GridLine,
     private readonly cells: CheckCollector,
-    private readonly sheet = model.sheetName,
+    private readonly sheet = model.sheetName
   ) {
     const n = model.periods.length;
     this.rows = new Int32Array(n).fill(-1);
@@ -54,7 +69,8 @@ class LineRun {
 
   /** What slot i's cell holds as a problem (it must be one of `problems`). */
   problemAt(i: number): string {
-    return (this.cells.entryAt(this.sheet, this.rows[i], this.cols[i]) as { problem: string }).problem;
+    return (this.cells.entryAt(this.sheet, this.rows[i], this.cols[i]) as { problem: string })
+      .problem;
   }
 
   /** Calls `visit` for each part over the slots, as terms() lists them, without building them. */
@@ -69,8 +85,14 @@ class LineRun {
       const cell = this.cellOf(i);
       if (!cell) continue;
       const e = this.cells.entryAt(cell.sheet, cell.row, cell.col);
-      if (typeof e === "number") out.push(new WholeTerm(cell, e, this.cells.halfAt(cell.sheet, cell.row, cell.col), 1));
-      else out.push("value" in e ? { cell, value: e.value, halfUnit: e.halfUnit, coef: 1 } : { cell, value: ZERO, halfUnit: ZERO, coef: 1 });
+      if (typeof e === "number")
+        out.push(new WholeTerm(cell, e, this.cells.halfAt(cell.sheet, cell.row, cell.col), 1));
+      else
+        out.push(
+          "value" in e
+            ? { cell, value: e.value, halfUnit: e.halfUnit, coef: 1 }
+            : { cell, value: ZERO, halfUnit: ZERO, coef: 1 }
+        );
     }
     return out;
   }
@@ -90,11 +112,15 @@ class LineRun {
     if (!contiguous || slots.length === 0) return sumTerms(this.terms(slots));
     this.build();
     const end = first + slots.length;
-    const exact = slots.length <= 2 * CHECKPOINT ? this.sumRange(first, end) : subtractExact(this.prefix(end), this.prefix(first));
+    const exact =
+      slots.length <= 2 * CHECKPOINT
+        ? this.sumRange(first, end)
+        : subtractExact(this.prefix(end), this.prefix(first));
     const total = toDecimal(exact);
     if (this.mixed) return { total, slack: sumTerms(this.terms(slots)).slack };
     const count = this.rounded![end] - this.rounded![first];
-    const slack = count === 0 || this.unit === null ? ZERO : count === 1 ? this.unit : this.unit.times(count);
+    const slack =
+      count === 0 || this.unit === null ? ZERO : count === 1 ? this.unit : this.unit.times(count);
     return { total, slack };
   }
 
@@ -109,7 +135,11 @@ class LineRun {
   private add(i: number, total: ExactSum): { total: ExactSum; halfUnit: Decimal | null } {
     if (this.rows[i] < 0) return { total, halfUnit: null };
     const e = this.cells.entryAt(this.sheet, this.rows[i], this.cols[i]);
-    if (typeof e === "number") return { total: e !== 0 ? addWhole(total, e, 1) : total, halfUnit: this.cells.halfAt(this.sheet, this.rows[i], this.cols[i]) };
+    if (typeof e === "number")
+      return {
+        total: e !== 0 ? addWhole(total, e, 1) : total,
+        halfUnit: this.cells.halfAt(this.sheet, this.rows[i], this.cols[i]),
+      };
     if (!("value" in e)) return { total, halfUnit: null };
     return { total: e.value.isZero() ? total : addExact(total, e, 1), halfUnit: e.halfUnit };
   }
@@ -157,7 +187,7 @@ class PeriodCheck implements Check {
     private readonly slots: readonly number[],
     readonly partsSum: PartsSum,
     readonly subject: string,
-    readonly partsDescription: string,
+    readonly partsDescription: string
   ) {}
 
   get parts(): Term[] {
@@ -177,22 +207,38 @@ export class PeriodSums {
 
   constructor(
     private readonly model: GridModel,
-    private readonly c: CheckCollector,
+    private readonly c: CheckCollector
   ) {}
 
   /**
    * A check of `stated` against the line's cells in the given period slots (ascending), with the
    * same outcome as c.check on those cells: null when nothing is stated or a cell is not an amount.
    */
-  check(stated: CellRef, line: GridLine, slots: readonly number[], subject: string, partsDescription: string): Check | null {
+  check(
+    stated: CellRef,
+    line: GridLine,
+    slots: readonly number[],
+    subject: string,
+    partsDescription: string
+  ): Check | null {
     if (!this.c.canStateTotal(stated)) return null;
     let run = this.runs.get(line);
     if (!run) this.runs.set(line, (run = new LineRun(this.model, line, this.c)));
     const problem = run.firstProblem(slots);
     if (problem !== null) {
-      this.c.addUnverified(stated, `One of its parts, ${addressFrom(run.cellOf(problem)!, stated.sheet)}, ${run.problemAt(problem)} where an amount is expected.`);
+      this.c.addUnverified(
+        stated,
+        `One of its parts, ${addressFrom(run.cellOf(problem)!, stated.sheet)}, ${run.problemAt(problem)} where an amount is expected.`
+      );
       return null;
     }
-    return new PeriodCheck(this.c.statedTerm(stated), run, slots, run.sum(slots), subject, partsDescription);
+    return new PeriodCheck(
+      this.c.statedTerm(stated),
+      run,
+      slots,
+      run.sum(slots),
+      subject,
+      partsDescription
+    );
   }
 }

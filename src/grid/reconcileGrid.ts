@@ -53,9 +53,21 @@ export interface ReconciliationReport {
 
 const COMPONENT: ReadonlySet<LineRole> = new Set(["investment", "return"]);
 /** Lines that end the run of components a total line totals. */
-const BOUNDARY: ReadonlySet<LineRole> = new Set(["heading", "total-investment", "total-return", "net", "cumulative"]);
+const BOUNDARY: ReadonlySet<LineRole> = new Set([
+  "heading",
+  "total-investment",
+  "total-return",
+  "net",
+  "cumulative",
+]);
 /** Lines whose FY and grand total columns are sums of their periods. */
-const SUMMED: ReadonlySet<LineRole> = new Set(["investment", "return", "total-investment", "total-return", "net"]);
+const SUMMED: ReadonlySet<LineRole> = new Set([
+  "investment",
+  "return",
+  "total-investment",
+  "total-return",
+  "net",
+]);
 
 /** Sheet cell of a line (its row, or column for periods-down grids) at a position along the period axis. */
 function at(model: GridModel, line: number, axis: number): CellRef {
@@ -76,12 +88,20 @@ function linesOfBlock(model: GridModel, block: number): GridLine[] {
 }
 
 /** Positions along the axis where a block states amounts: its periods, then its total columns. */
-function columnsOfBlock(model: GridModel, block: number): { axis: number; name: string; slot: number | null }[] {
+function columnsOfBlock(
+  model: GridModel,
+  block: number
+): { axis: number; name: string; slot: number | null }[] {
   const cols: { axis: number; name: string; slot: number | null }[] = [];
   model.periods.forEach((s, i) => {
     if (s.block === block) cols.push({ axis: s.col, name: s.period.label, slot: i });
   });
-  for (const t of model.blocks[block].totalColumns) cols.push({ axis: t.col, name: t.kind === "fy" ? `the ${t.fy ?? t.header} total` : `the ${t.header} column`, slot: null });
+  for (const t of model.blocks[block].totalColumns)
+    cols.push({
+      axis: t.col,
+      name: t.kind === "fy" ? `the ${t.fy ?? t.header} total` : `the ${t.header} column`,
+      slot: null,
+    });
   return cols;
 }
 
@@ -121,31 +141,48 @@ interface LineTotalReading {
 }
 
 function addLineTotals(model: GridModel, c: CheckCollector): void {
-  for (const total of model.lines.filter((l) => l.role === "total-investment" || l.role === "total-return")) {
-    const blocks = model.blocks.map((_, b) => b).filter((b) => total.rows[b] !== null && total.rows[b] !== undefined);
+  for (const total of model.lines.filter(
+    (l) => l.role === "total-investment" || l.role === "total-return"
+  )) {
+    const blocks = model.blocks
+      .map((_, b) => b)
+      .filter((b) => total.rows[b] !== null && total.rows[b] !== undefined);
     const comps = new Map(blocks.map((b) => [b, componentsAbove(model, b, total)]));
     const columns = new Map(blocks.map((b) => [b, columnsOfBlock(model, b)]));
     if (blocks.every((b) => comps.get(b)!.length === 0)) {
-      for (const b of blocks) for (const col of columns.get(b)!) {
-        c.addUnverified(at(model, total.rows[b] as number, col.axis), `No lines above ${total.label} (since the previous heading or total) to add up: its parts could not be identified.`);
-      }
+      for (const b of blocks)
+        for (const col of columns.get(b)!) {
+          c.addUnverified(
+            at(model, total.rows[b] as number, col.axis),
+            `No lines above ${total.label} (since the previous heading or total) to add up: its parts could not be identified.`
+          );
+        }
       continue;
     }
     const longest = Math.max(...blocks.map((b) => comps.get(b)!.length));
     const readings: LineTotalReading[] = [{ start: () => 0, plain: false }];
     // Plain addition reads differently only where some component carries a minus sign.
-    if (blocks.some((b) => comps.get(b)!.some((l) => total.sign * l.sign !== 1))) readings.push({ start: () => 0, plain: true });
+    if (blocks.some((b) => comps.get(b)!.some((l) => total.sign * l.sign !== 1)))
+      readings.push({ start: () => 0, plain: true });
     // A total of only the last few lines ("Total pressure" under a base line) is another reading.
-    for (let k = longest - 1; k >= 1; k--) readings.push({ start: (n) => Math.max(0, n - k), plain: false });
+    for (let k = longest - 1; k >= 1; k--)
+      readings.push({ start: (n) => Math.max(0, n - k), plain: false });
 
     // Each column's components are read and summed once, for every reading.
     const periodsDown = model.orientation === "periods-down";
     const lineRows = new Map(blocks.map((b) => [b, comps.get(b)!.map((l) => l.rows[b] as number)]));
-    const place = (b: number, axis: number) => ({ sheet: model.sheetName, lines: lineRows.get(b)!, axis, periodsDown });
+    const place = (b: number, axis: number) => ({
+      sheet: model.sheetName,
+      lines: lineRows.get(b)!,
+      axis,
+      periodsDown,
+    });
     const coefs = new Map(blocks.map((b) => [b, comps.get(b)!.map((l) => total.sign * l.sign)]));
     /** Per block, its columns: the stated cell and, where it states an amount, the components' sums. */
     // Made on the first reading's visit, column by column, so anything unverified is noted in order.
-    const entries = new Map(blocks.map((b) => [b, [] as { stated: CellRef; parts: ComponentColumn | null }[]]));
+    const entries = new Map(
+      blocks.map((b) => [b, [] as { stated: CellRef; parts: ComponentColumn | null }[]])
+    );
     const entryOf = (b: number, j: number) => {
       const list = entries.get(b)!;
       let entry = list[j];
@@ -153,7 +190,13 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
         const col = columns.get(b)![j];
         const stated = at(model, total.rows[b] as number, col.axis);
         const parts = c.canStateTotal(stated)
-          ? new ComponentColumn(c.statedTerm(stated), `${total.label}, ${col.name}`, place(b, col.axis), coefs.get(b)!, c)
+          ? new ComponentColumn(
+              c.statedTerm(stated),
+              `${total.label}, ${col.name}`,
+              place(b, col.axis),
+              coefs.get(b)!,
+              c
+            )
           : null;
         list[j] = entry = { stated, parts };
       }
@@ -166,7 +209,10 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
         const start = reading.start(n);
         if (n - start === 0) {
           for (const col of columns.get(b)!) {
-            c.addUnverified(at(model, total.rows[b] as number, col.axis), `No lines above ${total.label} in this block to add up: its parts could not be identified.`);
+            c.addUnverified(
+              at(model, total.rows[b] as number, col.axis),
+              `No lines above ${total.label} in this block to add up: its parts could not be identified.`
+            );
           }
           continue;
         }
@@ -175,7 +221,10 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
           if (!parts) continue;
           const problem = parts.firstProblem(start);
           if (problem) {
-            c.addUnverified(stated, `One of its parts, ${addressFrom(problem.cell, stated.sheet)}, ${problem.problem} where an amount is expected.`);
+            c.addUnverified(
+              stated,
+              `One of its parts, ${addressFrom(problem.cell, stated.sheet)}, ${problem.problem} where an amount is expected.`
+            );
             continue;
           }
           checks.push(new ComponentCheck(parts, start, reading.plain, "the lines it totals"));
@@ -183,7 +232,10 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
       }
       return checks;
     });
-    c.addFamily(options, `${total.label} is not the sum of the lines above it in any column: its parts could not be identified.`);
+    c.addFamily(
+      options,
+      `${total.label} is not the sum of the lines above it in any column: its parts could not be identified.`
+    );
   }
 }
 
@@ -199,24 +251,39 @@ function netParts(model: GridModel, block: number): GridLine[] {
 
 function addNetLines(model: GridModel, c: CheckCollector): void {
   for (const net of model.lines.filter((l) => l.role === "net")) {
-    const blocks = model.blocks.map((_, b) => b).filter((b) => net.rows[b] !== null && net.rows[b] !== undefined);
+    const blocks = model.blocks
+      .map((_, b) => b)
+      .filter((b) => net.rows[b] !== null && net.rows[b] !== undefined);
     const picks = signReadings(net, (b) => netParts(model, b));
     // Investment shown positive and subtracted: "return less investment".
-    picks.push((b) => netParts(model, b).map((l) => ({ line: l, coef: l.role.includes("investment") ? -1 : 1 })));
+    picks.push((b) =>
+      netParts(model, b).map((l) => ({ line: l, coef: l.role.includes("investment") ? -1 : 1 }))
+    );
     const options = picks.map((pick) => () => {
       const checks: Check[] = [];
       for (const b of blocks) {
         const parts = pick(b);
         if (parts.length === 0) continue;
         for (const col of columnsOfBlock(model, b)) {
-          const specs = parts.map((p) => ({ cell: at(model, p.line.rows[b] as number, col.axis), coef: p.coef }));
-          const chk = c.check(at(model, net.rows[b] as number, col.axis), specs, `${net.label}, ${col.name}`, "its return and investment");
+          const specs = parts.map((p) => ({
+            cell: at(model, p.line.rows[b] as number, col.axis),
+            coef: p.coef,
+          }));
+          const chk = c.check(
+            at(model, net.rows[b] as number, col.axis),
+            specs,
+            `${net.label}, ${col.name}`,
+            "its return and investment"
+          );
           if (chk) checks.push(chk);
         }
       }
       return checks;
     });
-    c.addFamily(options, `${net.label} does not equal return plus investment in any column: its parts could not be identified.`);
+    c.addFamily(
+      options,
+      `${net.label} does not equal return plus investment in any column: its parts could not be identified.`
+    );
   }
 }
 
@@ -224,8 +291,14 @@ function addCumulativeLines(model: GridModel, c: CheckCollector): void {
   const net = model.lines.find((l) => l.role === "net");
   for (const cum of model.lines.filter((l) => l.role === "cumulative")) {
     const readings: ((slot: PeriodSlot) => { line: GridLine; coef: number }[])[] = [
-      (s) => (net && net.rows[s.block] != null ? [{ line: net, coef: cum.sign * net.sign }] : netParts(model, s.block).map((l) => ({ line: l, coef: cum.sign * l.sign }))),
-      (s) => (net && net.rows[s.block] != null ? [{ line: net, coef: 1 }] : netParts(model, s.block).map((l) => ({ line: l, coef: 1 }))),
+      (s) =>
+        net && net.rows[s.block] != null
+          ? [{ line: net, coef: cum.sign * net.sign }]
+          : netParts(model, s.block).map((l) => ({ line: l, coef: cum.sign * l.sign })),
+      (s) =>
+        net && net.rows[s.block] != null
+          ? [{ line: net, coef: 1 }]
+          : netParts(model, s.block).map((l) => ({ line: l, coef: 1 })),
     ];
     const options = readings.map((flowOf) => () => {
       const checks: Check[] = [];
@@ -235,13 +308,25 @@ function addCumulativeLines(model: GridModel, c: CheckCollector): void {
         const specs: PartSpec[] = [];
         const previous = i > 0 ? slotCell(model, cum, i - 1) : null;
         if (previous) specs.push({ cell: previous, coef: 1 });
-        for (const f of flowOf(slot)) specs.push({ cell: at(model, f.line.rows[slot.block] as number, slot.col), coef: f.coef });
-        const chk = c.check(stated, specs, `${cum.label} at ${slot.period.label}`, previous ? "the previous position and this period's net" : "this period's net");
+        for (const f of flowOf(slot))
+          specs.push({
+            cell: at(model, f.line.rows[slot.block] as number, slot.col),
+            coef: f.coef,
+          });
+        const chk = c.check(
+          stated,
+          specs,
+          `${cum.label} at ${slot.period.label}`,
+          previous ? "the previous position and this period's net" : "this period's net"
+        );
         if (chk) checks.push(chk);
       });
       return checks;
     });
-    c.addFamily(options, `${cum.label} is not a running total of the net flow in any period: its parts could not be identified.`);
+    c.addFamily(
+      options,
+      `${cum.label} is not a running total of the net flow in any period: its parts could not be identified.`
+    );
 
     // An FY or grand column of a cumulative line holds the position at the end of the year, not a
     // sum; a table that does sum it is read that way rather than flagged.
@@ -250,18 +335,37 @@ function addCumulativeLines(model: GridModel, c: CheckCollector): void {
     model.blocks.forEach((block, b) => {
       if (cum.rows[b] === null || cum.rows[b] === undefined) return;
       for (const t of block.totalColumns) {
-        const covered = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => t.kind === "grand" || s.period.fy === t.fy).map(({ i }) => i);
-        const lastCell = covered.length > 0 ? slotCell(model, cum, covered[covered.length - 1]) : null;
+        const covered = model.periods
+          .map((s, i) => ({ s, i }))
+          .filter(({ s }) => t.kind === "grand" || s.period.fy === t.fy)
+          .map(({ i }) => i);
+        const lastCell =
+          covered.length > 0 ? slotCell(model, cum, covered[covered.length - 1]) : null;
         const stated = at(model, cum.rows[b] as number, t.col);
         if (!lastCell) {
-          c.addUnverified(stated, `No period of ${t.fy ?? "the grid"} holds a ${cum.label} to compare with.`);
+          c.addUnverified(
+            stated,
+            `No period of ${t.fy ?? "the grid"} holds a ${cum.label} to compare with.`
+          );
           continue;
         }
         const when = t.kind === "fy" ? `at the end of ${t.fy}` : "at the end";
-        const chk = c.check(stated, [{ cell: lastCell, coef: 1 }], `${cum.label} ${when}`, "the position in the last period");
+        const chk = c.check(
+          stated,
+          [{ cell: lastCell, coef: 1 }],
+          `${cum.label} ${when}`,
+          "the position in the last period"
+        );
         if (chk) yearEnds.push(chk);
-        const cells = covered.map((i) => slotCell(model, cum, i)).filter((x): x is CellRef => x !== null);
-        const sum = c.check(stated, cells.map((cell) => ({ cell, coef: 1 })), `${cum.label}, ${t.header}`, `the sum of its ${periodWord(model)}`);
+        const cells = covered
+          .map((i) => slotCell(model, cum, i))
+          .filter((x): x is CellRef => x !== null);
+        const sum = c.check(
+          stated,
+          cells.map((cell) => ({ cell, coef: 1 })),
+          `${cum.label}, ${t.header}`,
+          `the sum of its ${periodWord(model)}`
+        );
         if (sum) sums.push(sum);
       }
     });
@@ -278,30 +382,49 @@ function addFyColumns(model: GridModel, c: CheckCollector, periods: PeriodSums):
   const checks: Check[] = [];
   model.blocks.forEach((block, b) => {
     for (const t of block.totalColumns.filter((x) => x.kind === "fy")) {
-      let slots = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => s.block === b && s.period.fy === t.fy);
-      if (slots.length === 0) slots = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => s.period.fy === t.fy);
+      let slots = model.periods
+        .map((s, i) => ({ s, i }))
+        .filter(({ s }) => s.block === b && s.period.fy === t.fy);
+      if (slots.length === 0)
+        slots = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => s.period.fy === t.fy);
       for (const line of linesOfBlock(model, b).filter((l) => SUMMED.has(l.role))) {
         const stated = at(model, line.rows[b] as number, t.col);
         if (slots.length === 0) {
           c.addUnverified(stated, `The grid has no ${word} of ${t.fy} to add up.`);
           continue;
         }
-        const chk = periods.check(stated, line, slots.map(({ i }) => i), `the ${t.fy} total of ${line.label}`, `the ${word} of ${t.fy}`);
+        const chk = periods.check(
+          stated,
+          line,
+          slots.map(({ i }) => i),
+          `the ${t.fy} total of ${line.label}`,
+          `the ${word} of ${t.fy}`
+        );
         if (chk) checks.push(chk);
       }
     }
   });
-  c.addFamily([checks], `The year total columns are not the sums of their ${word} for any line: what they hold could not be identified.`);
+  c.addFamily(
+    [checks],
+    `The year total columns are not the sums of their ${word} for any line: what they hold could not be identified.`
+  );
 }
 
 function fyColumnsCoverAllPeriods(model: GridModel): boolean {
-  const covered = new Set(model.blocks.flatMap((bl) => bl.totalColumns.filter((t) => t.kind === "fy").map((t) => t.fy)));
-  return model.periods.length > 0 && model.periods.every((s) => s.period.fy !== null && covered.has(s.period.fy));
+  const covered = new Set(
+    model.blocks.flatMap((bl) => bl.totalColumns.filter((t) => t.kind === "fy").map((t) => t.fy))
+  );
+  return (
+    model.periods.length > 0 &&
+    model.periods.every((s) => s.period.fy !== null && covered.has(s.period.fy))
+  );
 }
 
 function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSums): void {
   const word = periodWord(model);
-  const grandBlocks = model.blocks.filter((bl) => bl.totalColumns.some((t) => t.kind === "grand")).length;
+  const grandBlocks = model.blocks.filter((bl) =>
+    bl.totalColumns.some((t) => t.kind === "grand")
+  ).length;
   model.blocks.forEach((block: GridBlock, b) => {
     for (const g of block.totalColumns.filter((x) => x.kind === "grand")) {
       const lines = linesOfBlock(model, b).filter((l) => SUMMED.has(l.role));
@@ -310,13 +433,23 @@ function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSum
       const againstPeriods = (indices: number[], what: string) =>
         lines
           .map((line) => {
-            return periods.check(at(model, line.rows[b] as number, g.col), line, indices, `the ${g.header} of ${line.label}`, what);
+            return periods.check(
+              at(model, line.rows[b] as number, g.col),
+              line,
+              indices,
+              `the ${g.header} of ${line.label}`,
+              what
+            );
           })
           .filter((x): x is Check => x !== null);
       const options = [() => againstPeriods(allPeriods, `all the ${word}`)];
       // Where every block has its own total column, it may total its own block only.
-      if (grandBlocks > 1) options.push(() => againstPeriods(blockPeriods, `the ${word} of its block`));
-      c.addFamily(options, `The ${g.header} column is not the sum of the ${word} for any line: what it holds could not be identified.`);
+      if (grandBlocks > 1)
+        options.push(() => againstPeriods(blockPeriods, `the ${word} of its block`));
+      c.addFamily(
+        options,
+        `The ${g.header} column is not the sum of the ${word} for any line: what it holds could not be identified.`
+      );
 
       if (fyColumnsCoverAllPeriods(model)) {
         const againstYears = lines
@@ -324,12 +457,21 @@ function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSum
             const specs: PartSpec[] = [];
             model.blocks.forEach((bl, bb) => {
               if (line.rows[bb] === null || line.rows[bb] === undefined) return;
-              for (const t of bl.totalColumns.filter((x) => x.kind === "fy")) specs.push({ cell: at(model, line.rows[bb] as number, t.col), coef: 1 });
+              for (const t of bl.totalColumns.filter((x) => x.kind === "fy"))
+                specs.push({ cell: at(model, line.rows[bb] as number, t.col), coef: 1 });
             });
-            return c.check(at(model, line.rows[b] as number, g.col), specs, `the ${g.header} of ${line.label}`, "the year totals");
+            return c.check(
+              at(model, line.rows[b] as number, g.col),
+              specs,
+              `the ${g.header} of ${line.label}`,
+              "the year totals"
+            );
           })
           .filter((x): x is Check => x !== null);
-        c.addFamily([againstYears], `The ${g.header} column is not the sum of the year totals for any line: what it holds could not be identified.`);
+        c.addFamily(
+          [againstYears],
+          `The ${g.header} column is not the sum of the year totals for any line: what it holds could not be identified.`
+        );
       }
     }
   });
@@ -355,7 +497,12 @@ function byPosition(a: Finding, b: Finding, sheets: string[]): number {
   const ra = (f: Finding) => /^([A-Z]+)(\d+)$/.exec(f.cell)!;
   const [, ca, na] = ra(a);
   const [, cb, nb] = ra(b);
-  return sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || Number(na) - Number(nb) || ca.length - cb.length || ca.localeCompare(cb);
+  return (
+    sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) ||
+    Number(na) - Number(nb) ||
+    ca.length - cb.length ||
+    ca.localeCompare(cb)
+  );
 }
 
 /** Every check of a set of collected families, evaluated, with root causes and findings. */
@@ -368,7 +515,9 @@ export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): Re
     else for (const chk of family.options[0]()) c.addUnverified(chk.stated.cell, family.reason);
   }
   const roots = findRootCauses(results);
-  const findings = results.flatMap((r, i) => (r.status === "match" ? [] : [toFinding(r, roots.get(i) ?? null)]));
+  const findings = results.flatMap((r, i) =>
+    r.status === "match" ? [] : [toFinding(r, roots.get(i) ?? null)]
+  );
   const order = (list: Finding[]) => list.sort((a, b) => byPosition(a, b, sheetOrder));
   return {
     checked: results.length,
@@ -385,7 +534,11 @@ export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): Re
  * given, any separate year table (a "Summary" sheet) against the years of the grid. Amounts stay
  * in the grid's own unit.
  */
-export function reconcileSheet(model: GridModel, snapshot: SheetSnapshot, workbook?: WorkbookSnapshot): ReconciliationReport {
+export function reconcileSheet(
+  model: GridModel,
+  snapshot: SheetSnapshot,
+  workbook?: WorkbookSnapshot
+): ReconciliationReport {
   const sheets = new Map<string, SheetSnapshot>([[snapshot.sheetName, snapshot]]);
   for (const s of workbook?.sheets ?? []) if (!sheets.has(s.sheetName)) sheets.set(s.sheetName, s);
   const c = new CheckCollector((name) => sheets.get(name));
@@ -398,5 +551,8 @@ export function reconcileSheet(model: GridModel, snapshot: SheetSnapshot, workbo
   addGrandColumns(model, c, periods);
   const all = [...sheets.values()];
   for (const table of findYearTables(all, model)) addYearTableChecks(table, model, c);
-  return reportFromCollector(c, all.map((s) => s.sheetName));
+  return reportFromCollector(
+    c,
+    all.map((s) => s.sheetName)
+  );
 }

@@ -19,14 +19,15 @@ export interface Unverified {
   reason: string;
 }
 
-export type Read = { value: Decimal; halfUnit: Decimal; whole?: number } | { blank: true } | { problem: string };
+export type Read =
+  { value: Decimal; halfUnit: Decimal; whole?: number } | { blank: true } | { problem: string };
 
 /** A whole-number cell: its Decimal is made only when asked for (most cells are only summed, see exactSum.ts). */
 class WholeAmount {
   private decimal: Decimal | null = null;
   constructor(
     readonly whole: number,
-    readonly halfUnit: Decimal,
+    readonly halfUnit: Decimal
   ) {}
   get value(): Decimal {
     return (this.decimal ??= new Money(this.whole));
@@ -45,7 +46,7 @@ export class WholeTerm implements Term {
     readonly cell: CellRef,
     readonly whole: number,
     readonly halfUnit: Decimal,
-    readonly coef: number,
+    readonly coef: number
   ) {}
   get value(): Decimal {
     return (this.decimal ??= new Money(this.whole));
@@ -80,7 +81,9 @@ export function readAmount(snapshot: SheetSnapshot, row: number, col: number): R
   if (typeof v === "boolean") return { problem: `holds ${v ? "TRUE" : "FALSE"}` };
   const parsed = parseAmount(v);
   if (parsed === null) return { problem: `holds the text '${v.trim().slice(0, 40)}'` };
-  return parsed.isZero() && !/\d/.test(v) ? { blank: true } : { value: parsed, halfUnit: halfUnitOfText(v) };
+  return parsed.isZero() && !/\d/.test(v)
+    ? { blank: true }
+    : { value: parsed, halfUnit: halfUnitOfText(v) };
 }
 
 /** A cell's address for a reader on `fromSheet`: "N55" there, "'Appendix 1'!N55" elsewhere. */
@@ -90,7 +93,10 @@ export function addressFrom(cell: CellRef, fromSheet: string): string {
 }
 
 /** Runs of adjacent cells along rows (or columns): "B55:M55", "N50:N54". */
-function runs(terms: Term[], horizontal: boolean): { sheet: string; top: number; left: number; bottom: number; right: number }[] {
+function runs(
+  terms: Term[],
+  horizontal: boolean
+): { sheet: string; top: number; left: number; bottom: number; right: number }[] {
   const out: { sheet: string; top: number; left: number; bottom: number; right: number }[] = [];
   for (const t of terms) {
     const c = t.cell;
@@ -98,7 +104,9 @@ function runs(terms: Term[], horizontal: boolean): { sheet: string; top: number;
     const extends_ =
       last &&
       last.sheet === c.sheet &&
-      (horizontal ? last.top === c.row && last.right + 1 === c.col : last.left === c.col && last.bottom + 1 === c.row);
+      (horizontal
+        ? last.top === c.row && last.right + 1 === c.col
+        : last.left === c.col && last.bottom + 1 === c.row);
     if (extends_) {
       if (horizontal) last.right = c.col;
       else last.bottom = c.row;
@@ -158,7 +166,9 @@ export class CheckCollector {
 
   readAt(sheetName: string, rowIndex: number, colIndex: number): Read {
     const e = this.entryAt(sheetName, rowIndex, colIndex);
-    return typeof e === "number" ? new WholeAmount(e, this.lastSheet.halves[rowIndex][colIndex]) : e;
+    return typeof e === "number"
+      ? new WholeAmount(e, this.lastSheet.halves[rowIndex][colIndex])
+      : e;
   }
 
   /** A cell as remembered: a whole amount as a number (its half unit from halfAt), else its Read. */
@@ -174,8 +184,14 @@ export class CheckCollector {
       const v = snap ? cellAt(snap, rowIndex, colIndex) : null;
       if (snap && typeof v === "number" && Number.isSafeInteger(v)) {
         e = v === 0 ? 0 : v;
-        (sheet.halves[rowIndex] ??= [])[colIndex] = this.wholeHalfUnit(formatAt(snap, rowIndex, colIndex), v);
-      } else e = snap ? readAmount(snap, rowIndex, colIndex) : { problem: "is on a sheet that was not read" };
+        (sheet.halves[rowIndex] ??= [])[colIndex] = this.wholeHalfUnit(
+          formatAt(snap, rowIndex, colIndex),
+          v
+        );
+      } else
+        e = snap
+          ? readAmount(snap, rowIndex, colIndex)
+          : { problem: "is on a sheet that was not read" };
       row[colIndex] = e;
     }
     return e;
@@ -189,7 +205,11 @@ export class CheckCollector {
   /** halfUnitOf for a whole amount (its half unit depends only on the format and the sign). */
   private wholeHalfUnit(format: string | null, v: number): Decimal {
     const negative = v < 0;
-    if (this.lastHalfUnit === null || format !== this.lastFormat || negative !== this.lastNegative) {
+    if (
+      this.lastHalfUnit === null ||
+      format !== this.lastFormat ||
+      negative !== this.lastNegative
+    ) {
       this.lastHalfUnit = halfUnitOf(format, v);
       this.lastFormat = format;
       this.lastNegative = negative;
@@ -218,17 +238,29 @@ export class CheckCollector {
    * A check of `stated` against the signed sum of `parts`, or null when the stated cell is blank
    * (nothing is stated) or a cell holds something that is not an amount (then it is unverified).
    */
-  check(stated: CellRef, parts: PartSpec[], subject: string, partsDescription: string): Check | null {
+  check(
+    stated: CellRef,
+    parts: PartSpec[],
+    subject: string,
+    partsDescription: string
+  ): Check | null {
     if (!this.canStateTotal(stated)) return null;
     const s = this.read(stated) as { value: Decimal; halfUnit: Decimal };
     const terms: Term[] = [];
     for (const p of parts) {
       const r = this.read(p.cell);
       if ("problem" in r) {
-        this.addUnverified(stated, `One of its parts, ${addressFrom(p.cell, stated.sheet)}, ${r.problem} where an amount is expected.`);
+        this.addUnverified(
+          stated,
+          `One of its parts, ${addressFrom(p.cell, stated.sheet)}, ${r.problem} where an amount is expected.`
+        );
         return null;
       }
-      terms.push("blank" in r ? { cell: p.cell, value: ZERO, halfUnit: ZERO, coef: p.coef } : { cell: p.cell, value: r.value, halfUnit: r.halfUnit, coef: p.coef });
+      terms.push(
+        "blank" in r
+          ? { cell: p.cell, value: ZERO, halfUnit: ZERO, coef: p.coef }
+          : { cell: p.cell, value: r.value, halfUnit: r.halfUnit, coef: p.coef }
+      );
     }
     const statedTerm: Term = { cell: stated, value: s.value, halfUnit: s.halfUnit, coef: 1 };
     return new ListedCheck(statedTerm, terms, subject, partsDescription);
@@ -243,7 +275,10 @@ export class CheckCollector {
     const s = this.read(stated);
     if ("blank" in s) return false;
     if ("problem" in s) {
-      this.addUnverified(stated, `${addressFrom(stated, stated.sheet)} ${s.problem} where a total is expected.`);
+      this.addUnverified(
+        stated,
+        `${addressFrom(stated, stated.sheet)} ${s.problem} where a total is expected.`
+      );
       return false;
     }
     return true;
@@ -281,7 +316,7 @@ class ListedCheck implements Check {
     readonly stated: Term,
     readonly parts: Term[],
     readonly subject: string,
-    readonly partsDescription: string,
+    readonly partsDescription: string
   ) {}
   get partsText(): string {
     return (this.text ??= partsText(this.parts, this.stated.cell.sheet));

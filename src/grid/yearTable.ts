@@ -33,7 +33,11 @@ function holdsAmount(snapshot: SheetSnapshot, row: number, col: number): boolean
   return typeof v === "string" && !isBlank(v) && parseAmount(v) !== null && /\d/.test(v);
 }
 
-function yearHeaders(snapshot: SheetSnapshot, row: number, right: number): { col: number; fy: string }[] {
+function yearHeaders(
+  snapshot: SheetSnapshot,
+  row: number,
+  right: number
+): { col: number; fy: string }[] {
   const out: { col: number; fy: string }[] = [];
   for (let col = snapshot.left; col <= right; col++) {
     const t = text(snapshot, row, col);
@@ -50,7 +54,8 @@ export function findYearTables(sheets: SheetSnapshot[], model: GridModel): YearT
     const bottom = snap.top + snap.values.length - 1;
     const right = snap.left + snap.values.reduce((m, r) => Math.max(m, r.length), 0) - 1;
     for (let row = snap.top; row <= bottom; row++) {
-      const inGrid = snap.sheetName === model.sheetName && row >= model.bounds.top && row <= model.bounds.bottom;
+      const inGrid =
+        snap.sheetName === model.sheetName && row >= model.bounds.top && row <= model.bounds.bottom;
       if (inGrid) continue;
       const years = yearHeaders(snap, row, right);
       if (years.length < 2) continue;
@@ -85,7 +90,8 @@ export function findYearTables(sheets: SheetSnapshot[], model: GridModel): YearT
           if (labelCol < 0) labelCol = col;
         }
       }
-      if (rows.length > 0) tables.push({ sheet: snap.sheetName, headerRow: row, labelCol, years, totalCol, rows });
+      if (rows.length > 0)
+        tables.push({ sheet: snap.sheetName, headerRow: row, labelCol, years, totalCol, rows });
     }
   }
   return tables;
@@ -93,8 +99,34 @@ export function findYearTables(sheets: SheetSnapshot[], model: GridModel): YearT
 
 /** Words that say what kind of measure a label is, not which one. */
 const GENERIC = new Set([
-  "investment", "investments", "invest", "from", "by", "the", "of", "and", "in", "to", "for", "total", "return", "returns",
-  "saving", "savings", "cost", "costs", "net", "roi", "funding", "year", "yr", "£", "£k", "£000s", "a", "on",
+  "investment",
+  "investments",
+  "invest",
+  "from",
+  "by",
+  "the",
+  "of",
+  "and",
+  "in",
+  "to",
+  "for",
+  "total",
+  "return",
+  "returns",
+  "saving",
+  "savings",
+  "cost",
+  "costs",
+  "net",
+  "roi",
+  "funding",
+  "year",
+  "yr",
+  "£",
+  "£k",
+  "£000s",
+  "a",
+  "on",
 ]);
 
 function distinctiveWords(key: string): string[] {
@@ -103,7 +135,13 @@ function distinctiveWords(key: string): string[] {
 
 type Meaning =
   /** The grid lines whose sum (each times its coef) the row states. */
-  | { kind: "lines"; lines: GridLine[]; coefs: number[]; cumulative: boolean; role: "investment" | "return" | "net" | "cumulative" }
+  | {
+      kind: "lines";
+      lines: GridLine[];
+      coefs: number[];
+      cumulative: boolean;
+      role: "investment" | "return" | "net" | "cumulative";
+    }
   | { kind: "unknown"; reason: string };
 
 /** What a year-table row measures, in terms of the grid's lines. */
@@ -117,17 +155,26 @@ export function rowMeaning(label: string, model: GridModel): Meaning {
   };
   if (kind.kind === "cumulative") {
     const cum = byRole("cumulative");
-    return cum.length > 0 ? { kind: "lines", lines: cum.slice(0, 1), coefs: [1], cumulative: true, role: "cumulative" } : { kind: "unknown", reason: "the grid has no cumulative line to compare with" };
+    return cum.length > 0
+      ? { kind: "lines", lines: cum.slice(0, 1), coefs: [1], cumulative: true, role: "cumulative" }
+      : { kind: "unknown", reason: "the grid has no cumulative line to compare with" };
   }
   if (kind.kind === "net") {
     const net = byRole("net");
-    if (net.length > 0) return { kind: "lines", lines: net.slice(0, 1), coefs: [1], cumulative: false, role: "net" };
+    if (net.length > 0)
+      return { kind: "lines", lines: net.slice(0, 1), coefs: [1], cumulative: false, role: "net" };
     // Net in the engine's convention: each line as shown times its sign.
     const lines = [...sideLines("investment"), ...sideLines("return")];
-    return lines.length > 0 ? { kind: "lines", lines, coefs: lines.map((l) => l.sign), cumulative: false, role: "net" } : { kind: "unknown", reason: "the grid has no lines to net" };
+    return lines.length > 0
+      ? { kind: "lines", lines, coefs: lines.map((l) => l.sign), cumulative: false, role: "net" }
+      : { kind: "unknown", reason: "the grid has no lines to net" };
   }
   const role = kind.kind === "total" ? kind.role : kind.kind === "component" ? kind.role : null;
-  if (!role) return { kind: "unknown", reason: `its label does not say whether it is investment, return, net or cumulative` };
+  if (!role)
+    return {
+      kind: "unknown",
+      reason: `its label does not say whether it is investment, return, net or cumulative`,
+    };
   const words = distinctiveWords(key);
   if (words.length > 0 && kind.kind === "component") {
     const scored = byRole(role)
@@ -140,11 +187,15 @@ export function rowMeaning(label: string, model: GridModel): Meaning {
     return { kind: "lines", lines: [scored[0].l], coefs: [1], cumulative: false, role };
   }
   const lines = sideLines(role);
-  return lines.length > 0 ? { kind: "lines", lines, coefs: lines.map(() => 1), cumulative: false, role } : { kind: "unknown", reason: `the grid has no ${role} lines` };
+  return lines.length > 0
+    ? { kind: "lines", lines, coefs: lines.map(() => 1), cumulative: false, role }
+    : { kind: "unknown", reason: `the grid has no ${role} lines` };
 }
 
 function gridCell(model: GridModel, lineRow: number, axis: number): CellRef {
-  return model.orientation === "periods-down" ? { sheet: model.sheetName, row: axis, col: lineRow } : { sheet: model.sheetName, row: lineRow, col: axis };
+  return model.orientation === "periods-down"
+    ? { sheet: model.sheetName, row: axis, col: lineRow }
+    : { sheet: model.sheetName, row: lineRow, col: axis };
 }
 
 /** The grid's FY total cell of a line for a year, when the grid states one. */
@@ -178,8 +229,16 @@ function periodCells(model: GridModel, line: GridLine, slots: number[]): CellRef
 }
 
 /** Alternative part sets for a meaning over some years: the grid's stated totals, then its periods. */
-function gridParts(model: GridModel, meaning: Extract<Meaning, { kind: "lines" }>, fys: string[], whole: boolean): PartSpec[][] {
-  const slots = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => s.period.fy !== null && fys.includes(s.period.fy)).map(({ i }) => i);
+function gridParts(
+  model: GridModel,
+  meaning: Extract<Meaning, { kind: "lines" }>,
+  fys: string[],
+  whole: boolean
+): PartSpec[][] {
+  const slots = model.periods
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.period.fy !== null && fys.includes(s.period.fy))
+    .map(({ i }) => i);
   if (slots.length === 0) return [];
   const options: PartSpec[][] = [];
   if (meaning.cumulative) {
@@ -189,9 +248,16 @@ function gridParts(model: GridModel, meaning: Extract<Meaning, { kind: "lines" }
     options.push(periodCells(model, meaning.lines[0], [last]).map((cell) => ({ cell, coef: 1 })));
     return options;
   }
-  const stated = meaning.lines.map((l) => (whole ? grandTotalCell(model, l) : fys.length === 1 ? fyTotalCell(model, l, fys[0]) : null));
-  if (stated.every((c) => c !== null)) options.push(stated.map((cell, k) => ({ cell: cell as CellRef, coef: meaning.coefs[k] })));
-  options.push(meaning.lines.flatMap((l, k) => periodCells(model, l, slots).map((cell) => ({ cell, coef: meaning.coefs[k] }))));
+  const stated = meaning.lines.map((l) =>
+    whole ? grandTotalCell(model, l) : fys.length === 1 ? fyTotalCell(model, l, fys[0]) : null
+  );
+  if (stated.every((c) => c !== null))
+    options.push(stated.map((cell, k) => ({ cell: cell as CellRef, coef: meaning.coefs[k] })));
+  options.push(
+    meaning.lines.flatMap((l, k) =>
+      periodCells(model, l, slots).map((cell) => ({ cell, coef: meaning.coefs[k] }))
+    )
+  );
   return options;
 }
 
@@ -210,19 +276,31 @@ export function addYearTableChecks(table: YearTable, model: GridModel, c: CheckC
   // Each row against the grid, year by year (and its Total against the grid's whole horizon).
   for (const r of meanings) {
     if (r.meaning.kind === "unknown") {
-      for (const y of table.years) c.addUnverified(cell(r.row, y.col), `${r.label}: ${r.meaning.reason}.`);
+      for (const y of table.years)
+        c.addUnverified(cell(r.row, y.col), `${r.label}: ${r.meaning.reason}.`);
       continue;
     }
     const meaning = r.meaning;
-    const columns: { col: number; fys: string[]; name: string; whole: boolean }[] = table.years.map((y) => ({ col: y.col, fys: [y.fy], name: y.fy, whole: false }));
-    if (table.totalCol !== null && !meaning.cumulative) columns.push({ col: table.totalCol, fys: allTableYears, name: "Total", whole: tableCoversGrid });
+    const columns: { col: number; fys: string[]; name: string; whole: boolean }[] = table.years.map(
+      (y) => ({ col: y.col, fys: [y.fy], name: y.fy, whole: false })
+    );
+    if (table.totalCol !== null && !meaning.cumulative)
+      columns.push({
+        col: table.totalCol,
+        fys: allTableYears,
+        name: "Total",
+        whole: tableCoversGrid,
+      });
     // sign: -1 when the table shows the row with the opposite sign; scale: 0.001 when the table is
     // in thousands of the grid's unit (a £000s summary of a £ grid).
     const bySign = (sign: 1 | -1, pick: "stated" | "periods", scale = 1) => {
       const checks: Check[] = [];
       for (const col of columns) {
         if (col.fys.some((fy) => !gridFys.has(fy))) {
-          c.addUnverified(cell(r.row, col.col), `The grid has no periods of ${col.fys.filter((fy) => !gridFys.has(fy)).join(", ")} to compare ${r.label} with.`);
+          c.addUnverified(
+            cell(r.row, col.col),
+            `The grid has no periods of ${col.fys.filter((fy) => !gridFys.has(fy)).join(", ")} to compare ${r.label} with.`
+          );
           continue;
         }
         const options = gridParts(model, meaning, col.fys, col.whole);
@@ -236,15 +314,26 @@ export function addYearTableChecks(table: YearTable, model: GridModel, c: CheckC
             : `the grid's ${span} ${model.periodicity === "monthly" ? "months" : "years"} of ${names}`;
         const what = scale === 1 ? base : `${base} in thousands`;
         const signed = sign === 1 ? parts : negate(parts);
-        const chk = c.check(cell(r.row, col.col), signed.map((p) => ({ cell: p.cell, coef: p.coef * scale })), `${r.label}, ${col.name}`, what);
+        const chk = c.check(
+          cell(r.row, col.col),
+          signed.map((p) => ({ cell: p.cell, coef: p.coef * scale })),
+          `${r.label}, ${col.name}`,
+          what
+        );
         if (chk) checks.push(chk);
       }
       return checks;
     };
     const readings = [1, 0.001].flatMap((scale) =>
-      ([1, -1] as const).flatMap((sign) => [() => bySign(sign, "stated", scale), () => bySign(sign, "periods", scale)]),
+      ([1, -1] as const).flatMap((sign) => [
+        () => bySign(sign, "stated", scale),
+        () => bySign(sign, "periods", scale),
+      ])
     );
-    c.addFamily(readings, `No year of ${r.label} agrees with the grid: it may be measured differently (another unit or definition).`);
+    c.addFamily(
+      readings,
+      `No year of ${r.label} agrees with the grid: it may be measured differently (another unit or definition).`
+    );
   }
 
   // The table's Total column: the sum of its years (a cumulative row's Total is its last year).
@@ -252,26 +341,57 @@ export function addYearTableChecks(table: YearTable, model: GridModel, c: CheckC
     const totals: Check[] = [];
     for (const r of meanings) {
       const cumulative = r.meaning.kind === "lines" && r.meaning.cumulative;
-      const parts = cumulative ? [{ cell: cell(r.row, table.years[table.years.length - 1].col), coef: 1 }] : table.years.map((y) => ({ cell: cell(r.row, y.col), coef: 1 }));
-      const chk = c.check(cell(r.row, table.totalCol), parts, `the Total of ${r.label}`, cumulative ? "its last year" : "its years");
+      const parts = cumulative
+        ? [{ cell: cell(r.row, table.years[table.years.length - 1].col), coef: 1 }]
+        : table.years.map((y) => ({ cell: cell(r.row, y.col), coef: 1 }));
+      const chk = c.check(
+        cell(r.row, table.totalCol),
+        parts,
+        `the Total of ${r.label}`,
+        cumulative ? "its last year" : "its years"
+      );
       if (chk) totals.push(chk);
     }
-    c.addFamily([totals], "The Total column is not the sum of the years for any row: what it holds could not be identified.");
+    c.addFamily(
+      [totals],
+      "The Total column is not the sum of the years for any row: what it holds could not be identified."
+    );
   }
 
   const lineRows = meanings.filter((r) => r.meaning.kind === "lines");
-  const role = (r: (typeof lineRows)[number]) => (r.meaning.kind === "lines" ? r.meaning.role : null);
+  const role = (r: (typeof lineRows)[number]) =>
+    r.meaning.kind === "lines" ? r.meaning.role : null;
   const netRow = lineRows.find((r) => role(r) === "net");
   const flowRows = lineRows.filter((r) => role(r) === "investment" || role(r) === "return");
-  const valueCols = [...table.years.map((y) => ({ col: y.col, name: y.fy })), ...(table.totalCol === null ? [] : [{ col: table.totalCol, name: "Total" }])];
+  const valueCols = [
+    ...table.years.map((y) => ({ col: y.col, name: y.fy })),
+    ...(table.totalCol === null ? [] : [{ col: table.totalCol, name: "Total" }]),
+  ];
 
   // Net = investment + return, column by column.
-  if (netRow && flowRows.some((r) => role(r) === "investment") && flowRows.some((r) => role(r) === "return")) {
+  if (
+    netRow &&
+    flowRows.some((r) => role(r) === "investment") &&
+    flowRows.some((r) => role(r) === "return")
+  ) {
     const reading = (investmentCoef: number) =>
       valueCols
-        .map((v) => c.check(cell(netRow.row, v.col), flowRows.map((r) => ({ cell: cell(r.row, v.col), coef: role(r) === "investment" ? investmentCoef : 1 })), `${netRow.label}, ${v.name}`, "investment and return"))
+        .map((v) =>
+          c.check(
+            cell(netRow.row, v.col),
+            flowRows.map((r) => ({
+              cell: cell(r.row, v.col),
+              coef: role(r) === "investment" ? investmentCoef : 1,
+            })),
+            `${netRow.label}, ${v.name}`,
+            "investment and return"
+          )
+        )
         .filter((x): x is Check => x !== null);
-    c.addFamily([() => reading(1), () => reading(-1)], `${netRow.label} does not equal investment plus return in any year: its parts could not be identified.`);
+    c.addFamily(
+      [() => reading(1), () => reading(-1)],
+      `${netRow.label} does not equal investment plus return in any year: its parts could not be identified.`
+    );
   }
 
   // Cumulative = previous cumulative + this year's net.
@@ -283,9 +403,17 @@ export function addYearTableChecks(table: YearTable, model: GridModel, c: CheckC
       if (j > 0) parts.push({ cell: cell(cumRow.row, table.years[j - 1].col), coef: 1 });
       if (netRow) parts.push({ cell: cell(netRow.row, y.col), coef: 1 });
       else for (const r of flowRows) parts.push({ cell: cell(r.row, y.col), coef: 1 });
-      const chk = c.check(cell(cumRow.row, y.col), parts, `${cumRow.label}, ${y.fy}`, j > 0 ? "the previous year's position and this year's net" : "this year's net");
+      const chk = c.check(
+        cell(cumRow.row, y.col),
+        parts,
+        `${cumRow.label}, ${y.fy}`,
+        j > 0 ? "the previous year's position and this year's net" : "this year's net"
+      );
       if (chk) checks.push(chk);
     });
-    c.addFamily([checks], `${cumRow.label} is not a running total of the net in any year: its parts could not be identified.`);
+    c.addFamily(
+      [checks],
+      `${cumRow.label} is not a running total of the net in any year: its parts could not be identified.`
+    );
   }
 }
