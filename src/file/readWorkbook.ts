@@ -58,10 +58,12 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       const cell = row.getCell(c);
       // A merged range's value belongs to its top-left cell only.
       const merged = cell.type === ExcelJS.ValueType.Merge;
-      vRow.push(merged ? null : plainValue(cell.value));
+      // A formula's cached result comes from cell.result: exceljs leaves a cached 0 out of cell.value.
+      const isFormula = !merged && cell.type === ExcelJS.ValueType.Formula;
+      vRow.push(merged ? null : plainValue(isFormula ? cell.result : cell.value));
       fRow.push(cell.numFmt ? cell.numFmt : null);
       let formula: string | null = null;
-      if (!merged && cell.type === ExcelJS.ValueType.Formula) {
+      if (isFormula) {
         const text = cell.formula;
         if (text) formula = text.startsWith("=") ? text : `=${text}`;
       }

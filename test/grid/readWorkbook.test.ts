@@ -113,6 +113,18 @@ describe("snapshotFromWorkbook", () => {
     expect(snap.values[3]).toEqual(["Merged title", null, null, null, null]);
   });
 
+  test("a formula whose cached result is 0 reads as 0, not as a blank", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Case");
+    ws.getCell("A1").value = 0;
+    ws.getCell("B1").value = { formula: "A1*2", result: 0 };
+    const file = path.join(dir, "cached-zero.xlsx");
+    await wb.xlsx.writeFile(file);
+    const [sheet] = (await readWorkbook(file)).sheets;
+    expect(sheet.values[0]).toEqual([0, 0]);
+    expect(sheet.formulas![0]).toEqual([null, "=A1*2"]);
+  });
+
   test("keeps the tab order of the sheets", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Cover");
