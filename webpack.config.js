@@ -74,6 +74,9 @@ module.exports = async (env, argv) => {
       filename: "[name].js",
       // dist/ also holds the compiled `itos` command (npm run build:cli): keep it.
       clean: { keep: /^(cli|engine|grid|file)[\\/]/ },
+      // Write every file on every build, so dist/'s times say when it was built (the browser
+      // test refuses to run a pane built before its sources changed).
+      compareBeforeEmit: false,
     },
     resolve: {
       extensions: [".ts", ".js"],
