@@ -80,9 +80,9 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<void> {
 /** One line for the user: the file, then what is wrong (the message names the cell). */
 function errorLine(args: ParsedArgs | null, e: unknown): string {
   const name = args?.workbook ? path.basename(args.workbook) : "";
-  const message0 = e instanceof Error ? e.message : String(e);
+  const message = e instanceof Error ? e.message : String(e);
   // Name the file once: the reader's messages often name it already.
-  const file = name && !message0.includes(name) ? `${name}: ` : "";
+  const file = name && !message.includes(name) ? `${name}: ` : "";
   if (isItosError(e)) {
     const candidates =
       e.candidates.length && !e.message.includes(e.candidates[0])
@@ -90,7 +90,6 @@ function errorLine(args: ParsedArgs | null, e: unknown): string {
         : "";
     return `itos: ${file}${e.message}${candidates}`.replace(/\s*\n\s*/g, " ");
   }
-  const message = e instanceof Error ? e.message : String(e);
   return `itos: ${file}unexpected failure: ${message}`.replace(/\s*\n\s*/g, " ");
 }
 

@@ -4,7 +4,6 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { ItosError } from "../engine/errors";
 import {
   analyseWorkbook,
@@ -14,7 +13,7 @@ import {
   type WorkbookAnalyseOptions,
 } from "../grid/pipeline";
 import type { WritePlan } from "../grid/writePlan";
-import { readWorkbook, snapshotFromWorkbook } from "./readWorkbook";
+import { loadWorkbook, snapshotFromWorkbook } from "./readWorkbook";
 import { applyPlanToWorkbook, removeItosOutput } from "./writeWorkbook";
 
 export interface ApplyFileOptions extends WorkbookAnalyseOptions {
@@ -35,14 +34,6 @@ async function samePath(a: string, b: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Loads an .xlsx for writing; readWorkbook's checks give the user-facing errors (missing, encrypted, not a workbook). */
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  await readWorkbook(file);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
 }
 
 export async function applyToFile(

@@ -1,5 +1,5 @@
 /** The file adapter (Node only): .xlsx -> snapshot, write plan -> .xlsx. */
-export { readWorkbook, snapshotFromWorkbook } from "./readWorkbook";
+export { loadWorkbook, readWorkbook, snapshotFromWorkbook } from "./readWorkbook";
 export {
   applyPlanToWorkbook,
   removeItosOutput,
@@ -8,9 +8,4 @@ export {
   CHART_SKIPPED,
   type WrittenFormula,
 } from "./writeWorkbook";
-export {
-  applyToFile,
-  loadWorkbook,
-  type ApplyFileOptions,
-  type ApplyFileResult,
-} from "./applyToFile";
+export { applyToFile, type ApplyFileOptions, type ApplyFileResult } from "./applyToFile";

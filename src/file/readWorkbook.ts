@@ -83,8 +83,13 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   return { sheets };
 }
 
-/** Reads an .xlsx file; a missing, encrypted or non-.xlsx file is an ItosError("bad-file"). */
+/** Reads an .xlsx file as a snapshot; a missing, encrypted or non-.xlsx file is an ItosError("bad-file"). */
 export async function readWorkbook(file: string): Promise<WorkbookSnapshot> {
+  return snapshotFromWorkbook(await loadWorkbook(file));
+}
+
+/** Loads an .xlsx file (for writing, or for a snapshot); the same checks and errors as readWorkbook. */
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const name = path.basename(file);
   let bytes: Buffer;
   try {
@@ -128,5 +133,5 @@ export async function readWorkbook(file: string): Promise<WorkbookSnapshot> {
       "bad-file",
       `${name} holds no worksheets: it is not an Excel .xlsx workbook.`
     );
-  return snapshotFromWorkbook(wb);
+  return wb;
 }

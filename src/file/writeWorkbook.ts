@@ -3,11 +3,11 @@
  * reconciliation marks in an exceljs workbook. Everything it writes is found again through the
  * workbook's ITOS_ names, so a re-run removes the previous output first and replaces it exactly.
  */
-import { isMarkName } from "../grid/itosNames";
 import ExcelJS from "exceljs";
 import { ItosError } from "../engine/errors";
 import { a1 } from "../grid/address";
-import { parseNameRef } from "../grid/planLayout";
+import { isItosName, isMarkName } from "../grid/itosNames";
+import { cellKey, NEW_SHEET_NAME, parseNameRef } from "../grid/planLayout";
 import type { PlannedCell, WritePlan } from "../grid/writePlan";
 
 export const CHART_SKIPPED =
@@ -28,7 +28,7 @@ function isEmptyValue(v: ExcelJS.CellValue): boolean {
 
 /** The workbook's ITOS_ names with their ranges. */
 export function itosNames(wb: ExcelJS.Workbook): { name: string; ranges: string[] }[] {
-  return wb.definedNames.model.filter((d) => d.name.startsWith("ITOS_"));
+  return wb.definedNames.model.filter((d) => isItosName(d.name));
 }
 
 function boxesOf(ranges: string[]): Box[] {
@@ -112,7 +112,7 @@ export function removeItosOutput(
   wb.definedNames.model = wb.definedNames.model.filter((d) => !gone.has(d.name));
   for (const sheet of touchedSheets) {
     const ws = wb.getWorksheet(sheet);
-    if (ws && sheet.startsWith("ITOS Analysis") && sheetIsEmpty(ws)) wb.removeWorksheet(ws.id);
+    if (ws && sheet.startsWith(NEW_SHEET_NAME) && sheetIsEmpty(ws)) wb.removeWorksheet(ws.id);
   }
   return doomed.length;
 }
@@ -132,12 +132,11 @@ function planFamily(plan: WritePlan): (name: string) => boolean {
 function writeCell(ws: ExcelJS.Worksheet, p: PlannedCell): void {
   const cell = ws.getCell(p.row + 1, p.col + 1);
   if (!isEmptyValue(cell.value)) {
+    const where = `${ws.name}!${a1(p.row, p.col)}`;
     throw new ItosError(
       "no-room",
-      `${ws.name}!${a1(p.row, p.col)} is not empty, and ITOS never overwrites a cell it did not write.`,
-      {
-        cell: `${ws.name}!${a1(p.row, p.col)}`,
-      }
+      `${where} is not empty, and ITOS never overwrites a cell it did not write.`,
+      { cell: where }
     );
   }
   if (p.formula) {
@@ -218,7 +217,7 @@ export function listItosFormulaCells(wb: ExcelJS.Workbook): WrittenFormula[] {
       if (!ws) continue;
       for (let r = box.top; r <= box.bottom; r++) {
         for (let c = box.left; c <= box.right; c++) {
-          const key = `${box.sheet}!${a1(r, c)}`;
+          const key = cellKey(box.sheet, r, c);
           const cell = ws.getCell(r + 1, c + 1);
           if (seen.has(key) || cell.type !== ExcelJS.ValueType.Formula) continue;
           seen.add(key);

@@ -318,10 +318,11 @@ function decideRoles(
   const fromHeading = new Map<string, string[]>();
   for (const line of lines) {
     const decided = line.blockRoles.filter((r): r is LineRole => r !== null);
-    const first = line.rows.findIndex((r) => r !== null);
-    const where = cellName(snapshot, line.rows[first] as number, labelCol);
+    const firstRow = line.rows.find((r) => r !== null) as number;
+    const where = cellName(snapshot, firstRow, labelCol);
     line.role = overrides[line.key] ?? decided[0] ?? null;
-    if (line.role === null) candidates.push(`${snapshot.sheetName}!${where}: ${line.label}`);
+    if (line.role === null)
+      candidates.push(`${sheetCellName(snapshot, firstRow, labelCol)}: ${line.label}`);
     if (!overrides[line.key] && new Set(decided).size > 1) {
       warnings.push(
         `${where} '${line.label}' reads as ${decided.join(" in one block and ")} in another; taken as ${line.role}.`
@@ -384,8 +385,6 @@ function decideSignConvention(votes: SignVotes): SignConvention {
 function componentSign(role: LineRole, convention: SignConvention): 1 | -1 {
   if (convention === "investment-negative" || role === "heading" || role === "ignored") return 1;
   if (role === "investment" || role === "total-investment") return -1;
-  if (role === "return" || role === "total-return")
-    return convention === "savings-negative" ? -1 : 1;
   return convention === "savings-negative" ? -1 : 1;
 }
 

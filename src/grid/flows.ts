@@ -7,8 +7,8 @@ import type Decimal from "decimal.js";
 import { ItosError } from "../engine/errors";
 import { fromNumber, parseAmount, ZERO } from "../engine/money";
 import type { FlowLine, Period } from "../engine/types";
-import { a1 } from "./address";
 import type { GridLine, GridModel } from "./model";
+import { sheetCellName } from "./orient";
 import { cellAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
 
 /** Sheet coordinates of a line's amount for period slot `slot`, or null where its block lacks the line. */
@@ -37,7 +37,7 @@ export function amountAt(snapshot: SheetSnapshot, row: number, col: number): Dec
   if (typeof value === "number" && Number.isFinite(value))
     return value === 0 ? ZERO : fromNumber(value);
   if (value === null || isBlank(value)) return ZERO;
-  const where = `${snapshot.sheetName}!${a1(row, col)}`;
+  const where = sheetCellName(snapshot, row, col);
   if (isCellError(value)) {
     throw new ItosError(
       "bad-amount",

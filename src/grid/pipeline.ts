@@ -6,15 +6,13 @@ import type Decimal from "decimal.js";
 import { analysePayback } from "../engine/payback";
 import type { Basis, FlowLine, PaybackResult, Period } from "../engine/types";
 import { ItosError } from "../engine/errors";
-import { detectGrid, findGrids } from "./detect";
+import { detectGrid, findGrids, type DetectOptions } from "./detect";
 import { flowsFromModel } from "./flows";
 import type { GridModel, LineRole } from "./model";
 import { buildWritePlan, cellKey, type PlanOptions } from "./plan";
-import {
-  reconcileForPipeline,
-  marksForPipeline,
-  type SheetReconciliation,
-} from "./pipelineReconcile";
+import { reconcileMarks } from "./marks";
+import type { SheetReconciliation } from "./pipelineReconcile";
+import { reconcileSheet } from "./reconcileGrid";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { WritePlan } from "./writePlan";
 
@@ -68,6 +66,10 @@ export function withoutOwnedCells(
   };
 }
 
+function detectOptions(options: AnalyseOptions): DetectOptions {
+  return { fyStartMonth: options.fyStartMonth, roleOverrides: options.roleOverrides };
+}
+
 /** Reads the grid, runs the payback engine on its component lines and checks its stated totals. */
 export function analyseSheet(
   input: SheetSnapshot,
@@ -75,10 +77,16 @@ export function analyseSheet(
   workbook?: WorkbookSnapshot
 ): SheetAnalysis {
   const snapshot = options.ownedCells ? withoutOwnedCells(input, options.ownedCells) : input;
-  const detected = detectGrid(snapshot, {
-    fyStartMonth: options.fyStartMonth,
-    roleOverrides: options.roleOverrides,
-  });
+  return analyseDetected(detectGrid(snapshot, detectOptions(options)), snapshot, options, workbook);
+}
+
+/** analyseSheet for a grid already read from the snapshot (owned cells already blanked). */
+function analyseDetected(
+  detected: GridModel,
+  snapshot: SheetSnapshot,
+  options: AnalyseOptions,
+  workbook?: WorkbookSnapshot
+): SheetAnalysis {
   const model = withoutExcluded(detected, options.excludedLines);
   const flows = flowsFromModel(model, snapshot);
   const result = analysePayback(flows, {
@@ -87,7 +95,7 @@ export function analyseSheet(
     fyStartMonth: options.fyStartMonth,
   });
   // Reconciliation checks the grid as the user laid it out, exclusions or not.
-  const reconciliation = reconcileForPipeline(detected, snapshot, workbook);
+  const reconciliation = reconcileSheet(detected, snapshot, workbook);
   return { model, flows, result, reconciliation };
 }
 
@@ -101,7 +109,7 @@ export function planAnalysis(
     {
       model: analysis.model,
       result: analysis.result,
-      marks: marksForPipeline(analysis.reconciliation),
+      marks: reconcileMarks(analysis.reconciliation),
     },
     snapshot,
     options
@@ -129,12 +137,10 @@ export function analyseWorkbook(
         `There is no sheet named '${options.sheet}' (the sheets are ${names}).`
       );
     }
-    return [{ snapshot, analysis: analyseSheet(snapshot, options, workbook) }];
+    const model = detectGrid(snapshot, detectOptions(options));
+    return [{ snapshot, analysis: analyseDetected(model, snapshot, options, workbook) }];
   }
-  const grids = findGrids(workbook, {
-    fyStartMonth: options.fyStartMonth,
-    roleOverrides: options.roleOverrides,
-  });
+  const grids = findGrids(workbook, detectOptions(options));
   if (grids.length === 0) {
     throw new ItosError(
       "no-grid",
@@ -143,7 +149,7 @@ export function analyseWorkbook(
   }
   return grids.map((g) => {
     const snapshot = workbook.sheets.find((s) => s.sheetName === g.sheetName) as SheetSnapshot;
-    return { snapshot, analysis: analyseSheet(snapshot, options, workbook) };
+    return { snapshot, analysis: analyseDetected(g.model, snapshot, options, workbook) };
   });
 }
 

@@ -16,10 +16,10 @@ import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePl
 
 export { cellKey, ownedCellsFromNames, parseNameRef, NEW_SHEET_NAME } from "./planLayout";
 
-export const DEFAULT_MONEY_FORMAT = "#,##0;(#,##0)";
+const DEFAULT_MONEY_FORMAT = "#,##0;(#,##0)";
 /** Excel's "Good" style colours: the break-even row. */
-export const BREAK_EVEN_FILL = "#C6EFCE";
-export const BREAK_EVEN_FONT = "#006100";
+const BREAK_EVEN_FILL = "#C6EFCE";
+const BREAK_EVEN_FONT = "#006100";
 
 export interface PlanInput {
   model: GridModel;
@@ -113,9 +113,8 @@ export function buildWritePlan(
   const years = result.years;
 
   // Row offsets inside the section.
-  const kpiCount = KPI_ROWS;
   const kpiTop = 1;
-  const yearHeader = kpiTop + kpiCount + 1;
+  const yearHeader = kpiTop + KPI_ROWS + 1;
   const periodHeader = yearHeader + 1 + years.length + 1;
   const rowsNeeded = periodHeader + 1 + n;
 
@@ -210,22 +209,12 @@ export function buildWritePlan(
     const first = firstPeriodRow + start;
     const last = firstPeriodRow + end;
     put(row, C(COL.label), { value: y.fy });
-    const sumOf = (col: number): string => `=SUM(${rangeOf(C(col), first, last)})`;
-    put(row, C(COL.investment), {
-      value: toNumber(y.investment),
-      formula: sumOf(COL.investment),
-      numberFormat: moneyFormat,
-    });
-    put(row, C(COL.return), {
-      value: toNumber(y.return),
-      formula: sumOf(COL.return),
-      numberFormat: moneyFormat,
-    });
-    put(row, C(COL.net), {
-      value: toNumber(y.net),
-      formula: sumOf(COL.net),
-      numberFormat: moneyFormat,
-    });
+    for (const key of ["investment", "return", "net"] as const)
+      put(row, C(COL[key]), {
+        value: toNumber(y[key]),
+        formula: `=SUM(${rangeOf(C(COL[key]), first, last)})`,
+        numberFormat: moneyFormat,
+      });
     put(row, C(COL.cumulative), {
       value: toNumber(y.cumulative),
       formula: `=${a1(last, C(COL.cumulative))}`,
@@ -248,6 +237,14 @@ export function buildWritePlan(
         ]
       : [];
 
+  const periodsRef = nameRef(sheet, firstPeriodRow, C(0), lastPeriodRow, C(0));
+  const cumulativeRef = nameRef(
+    sheet,
+    firstPeriodRow,
+    C(COL.cumulative),
+    lastPeriodRow,
+    C(COL.cumulative)
+  );
   const names: PlannedName[] = [
     {
       name: `ITOS_Output${suffix}`,
@@ -261,10 +258,7 @@ export function buildWritePlan(
       name: `ITOS_YearSummary${suffix}`,
       ref: nameRef(sheet, R(yearHeader), C(0), R(yearHeader + years.length), C(COL.cumulative)),
     },
-    {
-      name: `ITOS_Cumulative${suffix}`,
-      ref: nameRef(sheet, firstPeriodRow, C(COL.cumulative), lastPeriodRow, C(COL.cumulative)),
-    },
+    { name: `ITOS_Cumulative${suffix}`, ref: cumulativeRef },
   ];
   if (result.breakEven.status === "reached") {
     const row = firstPeriodRow + result.breakEven.index;
@@ -280,14 +274,6 @@ export function buildWritePlan(
     })
   );
 
-  const periodsRef = nameRef(sheet, firstPeriodRow, C(0), lastPeriodRow, C(0));
-  const cumulativeRef = nameRef(
-    sheet,
-    firstPeriodRow,
-    C(COL.cumulative),
-    lastPeriodRow,
-    C(COL.cumulative)
-  );
   return {
     newSheet: place.newSheet ? sheet : null,
     cells,

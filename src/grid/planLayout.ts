@@ -3,7 +3,7 @@
  * (one blank row between) when every cell there is empty, else on a sheet of its own.
  */
 import { isItosName, isMarkName } from "./itosNames";
-import { a1, absoluteA1, quoteSheetName } from "./address";
+import { a1, absoluteA1, columnIndex, quoteSheetName } from "./address";
 import { cellAt, formulaAt, isBlank, type SheetSnapshot } from "./snapshot";
 import type { GridModel } from "./model";
 import type { PlannedName } from "./writePlan";
@@ -37,12 +37,6 @@ function unquote(sheet: string): string {
     : sheet;
 }
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** Parses "'Appendix 1'!$A$60:$F$90" (or a single cell) into a sheet and a box; null when not a plain range. */
 export function parseNameRef(
   ref: string
@@ -55,9 +49,9 @@ export function parseNameRef(
   );
   if (!m) return null;
   const top = Number(m[2]) - 1;
-  const left = colIndex(m[1]);
+  const left = columnIndex(m[1]);
   const bottom = m[4] ? Number(m[4]) - 1 : top;
-  const right = m[3] ? colIndex(m[3]) : left;
+  const right = m[3] ? columnIndex(m[3]) : left;
   return {
     sheet,
     top: Math.min(top, bottom),

@@ -5,6 +5,7 @@
 import type Decimal from "decimal.js";
 import { formatMoney, money } from "../engine/money";
 import type { PaybackResult, Period } from "../engine/types";
+import { quoteSheetName } from "./address";
 import type { GridModel, LineRole } from "./model";
 import type { SheetAnalysis } from "./pipeline";
 import type { SheetReconciliation } from "./pipelineReconcile";
@@ -39,7 +40,7 @@ export interface SheetReportJson {
   messages: string[];
 }
 
-/** A finding as the command prints it: cells with their sheet ("Summary!E5"). */
+/** A finding as the command prints it: cells with their sheet ("Summary!E5"), parts as in a formula ("'Appendix 1'!N55"). */
 export interface FindingJson {
   cell: string;
   stated: number;
@@ -58,6 +59,7 @@ export interface ReconciliationJson {
   unverified: { cell: string; stated: number; reason: string }[];
 }
 
+/** A cell or range with its sheet in front, unless it names a sheet already. */
 function withSheet(sheet: string, cell: string): string {
   return cell.includes("!") ? cell : `${sheet}!${cell}`;
 }
@@ -72,7 +74,8 @@ export function reconciliationJson(rec: SheetReconciliation): ReconciliationJson
       stated: f.stated,
       expected: f.expected,
       difference: f.difference,
-      parts: withSheet(f.sheet, f.parts),
+      // The parts read like a formula, so their sheet is quoted as in one ("'Appendix 1'!B55:M55").
+      parts: withSheet(quoteSheetName(f.sheet), f.parts),
       rootCause: f.rootCause === null ? null : withSheet(f.sheet, f.rootCause),
       explanation: f.explanation,
     })),
@@ -179,12 +182,7 @@ function findingLine(f: FindingJson): string {
 
 /** Whole amounts without decimals, others to the penny. */
 function shown(n: number): string {
-  return formatMoney(decimalOf(n), Number.isInteger(n) ? 0 : 2);
-}
-
-/** formatMoney takes a Decimal; the report's numbers go back through the engine's constructor. */
-function decimalOf(n: number): Decimal {
-  return money(n);
+  return formatMoney(money(n), Number.isInteger(n) ? 0 : 2);
 }
 
 function breakEvenSentence(analysis: SheetAnalysis, json: SheetReportJson): string {

@@ -56,10 +56,3 @@ export function formulaAt(snapshot: SheetSnapshot, row: number, col: number): st
   const r = snapshot.formulas?.[row - snapshot.top];
   return r?.[col - snapshot.left] ?? null;
 }
-
-/** Number of rows and columns covered by the snapshot. */
-export function snapshotSize(snapshot: SheetSnapshot): { rows: number; cols: number } {
-  const rows = snapshot.values.length;
-  const cols = snapshot.values.reduce((m, r) => Math.max(m, r.length), 0);
-  return { rows, cols };
-}
