@@ -224,15 +224,6 @@ class EvaluatedCheck implements CheckResult {
 }
 
 /**
- * Evaluates the same stated cell against alternative sets of parts and keeps the first that
- * agrees (match or rounding); when none does, the first alternative, which is the usual reading.
- */
-export function evaluateBest(alternatives: Check[]): CheckResult {
-  const results = alternatives.map(evaluate);
-  return results.find((r) => r.status !== "mismatch") ?? results[0];
-}
-
-/**
  * True when a check's agreement says something: its stated amount is larger than the rounding
  * slack, so it could not agree by the slack alone (0 = 0 proves nothing).
  */

@@ -6,12 +6,13 @@
  * web's payload limit. It refuses to write over a non-empty cell that ITOS does not own.
  */
 import { ItosError } from "../engine/errors";
-import { a1, absoluteA1, quoteSheetName } from "../grid/address";
+import { a1, absoluteA1, quoteSheetName, rangeA1 } from "../grid/address";
 import { cellKey, parseNameRef } from "../grid/planLayout";
 import type { PlannedCell, PlannedChart, PlannedMark, WritePlan } from "../grid/writePlan";
 import {
   CHART_NAME,
   MARK_PREFIX,
+  NAME_FIELDS,
   SHEET_TAG,
   boxOf,
   encodeMarkMemo,
@@ -53,9 +54,7 @@ export function rangeFromRef(context: Excel.RequestContext, ref: string): Excel.
   const box = parseNameRef(ref);
   if (!box) throw new ItosError("bad-argument", `ITOS could not read the reference ${ref}.`);
   const sheet = context.workbook.worksheets.getItem(box.sheet);
-  const start = a1(box.top, box.left);
-  const end = a1(box.bottom, box.right);
-  return sheet.getRange(start === end ? start : `${start}:${end}`);
+  return sheet.getRange(rangeA1(box.top, box.left, box.bottom, box.right));
 }
 
 function describe(cellText: unknown): string {
@@ -125,7 +124,7 @@ interface ReadState {
 function queueRead(context: Excel.RequestContext, plan: WritePlan, useNotes: boolean): ReadState {
   const wb = context.workbook;
   const names = wb.names;
-  names.load("items/name,items/formula,items/comment");
+  names.load(NAME_FIELDS);
   const targets: ReadState["targets"] = [];
   const charts: ReadState["charts"] = [];
   for (const sheetName of planSheets(plan)) {
@@ -341,9 +340,7 @@ export async function applyPlanInContext(
 
   const state = queueRead(context, plan, useNotes);
   await sync();
-  const tags = taggedNamesFrom(
-    state.names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }))
-  );
+  const tags = taggedNamesFrom(state.names.items);
   refuseOverwrites(plan, state, tags);
 
   const writesOutput =

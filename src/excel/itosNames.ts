@@ -80,6 +80,9 @@ export function isNoFill(color: string | null | undefined): boolean {
   return !color || color.toUpperCase() === "#FFFFFF";
 }
 
+/** The properties of workbook.names to load for taggedNamesFrom. */
+export const NAME_FIELDS = "items/name,items/formula,items/comment";
+
 /** Reads the loaded items of workbook.names into plain tags (ITOS_ names only). */
 export function taggedNamesFrom(
   items: readonly { name: string; formula: string; comment?: string }[]

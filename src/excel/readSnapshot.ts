@@ -1,13 +1,14 @@
 /**
- * Reads the active sheet as a SheetSnapshot in ONE context.sync(): the used range (or the
- * selection, when the user selected more than one cell inside it) with values, number formats
- * and formulas, plus the ITOS_ names so the planner knows which cells are its own earlier output.
+ * Reads the active sheet as a SheetSnapshot in ONE context.sync() (or every sheet in two): the
+ * used range (or the selection, when the user selected more than one cell inside it) with values,
+ * number formats and formulas, plus the ITOS_ names so the planner knows which cells are its own
+ * earlier output.
  */
 import { ItosError } from "../engine/errors";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
 import { intersect, parseRangeAddress, type Box } from "./rangeAddress";
 import { cellKey } from "../grid/planLayout";
-import { ownedCellKeys, taggedNamesFrom, type TaggedName } from "./itosNames";
+import { NAME_FIELDS, ownedCellKeys, taggedNamesFrom, type TaggedName } from "./itosNames";
 
 export interface SheetRead {
   /** The part to analyse: the selection when there is one, else the whole used range. */
@@ -105,6 +106,13 @@ function narrowTo(snapshot: SheetSnapshot, from: Box, to: Box): SheetSnapshot {
   };
 }
 
+/** A sheet's used range, queued for loading with everything usedToSnapshot reads. */
+function loadUsedRange(sheet: Excel.Worksheet): Excel.Range {
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load(["isNullObject", "address", "values", "valueTypes", "numberFormat", "formulas"]);
+  return used;
+}
+
 function emptySheetError(name: string): ItosError {
   return new ItosError(
     "no-grid",
@@ -119,17 +127,14 @@ export async function readActiveSheet(
 ): Promise<SheetRead> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
-  const used = sheet.getUsedRangeOrNullObject();
-  used.load(["isNullObject", "address", "values", "valueTypes", "numberFormat", "formulas"]);
+  const used = loadUsedRange(sheet);
   const selection = context.workbook.getSelectedRange();
   selection.load(["address", "cellCount"]);
   const names = context.workbook.names;
-  names.load("items/name,items/formula,items/comment");
+  names.load(NAME_FIELDS);
   await context.sync();
 
-  const tags = taggedNamesFrom(
-    names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }))
-  );
+  const tags = taggedNamesFrom(names.items);
   const ownedCells = ownedCellKeys(tags);
   const whole = usedToSnapshot(sheet.name, used, ownedCells, options.includeItosOutput !== true);
   if (!whole) throw emptySheetError(sheet.name);
@@ -168,17 +173,11 @@ export async function readWorkbookInContext(context: Excel.RequestContext): Prom
   const activeSheet = sheets.getActiveWorksheet();
   activeSheet.load("name");
   const names = context.workbook.names;
-  names.load("items/name,items/formula,items/comment");
+  names.load(NAME_FIELDS);
   await context.sync();
-  const tags = taggedNamesFrom(
-    names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }))
-  );
+  const tags = taggedNamesFrom(names.items);
   const ownedCells = ownedCellKeys(tags);
-  const useds = sheets.items.map((s) => {
-    const used = s.getUsedRangeOrNullObject();
-    used.load(["isNullObject", "address", "values", "valueTypes", "numberFormat", "formulas"]);
-    return { name: s.name, used };
-  });
+  const useds = sheets.items.map((s) => ({ name: s.name, used: loadUsedRange(s) }));
   await context.sync();
   const snapshots: SheetSnapshot[] = [];
   for (const { name, used } of useds) {

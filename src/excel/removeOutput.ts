@@ -1,17 +1,17 @@
 /**
  * "Remove ITOS output" and "Clear marks": delete exactly what the ITOS_ names tag, nothing else.
  */
-import { a1 } from "../grid/address";
+import { a1, quoteSheetName } from "../grid/address";
 import {
   CHART_NAME,
   boxOf,
   decodeMarkMemo,
   isMarkName,
+  NAME_FIELDS,
   taggedNamesFrom,
   type TaggedName,
 } from "./itosNames";
 import { apiSupported, queueRemoveOutput } from "./applyPlan";
-import { quoteSheetName } from "../grid/address";
 
 export interface RemoveResult {
   namesRemoved: number;
@@ -23,11 +23,9 @@ export interface RemoveResult {
 
 async function loadTags(context: Excel.RequestContext): Promise<TaggedName[]> {
   const names = context.workbook.names;
-  names.load("items/name,items/formula,items/comment");
+  names.load(NAME_FIELDS);
   await context.sync();
-  return taggedNamesFrom(
-    names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }))
-  );
+  return taggedNamesFrom(names.items);
 }
 
 /** Queues the notes ITOS added on marked cells, as null-or-note objects to check after a sync. */

@@ -15,9 +15,8 @@ import {
   type PartsSum,
   type Term,
 } from "../engine/reconcile";
-import { ZERO } from "../engine/money";
 import { addExact, addWhole, EXACT_ZERO, toDecimal, type ExactSum } from "./exactSum";
-import { partsText, WholeTerm, type CheckCollector } from "./reconcileTerms";
+import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
 
 /** Where the components of one column sit: their positions across the period axis, and the axis position. */
 export interface ComponentPlace {
@@ -102,19 +101,8 @@ export class ComponentColumn {
   /** The parts from `start` on as terms, each with its usual sign or, when `plain`, added as shown. */
   terms(start: number, plain: boolean): Term[] {
     const out: Term[] = [];
-    for (let i = start; i < this.place.lines.length; i++) {
-      const e = this.entry(i);
-      const coef = plain ? 1 : this.coefs[i];
-      const cell = this.cellOf(i);
-      if (typeof e === "number")
-        out.push(new WholeTerm(cell, e, this.cells.halfAt(cell.sheet, cell.row, cell.col), coef));
-      else
-        out.push(
-          "value" in e
-            ? { cell, value: e.value, halfUnit: e.halfUnit, coef }
-            : { cell, value: ZERO, halfUnit: ZERO, coef }
-        );
-    }
+    for (let i = start; i < this.place.lines.length; i++)
+      out.push(this.cells.termAt(this.cellOf(i), plain ? 1 : this.coefs[i]));
     return out;
   }
 
@@ -136,16 +124,8 @@ export class ComponentColumn {
     const count = this.rounded![start];
     return {
       total: toDecimal(this.suffix![start]),
-      slack: this.mixed ? sumTerms(this.terms(start, false)).slack : this.slackOf(count),
+      slack: this.mixed ? sumTerms(this.terms(start, false)).slack : sharedSlack(this.unit, count),
     };
-  }
-
-  private slackOf(count: number): Decimal {
-    return count === 0 || this.unit === null
-      ? ZERO
-      : count === 1
-        ? this.unit
-        : this.unit.times(count);
   }
 
   /** One pass over every part. */
@@ -154,7 +134,7 @@ export class ComponentColumn {
     for (let i = 0; i < this.place.lines.length; i++) this.add(i, plain ? 1 : this.coefs[i], acc);
     return {
       total: toDecimal(acc.total),
-      slack: this.mixed ? sumTerms(this.terms(0, plain)).slack : this.slackOf(acc.count),
+      slack: this.mixed ? sumTerms(this.terms(0, plain)).slack : sharedSlack(this.unit, acc.count),
     };
   }
 

@@ -14,7 +14,6 @@ import {
   type PartsSum,
   type Term,
 } from "../engine/reconcile";
-import { ZERO } from "../engine/money";
 import type { GridLine, GridModel } from "./model";
 import {
   addExact,
@@ -25,7 +24,7 @@ import {
   toDecimal,
   type ExactSum,
 } from "./exactSum";
-import { addressFrom, partsText, WholeTerm, type CheckCollector } from "./reconcileTerms";
+import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
 
 /** One line's period cells, read once, with running totals. */
 class LineRun {
@@ -83,16 +82,7 @@ class LineRun {
     const out: Term[] = [];
     for (const i of slots) {
       const cell = this.cellOf(i);
-      if (!cell) continue;
-      const e = this.cells.entryAt(cell.sheet, cell.row, cell.col);
-      if (typeof e === "number")
-        out.push(new WholeTerm(cell, e, this.cells.halfAt(cell.sheet, cell.row, cell.col), 1));
-      else
-        out.push(
-          "value" in e
-            ? { cell, value: e.value, halfUnit: e.halfUnit, coef: 1 }
-            : { cell, value: ZERO, halfUnit: ZERO, coef: 1 }
-        );
+      if (cell) out.push(this.cells.termAt(cell, 1));
     }
     return out;
   }
@@ -118,10 +108,7 @@ class LineRun {
         : subtractExact(this.prefix(end), this.prefix(first));
     const total = toDecimal(exact);
     if (this.mixed) return { total, slack: sumTerms(this.terms(slots)).slack };
-    const count = this.rounded![end] - this.rounded![first];
-    const slack =
-      count === 0 || this.unit === null ? ZERO : count === 1 ? this.unit : this.unit.times(count);
-    return { total, slack };
+    return { total, slack: sharedSlack(this.unit, this.rounded![end] - this.rounded![first]) };
   }
 
   /** Sum of the slots before `end`: the checkpoint below it plus the few slots after that. */
@@ -226,10 +213,7 @@ export class PeriodSums {
     if (!run) this.runs.set(line, (run = new LineRun(this.model, line, this.c)));
     const problem = run.firstProblem(slots);
     if (problem !== null) {
-      this.c.addUnverified(
-        stated,
-        `One of its parts, ${addressFrom(run.cellOf(problem)!, stated.sheet)}, ${run.problemAt(problem)} where an amount is expected.`
-      );
+      this.c.addUnreadablePart(stated, run.cellOf(problem)!, run.problemAt(problem));
       return null;
     }
     return new PeriodCheck(

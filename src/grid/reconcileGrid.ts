@@ -14,7 +14,7 @@ import {
   type CheckResult,
   type CheckStatus,
 } from "../engine/reconcile";
-import { a1 } from "./address";
+import { a1, parseA1 } from "./address";
 import { lineCell } from "./flows";
 import type { GridBlock, GridLine, GridModel, LineRole, PeriodSlot } from "./model";
 import { ComponentCheck, ComponentColumn } from "./componentSums";
@@ -221,10 +221,7 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
           if (!parts) continue;
           const problem = parts.firstProblem(start);
           if (problem) {
-            c.addUnverified(
-              stated,
-              `One of its parts, ${addressFrom(problem.cell, stated.sheet)}, ${problem.problem} where an amount is expected.`
-            );
+            c.addUnreadablePart(stated, problem.cell, problem.problem);
             continue;
           }
           checks.push(new ComponentCheck(parts, start, reading.plain, "the lines it totals"));
@@ -494,15 +491,9 @@ function toFinding(r: CheckResult, root: CellRef | null): Finding {
 }
 
 function byPosition(a: Finding, b: Finding, sheets: string[]): number {
-  const ra = (f: Finding) => /^([A-Z]+)(\d+)$/.exec(f.cell)!;
-  const [, ca, na] = ra(a);
-  const [, cb, nb] = ra(b);
-  return (
-    sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) ||
-    Number(na) - Number(nb) ||
-    ca.length - cb.length ||
-    ca.localeCompare(cb)
-  );
+  const pa = parseA1(a.cell);
+  const pb = parseA1(b.cell);
+  return sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || pa.row - pb.row || pa.col - pb.col;
 }
 
 /** Every check of a set of collected families, evaluated, with root causes and findings. */

@@ -40,7 +40,7 @@ const BLANK: Read = { blank: true };
 export type CellEntry = number | Read;
 
 /** A part that is a whole amount: its Decimal is made only if the term's value is asked for. */
-export class WholeTerm implements Term {
+class WholeTerm implements Term {
   private decimal: Decimal | null = null;
   constructor(
     readonly cell: CellRef,
@@ -51,6 +51,11 @@ export class WholeTerm implements Term {
   get value(): Decimal {
     return (this.decimal ??= new Money(this.whole));
   }
+}
+
+/** The rounding slack of `count` rounded cells that all share one half unit. */
+export function sharedSlack(unit: Decimal | null, count: number): Decimal {
+  return count === 0 || unit === null ? ZERO : count === 1 ? unit : unit.times(count);
 }
 
 const HALF_STEP = fromNumber(0.5);
@@ -245,15 +250,11 @@ export class CheckCollector {
     partsDescription: string
   ): Check | null {
     if (!this.canStateTotal(stated)) return null;
-    const s = this.read(stated) as { value: Decimal; halfUnit: Decimal };
     const terms: Term[] = [];
     for (const p of parts) {
       const r = this.read(p.cell);
       if ("problem" in r) {
-        this.addUnverified(
-          stated,
-          `One of its parts, ${addressFrom(p.cell, stated.sheet)}, ${r.problem} where an amount is expected.`
-        );
+        this.addUnreadablePart(stated, p.cell, r.problem);
         return null;
       }
       terms.push(
@@ -262,8 +263,25 @@ export class CheckCollector {
           : { cell: p.cell, value: r.value, halfUnit: r.halfUnit, coef: p.coef }
       );
     }
-    const statedTerm: Term = { cell: stated, value: s.value, halfUnit: s.halfUnit, coef: 1 };
-    return new ListedCheck(statedTerm, terms, subject, partsDescription);
+    return new ListedCheck(this.statedTerm(stated), terms, subject, partsDescription);
+  }
+
+  /** Records `stated` as unverified because one of its parts holds something other than an amount. */
+  addUnreadablePart(stated: CellRef, part: CellRef, problem: string): void {
+    this.addUnverified(
+      stated,
+      `One of its parts, ${addressFrom(part, stated.sheet)}, ${problem} where an amount is expected.`
+    );
+  }
+
+  /** A cell as a part of a check, with its sign; a blank, or a cell that is no amount, counts as zero. */
+  termAt(cell: CellRef, coef: number): Term {
+    const e = this.entryAt(cell.sheet, cell.row, cell.col);
+    if (typeof e === "number")
+      return new WholeTerm(cell, e, this.halfAt(cell.sheet, cell.row, cell.col), coef);
+    return "value" in e
+      ? { cell, value: e.value, halfUnit: e.halfUnit, coef }
+      : { cell, value: ZERO, halfUnit: ZERO, coef };
   }
 
   /**

@@ -272,28 +272,27 @@ export function qualifiedCell(sheet: string, address: string): string {
 
 /** Mismatches, root causes first (a cell others point to, or one nothing else explains), then the rest. */
 export function findingsView(report: SheetReconciliation): FindingsView {
-  const cellOf = (f: ReconciliationFinding) => qualifiedCell(f.sheet, f.cell);
-  const causeOf = (f: ReconciliationFinding) =>
-    f.rootCause === null ? null : qualifiedCell(f.sheet, f.rootCause);
-  const causes = new Set(report.mismatch.map(causeOf).filter((c): c is string => c !== null));
-  const isRoot = (f: ReconciliationFinding) =>
-    causeOf(f) === null || causeOf(f) === cellOf(f) || causes.has(cellOf(f));
-  const ordered = [...report.mismatch].sort(
-    (a, b) =>
-      Number(isRoot(b)) - Number(isRoot(a)) || Math.abs(b.difference) - Math.abs(a.difference)
-  );
-  const items = ordered.map((f) => {
-    const cause = causeOf(f);
-    return {
-      cell: cellOf(f),
-      title: `${cellOf(f)}: stated ${num(f.stated)}, expected ${num(f.expected)}`,
-      detail:
-        isRoot(f) && f.explanation
-          ? f.explanation
-          : `${cause && cause !== cellOf(f) ? `Likely a consequence of ${cause}. ` : ""}Difference ${num(f.difference)}; parts ${f.parts}.`,
-      isRootCause: isRoot(f),
-    };
-  });
+  const named = report.mismatch.map((f: ReconciliationFinding) => ({
+    f,
+    cell: qualifiedCell(f.sheet, f.cell),
+    cause: f.rootCause === null ? null : qualifiedCell(f.sheet, f.rootCause),
+  }));
+  const causes = new Set(named.map((n) => n.cause).filter((c): c is string => c !== null));
+  const ordered = named
+    .map((n) => ({ ...n, isRoot: n.cause === null || n.cause === n.cell || causes.has(n.cell) }))
+    .sort(
+      (a, b) =>
+        Number(b.isRoot) - Number(a.isRoot) || Math.abs(b.f.difference) - Math.abs(a.f.difference)
+    );
+  const items = ordered.map(({ f, cell, cause, isRoot }) => ({
+    cell,
+    title: `${cell}: stated ${num(f.stated)}, expected ${num(f.expected)}`,
+    detail:
+      isRoot && f.explanation
+        ? f.explanation
+        : `${cause && cause !== cell ? `Likely a consequence of ${cause}. ` : ""}Difference ${num(f.difference)}; parts ${f.parts}.`,
+    isRootCause: isRoot,
+  }));
   const n = report.mismatch.length;
   const summary =
     report.checked === 0
