@@ -26,6 +26,8 @@ export interface Term {
   halfUnit: Decimal;
   /** Multiplier of this part in the sum: 1, or -1 for an amount subtracted. */
   coef: number;
+  /** The amount as a safe integer, when the builder knows it is whole (lets evaluate skip Decimal work). */
+  whole?: number;
 }
 
 export interface Check {
@@ -57,6 +59,8 @@ export interface PartsSum {
   total: Decimal;
   /** Sum of |coef| × halfUnit over the parts. */
   slack: Decimal;
+  /** The total as a safe integer, when the builder knows it is whole (total may then be a getter). */
+  whole?: number;
 }
 
 export interface CheckResult extends Check {
@@ -186,8 +190,22 @@ export function sumTerms(parts: readonly Term[]): PartsSum {
  * that is not blank, plus the stated total itself.
  */
 export function evaluate(check: Check): CheckResult {
-  const { total: expected, slack } = check.partsSum ?? sumTerms(check.parts);
-  const tolerance = slack.isZero() ? check.stated.halfUnit : check.stated.halfUnit.plus(slack);
+  const sum = check.partsSum ?? sumTerms(check.parts);
+  // The usual case, whole parts and a whole stated amount, is told in integers with no Decimal work.
+  const stated = check.stated.whole;
+  if (sum.whole !== undefined && stated !== undefined) {
+    if (sum.whole === stated) return new WholeResult(check, sum, 0, "match", null);
+    const difference = stated - sum.whole;
+    // A whole difference is at least 1, never float noise for a stated amount this small.
+    if (Number.isSafeInteger(difference) && Math.abs(stated) < 1e8) {
+      const tolerance = withSlack(check.stated.halfUnit, sum.slack);
+      const beyond = wholeExceeds(difference, tolerance);
+      if (beyond !== null)
+        return new WholeResult(check, sum, difference, beyond ? "mismatch" : "rounding", tolerance);
+    }
+  }
+  const { total: expected, slack } = sum;
+  const tolerance = withSlack(check.stated.halfUnit, slack);
   const difference = check.stated.value.minus(expected);
   const status = classify(difference, tolerance, check.stated.value);
   return new EvaluatedCheck(check, expected, difference, tolerance, status);
@@ -224,10 +242,96 @@ class EvaluatedCheck implements CheckResult {
 }
 
 /**
+ * A check of whole parts against a whole stated amount, judged in integers. Its Decimals (the
+ * expected amount, the difference, the tolerance) are made on first use: most checks agree and
+ * none of them is ever shown.
+ */
+class WholeResult implements CheckResult {
+  private diff: Decimal | null = null;
+
+  constructor(
+    private readonly check: Check,
+    private readonly sum: PartsSum,
+    /** stated − expected, a safe integer. */
+    private readonly wholeDifference: number,
+    readonly status: CheckStatus,
+    private tol: Decimal | null
+  ) {}
+
+  get tolerance(): Decimal {
+    return (this.tol ??= withSlack(this.check.stated.halfUnit, this.sum.slack));
+  }
+  get expected(): Decimal {
+    return this.wholeDifference === 0 ? this.check.stated.value : this.sum.total;
+  }
+  get difference(): Decimal {
+    return this.wholeDifference === 0 ? ZERO : (this.diff ??= new Money(this.wholeDifference));
+  }
+  get stated(): Term {
+    return this.check.stated;
+  }
+  get parts(): Term[] {
+    return this.check.parts;
+  }
+  get partsText(): string {
+    return this.check.partsText;
+  }
+  get subject(): string {
+    return this.check.subject;
+  }
+  get partsDescription(): string {
+    return this.check.partsDescription;
+  }
+  eachPart(visit: PartVisitor): void {
+    visitParts(this.check, visit);
+  }
+}
+
+/** halfUnit + slack; kept per pair, as both are usually among a few shared Decimals. */
+function withSlack(halfUnit: Decimal, slack: Decimal): Decimal {
+  if (slack.isZero()) return halfUnit;
+  let bySlack = toleranceCache.get(halfUnit);
+  if (!bySlack) {
+    if (toleranceCache.size >= 1_000) return halfUnit.plus(slack);
+    toleranceCache.set(halfUnit, (bySlack = new Map()));
+  }
+  let tolerance = bySlack.get(slack);
+  if (!tolerance) {
+    tolerance = halfUnit.plus(slack);
+    if (bySlack.size < 1_000) bySlack.set(slack, tolerance);
+  }
+  return tolerance;
+}
+
+const toleranceCache = new Map<Decimal, Map<Decimal, Decimal>>();
+
+/**
+ * |whole| > limit for a safe integer and a non-negative Decimal, in integers where the limit's
+ * floor is a safe integer (an integer exceeds a limit exactly when it exceeds its floor); null
+ * when it is not.
+ */
+function wholeExceeds(whole: number, limit: Decimal): boolean | null {
+  let floor = floors.get(limit);
+  if (floor === undefined) {
+    const f = limit.floor();
+    floor = f.abs().lte(Number.MAX_SAFE_INTEGER) && !limit.isNegative() ? f.toNumber() : null;
+    if (floors.size < 1_000) floors.set(limit, floor);
+  }
+  return floor === null ? null : Math.abs(whole) > floor;
+}
+
+const floors = new Map<Decimal, number | null>();
+
+/**
  * True when a check's agreement says something: its stated amount is larger than the rounding
  * slack, so it could not agree by the slack alone (0 = 0 proves nothing).
  */
 function isEvidence(r: CheckResult): boolean {
+  const whole = r.stated.whole;
+  if (whole !== undefined) {
+    const exceeds = wholeExceeds(whole, r.tolerance);
+    if (exceeds !== null) return exceeds;
+  }
   return r.stated.value.abs().gt(r.tolerance);
 }
 
@@ -236,6 +340,10 @@ function isEvidence(r: CheckResult): boolean {
  * stated cell's own half unit. Two comparisons, no arithmetic (half units are few shared Decimals).
  */
 function canProve(stated: Term): boolean {
+  if (stated.whole !== undefined) {
+    const exceeds = wholeExceeds(stated.whole, stated.halfUnit);
+    if (exceeds !== null) return exceeds;
+  }
   return stated.value.gt(stated.halfUnit) || stated.value.lt(negatedHalfUnit(stated.halfUnit));
 }
 
@@ -505,8 +613,15 @@ function cellFilter(
     const m = bySheet.get(c.sheet)!;
     m.bits[c.row * m.width + c.col] = 1;
   }
+  // Parts come sheet by sheet: the last sheet's bitmap is kept at hand.
+  let lastSheet: string | null = null;
+  let lastMap: { width: number; height: number; bits: Uint8Array } | undefined;
   return (sheet, row, col) => {
-    const m = bySheet.get(sheet);
+    if (sheet !== lastSheet) {
+      lastSheet = sheet;
+      lastMap = bySheet.get(sheet);
+    }
+    const m = lastMap;
     return (
       m !== undefined &&
       row < m.height &&

@@ -15,7 +15,7 @@ import {
   type PartsSum,
   type Term,
 } from "../engine/reconcile";
-import { addExact, addWhole, EXACT_ZERO, toDecimal, type ExactSum } from "./exactSum";
+import { addExact, addWhole, EXACT_ZERO, toDecimal, WholeSum, type ExactSum } from "./exactSum";
 import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
 
 /** Where the components of one column sit: their positions across the period axis, and the axis position. */
@@ -34,6 +34,9 @@ export class ComponentColumn {
   private plain: PartsSum | null = null;
   /** suffix[j]: signed sum of parts j.. ; built only when a reading of the last few lines is tried. */
   private suffix: ExactSum[] | null = null;
+  /** suffixWhole[j]: the same sum as a safe integer, for every j from wholeFrom on (all whole there). */
+  private suffixWhole: Float64Array | null = null;
+  private wholeFrom = 0;
   /** rounded[j]: parts among j.. that are rounded (not blank), all sharing `unit` unless `mixed`. */
   private rounded: Int32Array | null = null;
   private unit: Decimal | null = null;
@@ -70,14 +73,19 @@ export class ComponentColumn {
   }
 
   /** Adds part i (signed by coef) to the sum and counts it when rounded; a part that is no amount adds nothing. */
-  private add(i: number, coef: number, acc: { total: ExactSum; count: number }): void {
+  private add(i: number, coef: number, acc: Accumulator): void {
     const e = this.entry(i);
     let halfUnit: Decimal;
     if (typeof e === "number") {
-      if (e !== 0) acc.total = addWhole(acc.total, e, coef);
+      if (e !== 0) {
+        // While every part so far is whole and the sum stays safe, it is kept as a plain integer.
+        const next = acc.whole + (coef === 1 ? e : coef === -1 ? -e : NaN);
+        if (acc.inWhole && Number.isSafeInteger(next)) acc.whole = next;
+        else acc.total = addWhole(leaveWhole(acc), e, coef);
+      }
       halfUnit = this.cells.halfAt(this.place.sheet, this.row(i), this.col(i));
     } else if ("value" in e) {
-      if (!e.value.isZero()) acc.total = addExact(acc.total, e, coef);
+      if (!e.value.isZero()) acc.total = addExact(leaveWhole(acc), e, coef);
       halfUnit = e.halfUnit;
     } else return;
     if (!halfUnit.isZero()) {
@@ -122,37 +130,65 @@ export class ComponentColumn {
     if (start === 0) return (this.full ??= this.sumAll(false));
     this.buildSuffix();
     const count = this.rounded![start];
-    return {
-      total: toDecimal(this.suffix![start]),
-      slack: this.mixed ? sumTerms(this.terms(start, false)).slack : sharedSlack(this.unit, count),
-    };
+    const slack = this.mixed
+      ? sumTerms(this.terms(start, false)).slack
+      : sharedSlack(this.unit, count);
+    if (start >= this.wholeFrom) return new WholeSum(this.suffixWhole![start], slack);
+    return { total: toDecimal(this.suffix![start]), slack };
   }
 
   /** One pass over every part. */
   private sumAll(plain: boolean): PartsSum {
-    const acc = { total: EXACT_ZERO, count: 0 };
+    const acc = newAccumulator();
     for (let i = 0; i < this.place.lines.length; i++) this.add(i, plain ? 1 : this.coefs[i], acc);
-    return {
-      total: toDecimal(acc.total),
-      slack: this.mixed ? sumTerms(this.terms(0, plain)).slack : sharedSlack(this.unit, acc.count),
-    };
+    const slack = this.mixed
+      ? sumTerms(this.terms(0, plain)).slack
+      : sharedSlack(this.unit, acc.count);
+    return acc.inWhole ? new WholeSum(acc.whole, slack) : { total: toDecimal(acc.total), slack };
   }
 
   private buildSuffix(): void {
     if (this.suffix) return;
     const n = this.place.lines.length;
     const suffix: ExactSum[] = new Array(n + 1);
+    const suffixWhole = new Float64Array(n + 1);
     const rounded = new Int32Array(n + 1);
-    const acc = { total: EXACT_ZERO, count: 0 };
-    suffix[n] = acc.total;
+    const acc = newAccumulator();
+    let wholeFrom = n;
     for (let i = n - 1; i >= 0; i--) {
       this.add(i, this.coefs[i], acc);
-      suffix[i] = acc.total;
+      if (acc.inWhole) {
+        suffixWhole[i] = acc.whole;
+        wholeFrom = i;
+      } else suffix[i] = acc.total;
       rounded[i] = acc.count;
     }
     this.suffix = suffix;
+    this.suffixWhole = suffixWhole;
+    this.wholeFrom = wholeFrom;
     this.rounded = rounded;
   }
+}
+
+/** A running sum: a safe integer while every part so far is whole, else exact (bigint or Decimal). */
+interface Accumulator {
+  whole: number;
+  inWhole: boolean;
+  total: ExactSum;
+  count: number;
+}
+
+function newAccumulator(): Accumulator {
+  return { whole: 0, inWhole: true, total: EXACT_ZERO, count: 0 };
+}
+
+/** Moves the sum out of plain integers (for good) and returns it exactly. */
+function leaveWhole(acc: Accumulator): ExactSum {
+  if (acc.inWhole) {
+    acc.inWhole = false;
+    acc.total = BigInt(acc.whole);
+  }
+  return acc.total;
 }
 
 /** The check of a column's total against its components from `start` on: summed, listed only if reported. */

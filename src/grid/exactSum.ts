@@ -66,3 +66,15 @@ export function toDecimal(x: ExactSum): Decimal {
     ? new Money(Number(x))
     : new Money(x.toString());
 }
+
+/** Parts' sum and slack where the sum is a safe integer: its Decimal is made only if asked for. */
+export class WholeSum {
+  private decimal: Decimal | null = null;
+  constructor(
+    readonly whole: number,
+    readonly slack: Decimal
+  ) {}
+  get total(): Decimal {
+    return (this.decimal ??= new Money(this.whole));
+  }
+}

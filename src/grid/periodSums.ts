@@ -22,6 +22,7 @@ import {
   plusExact,
   subtractExact,
   toDecimal,
+  WholeSum,
   type ExactSum,
 } from "./exactSum";
 import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
@@ -31,6 +32,10 @@ class LineRun {
   /** Per period slot: the cell's position, or -1 where the line's block lacks it. */
   private readonly rows: Int32Array;
   private readonly cols: Int32Array;
+  /** Per slot: the cell's whole amount (0 for a blank), or NaN where it holds anything else. */
+  private readonly wholes: Float64Array;
+  /** Per slot: 1 where the cell is blank (it adds nothing and is not rounded). */
+  private readonly blanks: Uint8Array;
   /** Slots whose cell holds something other than an amount, in order. */
   readonly problems: number[] = [];
   private running: ExactSum[] | null = null;
@@ -47,6 +52,8 @@ class LineRun {
     const n = model.periods.length;
     this.rows = new Int32Array(n).fill(-1);
     this.cols = new Int32Array(n).fill(-1);
+    this.wholes = new Float64Array(n).fill(NaN);
+    this.blanks = new Uint8Array(n);
     const periodsDown = model.orientation === "periods-down";
     for (let i = 0; i < n; i++) {
       // As lineCell places it: the line's position in the slot's block, the slot's along the axis.
@@ -58,7 +65,12 @@ class LineRun {
       this.rows[i] = row;
       this.cols[i] = col;
       const e = cells.entryAt(this.sheet, row, col);
-      if (typeof e !== "number" && "problem" in e) this.problems.push(i);
+      if (typeof e === "number") this.wholes[i] = e;
+      else if ("problem" in e) this.problems.push(i);
+      else if ("blank" in e) {
+        this.wholes[i] = 0;
+        this.blanks[i] = 1;
+      }
     }
   }
 
@@ -98,17 +110,21 @@ class LineRun {
   /** Sum and slack over the slots: by running totals when they are a long run, else one by one. */
   sum(slots: readonly number[]): PartsSum {
     const first = slots[0];
-    const contiguous = slots.every((s, k) => s === first + k);
-    if (!contiguous || slots.length === 0) return sumTerms(this.terms(slots));
+    let contiguous = slots.length > 0;
+    for (let k = 1; contiguous && k < slots.length; k++) contiguous = slots[k] === first + k;
+    if (!contiguous) return sumTerms(this.terms(slots));
     this.build();
     const end = first + slots.length;
-    const exact =
-      slots.length <= 2 * CHECKPOINT
-        ? this.sumRange(first, end)
-        : subtractExact(this.prefix(end), this.prefix(first));
-    const total = toDecimal(exact);
-    if (this.mixed) return { total, slack: sumTerms(this.terms(slots)).slack };
-    return { total, slack: sharedSlack(this.unit, this.rounded![end] - this.rounded![first]) };
+    const short = slots.length <= 2 * CHECKPOINT;
+    const whole = short ? this.wholeSum(first, end) : null;
+    const slack = this.mixed
+      ? sumTerms(this.terms(slots)).slack
+      : sharedSlack(this.unit, this.rounded![end] - this.rounded![first]);
+    if (whole !== null) return new WholeSum(whole, slack);
+    const total = toDecimal(
+      short ? this.sumRange(first, end) : subtractExact(this.prefix(end), this.prefix(first))
+    );
+    return { total, slack };
   }
 
   /** Sum of the slots before `end`: the checkpoint below it plus the few slots after that. */
@@ -131,6 +147,22 @@ class LineRun {
     return { total: e.value.isZero() ? total : addExact(total, e, 1), halfUnit: e.halfUnit };
   }
 
+  /**
+   * The sum of slots from..to-1 as a safe integer when every cell there is whole (or missing) and
+   * every running sum stays within ±2^53, so each addition is exact; else null.
+   */
+  private wholeSum(from: number, to: number): number | null {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      if (this.rows[i] < 0) continue;
+      const w = this.wholes[i];
+      if (w !== w) return null; // NaN: not a whole amount
+      n += w;
+      if (!Number.isSafeInteger(n)) return null;
+    }
+    return n;
+  }
+
   private sumRange(from: number, to: number): ExactSum {
     let total: ExactSum = EXACT_ZERO;
     for (let i = from; i < to; i++) total = this.add(i, total).total;
@@ -144,17 +176,35 @@ class LineRun {
     const running: ExactSum[] = [EXACT_ZERO];
     const rounded = new Int32Array(n + 1);
     let total: ExactSum = EXACT_ZERO;
+    // While every cell so far is whole and the sum stays safe, it is kept as a plain integer.
+    let whole = 0;
+    let inWhole = true;
     for (let i = 0; i < n; i++) {
-      const added = this.add(i, total);
-      total = added.total;
+      let halfUnit: Decimal | null;
+      const w = this.wholes[i];
+      if (inWhole && w === w && Number.isSafeInteger(whole + w)) {
+        whole += w;
+        halfUnit = this.blanks[i]
+          ? null
+          : this.cells.halfAt(this.sheet, this.rows[i], this.cols[i]);
+      } else if (inWhole && this.rows[i] < 0) {
+        halfUnit = null;
+      } else {
+        if (inWhole) {
+          inWhole = false;
+          total = BigInt(whole);
+        }
+        const added = this.add(i, total);
+        total = added.total;
+        halfUnit = added.halfUnit;
+      }
       rounded[i + 1] = rounded[i];
-      const halfUnit = added.halfUnit;
       if (halfUnit && !halfUnit.isZero()) {
         if (this.unit === null) this.unit = halfUnit;
         else if (this.unit !== halfUnit && !this.unit.eq(halfUnit)) this.mixed = true;
         rounded[i + 1]++;
       }
-      if ((i + 1) % CHECKPOINT === 0) running.push(total);
+      if ((i + 1) % CHECKPOINT === 0) running.push(inWhole ? BigInt(whole) : total);
     }
     this.running = running;
     this.rounded = rounded;

@@ -384,6 +384,8 @@ function addFyColumns(model: GridModel, c: CheckCollector, periods: PeriodSums):
         .filter(({ s }) => s.block === b && s.period.fy === t.fy);
       if (slots.length === 0)
         slots = model.periods.map((s, i) => ({ s, i })).filter(({ s }) => s.period.fy === t.fy);
+      // One list of slot indices for every line: checks only read it.
+      const indices = slots.map(({ i }) => i);
       for (const line of linesOfBlock(model, b).filter((l) => SUMMED.has(l.role))) {
         const stated = at(model, line.rows[b] as number, t.col);
         if (slots.length === 0) {
@@ -393,7 +395,7 @@ function addFyColumns(model: GridModel, c: CheckCollector, periods: PeriodSums):
         const chk = periods.check(
           stated,
           line,
-          slots.map(({ i }) => i),
+          indices,
           `the ${t.fy} total of ${line.label}`,
           `the ${word} of ${t.fy}`
         );

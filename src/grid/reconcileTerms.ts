@@ -55,8 +55,19 @@ class WholeTerm implements Term {
 
 /** The rounding slack of `count` rounded cells that all share one half unit. */
 export function sharedSlack(unit: Decimal | null, count: number): Decimal {
-  return count === 0 || unit === null ? ZERO : count === 1 ? unit : unit.times(count);
+  if (count === 0 || unit === null) return ZERO;
+  if (count === 1) return unit;
+  // Kept per unit and count: the same few slacks recur for thousands of checks.
+  let byCount = slackCache.get(unit);
+  if (!byCount) {
+    if (slackCache.size >= 1_000) return unit.times(count);
+    slackCache.set(unit, (byCount = []));
+  }
+  if (count >= 100_000) return unit.times(count);
+  return (byCount[count] ??= unit.times(count));
 }
+
+const slackCache = new Map<Decimal, Decimal[]>();
 
 const HALF_STEP = fromNumber(0.5);
 
@@ -304,7 +315,10 @@ export class CheckCollector {
 
   /** The stated cell as a term; it must hold an amount (see canStateTotal). */
   statedTerm(stated: CellRef): Term {
-    const s = this.read(stated) as { value: Decimal; halfUnit: Decimal };
+    const e = this.entryAt(stated.sheet, stated.row, stated.col);
+    if (typeof e === "number")
+      return new WholeTerm(stated, e, this.halfAt(stated.sheet, stated.row, stated.col), 1);
+    const s = e as { value: Decimal; halfUnit: Decimal };
     return { cell: stated, value: s.value, halfUnit: s.halfUnit, coef: 1 };
   }
 
