@@ -211,15 +211,9 @@ export function evaluate(check: Check): CheckResult {
   return new EvaluatedCheck(check, expected, difference, tolerance, status);
 }
 
-/** A check with its verdict. Not a copy: parts and partsText may be built on first use only. */
-class EvaluatedCheck implements CheckResult {
-  constructor(
-    private readonly check: Check,
-    readonly expected: Decimal,
-    readonly difference: Decimal,
-    readonly tolerance: Decimal,
-    readonly status: CheckStatus
-  ) {}
+/** What every verdict reads from its check: the check itself is kept, never copied. */
+abstract class CheckVerdict {
+  constructor(protected readonly check: Check) {}
 
   get stated(): Term {
     return this.check.stated;
@@ -241,22 +235,37 @@ class EvaluatedCheck implements CheckResult {
   }
 }
 
+/** A check with its verdict. Not a copy: parts and partsText may be built on first use only. */
+class EvaluatedCheck extends CheckVerdict implements CheckResult {
+  constructor(
+    check: Check,
+    readonly expected: Decimal,
+    readonly difference: Decimal,
+    readonly tolerance: Decimal,
+    readonly status: CheckStatus
+  ) {
+    super(check);
+  }
+}
+
 /**
  * A check of whole parts against a whole stated amount, judged in integers. Its Decimals (the
  * expected amount, the difference, the tolerance) are made on first use: most checks agree and
  * none of them is ever shown.
  */
-class WholeResult implements CheckResult {
+class WholeResult extends CheckVerdict implements CheckResult {
   private diff: Decimal | null = null;
 
   constructor(
-    private readonly check: Check,
+    check: Check,
     private readonly sum: PartsSum,
     /** stated − expected, a safe integer. */
     private readonly wholeDifference: number,
     readonly status: CheckStatus,
     private tol: Decimal | null
-  ) {}
+  ) {
+    super(check);
+  }
 
   get tolerance(): Decimal {
     return (this.tol ??= withSlack(this.check.stated.halfUnit, this.sum.slack));
@@ -266,24 +275,6 @@ class WholeResult implements CheckResult {
   }
   get difference(): Decimal {
     return this.wholeDifference === 0 ? ZERO : (this.diff ??= new Money(this.wholeDifference));
-  }
-  get stated(): Term {
-    return this.check.stated;
-  }
-  get parts(): Term[] {
-    return this.check.parts;
-  }
-  get partsText(): string {
-    return this.check.partsText;
-  }
-  get subject(): string {
-    return this.check.subject;
-  }
-  get partsDescription(): string {
-    return this.check.partsDescription;
-  }
-  eachPart(visit: PartVisitor): void {
-    visitParts(this.check, visit);
   }
 }
 
