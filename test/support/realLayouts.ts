@@ -71,7 +71,8 @@ export interface SchemeSummaryRow {
   annualSaving: number | null;
   /** cost / annual saving, years. */
   computedYears: number | null;
-  stated: StatedPayback;
+  /** null: the paper states no payback for this scheme. */
+  stated: StatedPayback | null;
 }
 
 export interface YearSummary {
@@ -561,7 +562,7 @@ const insulation: RealCase = {
   payback: NONE,
   totals: null,
   statedTotalMismatches: [],
-  statedPaybacks: insulationRows.map((r) => r.stated),
+  statedPaybacks: insulationRows.map((r) => r.stated as StatedPayback),
   schemeSummary: insulationRows,
   notes: ["C5 holds the text '(Chimney Sheep)': the page names a source but prints no saving."],
 };
@@ -959,6 +960,110 @@ const sideB: RealCase = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------
+// council-led-schemes-summary.xlsx, "LED schemes": no periods; cost D, savings E/F/G, stated H.
+// Simple payback = cost / annual saving:
+//   Havering (row 4): no total printed: 154,000 + 59,000 = 213,000; 1,300,000 / 213,000 =
+//     6.1033 years -> "6.1 years" at one decimal (matches).
+//   Tameside main roads (row 5): 3,600,000 / 274,375 = 13.1207 -> "13 years" (matches).
+//   Tameside dimming (row 6): 284,000 / 74,000 = 3.8378 -> "just under four years" (holds).
+//   Lancashire (row 7): 9,200,000 / 1,843,000 = 4.9919 years; no payback stated.
+//   Ealing (row 8): G8 500,000 = 400,000 + 100,000 (matches); 6,000,000 / 500,000 = 12 years;
+//     no payback stated.
+const councilLedRows: SchemeSummaryRow[] = [
+  {
+    labelCell: "B4",
+    label: "Convert 6,000 sodium street lights in residential roads to LED",
+    cost: 1300000,
+    annualSaving: 213000,
+    computedYears: 1300000 / 213000,
+    stated: {
+      cell: "H4",
+      text: "6.1 years",
+      years: 6.1,
+      statedDecimals: 1,
+      unit: "years",
+      reproducedBy: ["simple"],
+    },
+  },
+  {
+    labelCell: "B5",
+    label: "LED lantern replacement, main road traffic routes",
+    cost: 3600000,
+    annualSaving: 274375,
+    computedYears: 3600000 / 274375,
+    stated: {
+      cell: "H5",
+      text: "13 years",
+      years: 13,
+      statedDecimals: 0,
+      unit: "years",
+      reproducedBy: ["simple"],
+    },
+  },
+  {
+    labelCell: "B6",
+    label: "Trimming and dimming of main road street lights",
+    cost: 284000,
+    annualSaving: 74000,
+    computedYears: 284000 / 74000,
+    stated: {
+      cell: "H6",
+      text: "just under four years",
+      years: 4,
+      statedDecimals: 0,
+      unit: "years",
+      qualifier: "just under",
+      reproducedBy: ["simple"],
+    },
+  },
+  {
+    labelCell: "B7",
+    label: "LED lantern replacement, a further 38,000 lanterns (Salix loan)",
+    cost: 9200000,
+    annualSaving: 1843000,
+    computedYears: 9200000 / 1843000,
+    stated: null,
+  },
+  {
+    labelCell: "B8",
+    label: "Replace 24,000 street lights with LED lanterns",
+    cost: 6000000,
+    annualSaving: 500000,
+    computedYears: 12,
+    stated: null,
+  },
+];
+const councilLed: RealCase = {
+  file: "council-led-schemes-summary.xlsx",
+  sheet: "LED schemes",
+  layouts: [6, 7],
+  orientation: "no-periods",
+  periodicity: null,
+  periods: null,
+  timeZero: false,
+  unit: "£",
+  unitCell: "A1",
+  lines: [
+    { labelCell: "D3", label: "Cost", role: "investment" },
+    { labelCell: "E3", label: "Energy saving a year", role: "return" },
+    { labelCell: "F3", label: "Maintenance saving a year", role: "return" },
+    { labelCell: "G3", label: "Total saving a year", role: "total" },
+  ],
+  net: null,
+  cumulative: null,
+  breakEven: null,
+  crossover: null,
+  payback: NONE,
+  totals: null,
+  statedTotalMismatches: [],
+  statedPaybacks: councilLedRows.flatMap((r) => (r.stated ? [r.stated] : [])),
+  schemeSummary: councilLedRows,
+  notes: [
+    "G4 is blank: Havering's paper gives the energy and maintenance savings but no total; the payback needs their sum.",
+  ],
+};
+
 /** Every case, one entry per sheet (per scheme where a sheet holds several). */
 export const REAL_CASES: RealCase[] = [
   obc,
@@ -978,4 +1083,5 @@ export const REAL_CASES: RealCase[] = [
   calendar,
   sideA,
   sideB,
+  councilLed,
 ];
