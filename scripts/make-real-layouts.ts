@@ -660,6 +660,69 @@ const councilLed: Workbook = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------
+// 16. Oxfordshire County Council, new budget changes 2024/25 - 2026/27: five tables on one sheet
+// sharing the same period headers, each with its own header row and total line (demography;
+// inflation, demand and other pressures; investments; new budget increases; new budget
+// reductions). Several printed totals differ from their parts by 1 (rounding).
+const oxHeader: Cell[] = ["Directorate", "2024/25 £000", "2025/26 £000", "2026/27 £000", "Total £000"];
+const oxfordshire: Workbook = {
+  file: "oxfordshire-budget-changes-2024-27.xlsx",
+  sheets: [
+    {
+      name: "New budget changes",
+      fmt: "#,##0;-#,##0",
+      widths: [52, 14, 14, 14, 14],
+      rows: [
+        ["New budget changes for 2024/25 - 2026/27"],
+        ["New budget increases and reductions agreed in February 2024."],
+        [],
+        ["New budget changes"],
+        oxHeader,
+        ["Adult Services (population changes)", "-", "-", 8500, 8500],
+        ["Environment and Place (waste tonnages)", "-", "-", 400, 400],
+        ["Total demography", "-", "-", 8900, 8900],
+        [],
+        ["Inflation, demand and other pressures"],
+        oxHeader,
+        ["Adult Services", 2339, 1937, 5500, 9776],
+        ["Children's Services", 15390, 2674, -93, 17971],
+        ["Environment and Place", 4213, 176, -641, 3748],
+        ["Public Health and Community Safety", 2008, 522, 120, 2650],
+        ["Resources, Law and Governance", 3104, 124, 28, 3256],
+        ["Additional pay inflation available to be allocated", 0, 0, 7500, 7500],
+        ["Total inflation, demand and other pressures", 27053, 5433, 12414, 44900],
+        [],
+        oxHeader,
+        ["Adult Services", 1430, -1375, 0, 55],
+        ["Children's Services", 5723, -2812, 208, 3119],
+        ["Environment and Place", 2840, -1263, -160, 1417],
+        ["Resources, Law and Governance", 618, -210, 0, 408],
+        ["Total investments", 10611, -5660, 48, 4999],
+        [],
+        ["New budget increases"],
+        oxHeader,
+        ["Adult Services", 3768, 562, 14000, 18331],
+        ["Children's Services", 21113, 112, 735, 21960],
+        ["Environment and Place", 7053, -1087, -401, 5565],
+        ["Public Health and Community Safety", 2008, 522, 120, 2650],
+        ["Resources, Law and Governance", 3722, -86, 28, 3664],
+        ["Changes to be allocated", "-", "-", 7500, 7500],
+        ["Total budget increases", 37664, 23, 21982, 59669],
+        [],
+        ["New Budget Reductions"],
+        oxHeader,
+        ["Adult Services", -1614, -1008, null, -2621],
+        ["Children's Services", -4214, -6632, -5620, -16466],
+        ["Environment and Place", -5482, -741, 991, -5232],
+        ["Public Health and Community Safety", -562, 76, null, -486],
+        ["Resources, Law and Governance", -2070, -497, 75, -2492],
+        ["Total budget reductions", -13942, -8801, -4554, -27297],
+      ],
+    },
+  ],
+};
+
 export const REAL_LAYOUT_WORKBOOKS: Workbook[] = [
   obc,
   twoTables,
@@ -676,6 +739,7 @@ export const REAL_LAYOUT_WORKBOOKS: Workbook[] = [
   calendar,
   sideBySide,
   councilLed,
+  oxfordshire,
 ];
 
 function build(spec: Workbook): ExcelJS.Workbook {

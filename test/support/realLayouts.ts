@@ -46,6 +46,8 @@ export interface StatedTotalMismatch {
   sumOfParts: number;
   /** For a cumulative line: the true running sum of the flows. */
   runningSum?: number;
+  /** Which parts: the line's periods (row) or the lines above it (column). */
+  parts?: "row" | "column";
 }
 
 export interface StatedPayback {
@@ -96,7 +98,7 @@ export interface RealCase {
   periods: { first: string; last: string; count: number } | null;
   /** True where the first period is Year 0 / quarter 0, the instant of the investment. */
   timeZero: boolean;
-  unit: "£" | "£m" | "$";
+  unit: "£" | "£000" | "£m" | "$";
   /** The cell the unit is read from; null where the paper prints none on the table. */
   unitCell: string | null;
   lines: AmountLine[];
@@ -1064,6 +1066,109 @@ const councilLed: RealCase = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------
+// oxfordshire-budget-changes-2024-27.xlsx, "New budget changes": five tables, header rows 5, 11,
+// 20, 28 and 38 (2024/25 £000 .. 2026/27 £000 in B:D, Total £000 in E); "-" and blank are zero.
+// A budget-changes table: pressures, investments and reductions, no payback. Totals checked:
+//   Rows: E29 Adult increases 3,768 + 562 + 14,000 = 18,330, printed 18,331;
+//         E39 Adult reductions -1,614 - 1,008 = -2,622, printed -2,621. Every other row adds up.
+//   Columns: B18 2,339 + 15,390 + 4,213 + 2,008 + 3,104 + 0 = 27,054, printed 27,053;
+//         E18 9,776 + 17,971 + 3,748 + 2,650 + 3,256 + 7,500 = 44,901, printed 44,900 (across,
+//         27,053 + 5,433 + 12,414 = 44,900 matches);
+//         E35 18,331 + 21,960 + 5,565 + 2,650 + 3,664 + 7,500 = 59,670, printed 59,669 (across,
+//         37,664 + 23 + 21,982 = 59,669 matches);
+//         C44 -1,008 - 6,632 - 741 + 76 - 497 = -8,802, printed -8,801.
+//   All six differ by 1: rounding of figures shown in whole £000.
+//   Every other total adds up, e.g. Total investments 1,430 + 5,723 + 2,840 + 618 = 10,611;
+//   -1,375 - 2,812 - 1,263 - 210 = -5,660; 0 + 208 - 160 + 0 = 48; 55 + 3,119 + 1,417 + 408 = 4,999.
+const oxLines = (rows: [number, string][], role: LineRole): AmountLine[] =>
+  rows.map(([row, label]) => ({ labelCell: `A${row}`, label, role }));
+const oxfordshire: RealCase = {
+  file: "oxfordshire-budget-changes-2024-27.xlsx",
+  sheet: "New budget changes",
+  layouts: [1],
+  orientation: "periods-across",
+  periodicity: "annual",
+  periods: { first: "2024/25 £000", last: "2026/27 £000", count: 3 },
+  timeZero: false,
+  unit: "£000",
+  unitCell: "B5",
+  lines: [
+    ...oxLines(
+      [
+        [6, "Adult Services (population changes)"],
+        [7, "Environment and Place (waste tonnages)"],
+      ],
+      "other"
+    ),
+    { labelCell: "A8", label: "Total demography", role: "total" },
+    ...oxLines(
+      [
+        [12, "Adult Services"],
+        [13, "Children's Services"],
+        [14, "Environment and Place"],
+        [15, "Public Health and Community Safety"],
+        [16, "Resources, Law and Governance"],
+        [17, "Additional pay inflation available to be allocated"],
+      ],
+      "other"
+    ),
+    { labelCell: "A18", label: "Total inflation, demand and other pressures", role: "total" },
+    ...oxLines(
+      [
+        [21, "Adult Services"],
+        [22, "Children's Services"],
+        [23, "Environment and Place"],
+        [24, "Resources, Law and Governance"],
+      ],
+      "other"
+    ),
+    { labelCell: "A25", label: "Total investments", role: "total" },
+    ...oxLines(
+      [
+        [29, "Adult Services"],
+        [30, "Children's Services"],
+        [31, "Environment and Place"],
+        [32, "Public Health and Community Safety"],
+        [33, "Resources, Law and Governance"],
+        [34, "Changes to be allocated"],
+      ],
+      "other"
+    ),
+    { labelCell: "A35", label: "Total budget increases", role: "total" },
+    ...oxLines(
+      [
+        [39, "Adult Services"],
+        [40, "Children's Services"],
+        [41, "Environment and Place"],
+        [42, "Public Health and Community Safety"],
+        [43, "Resources, Law and Governance"],
+      ],
+      "other"
+    ),
+    { labelCell: "A44", label: "Total budget reductions", role: "total" },
+  ],
+  net: null,
+  cumulative: null,
+  breakEven: null,
+  crossover: null,
+  payback: NONE,
+  totals: null,
+  statedTotalMismatches: [
+    { cell: "E29", stated: 18331, sumOfParts: 18330, parts: "row" },
+    { cell: "E39", stated: -2621, sumOfParts: -2622, parts: "row" },
+    { cell: "B18", stated: 27053, sumOfParts: 27054, parts: "column" },
+    { cell: "E18", stated: 44900, sumOfParts: 44901, parts: "column" },
+    { cell: "E35", stated: 59669, sumOfParts: 59670, parts: "column" },
+    { cell: "C44", stated: -8801, sumOfParts: -8802, parts: "column" },
+  ],
+  statedPaybacks: [],
+  notes: [
+    "The tables are not a sum of one another: 'New budget increases' for Children's Services (C30 112, D30 735) is not the sum of the same rows above (2,674 - 2,812 = -138; -93 + 208 = 115); no total on the sheet states that relation, so it is not a check.",
+    "The year headers were lost in the copy consulted (only '2024/25' survives in each header row); they are written as the same page's next edition writes them ('2025/26 £000').",
+  ],
+};
+
 /** Every case, one entry per sheet (per scheme where a sheet holds several). */
 export const REAL_CASES: RealCase[] = [
   obc,
@@ -1084,4 +1189,5 @@ export const REAL_CASES: RealCase[] = [
   sideA,
   sideB,
   councilLed,
+  oxfordshire,
 ];
