@@ -140,15 +140,7 @@ const twoTables: Workbook = {
         ["Reduced Audit Fee Variations", ...obcLines.audit],
         ["HR/Recruitment efficiencies", ...obcLines.hr],
         ["Ongoing costs - new systems licencing & financing", ...negate(obcLines.revenue)],
-        [
-          "Total savings",
-          30800,
-          -276200,
-          -257400,
-          -227800,
-          ...rep(6, -253100),
-          -2249200,
-        ],
+        ["Total savings", 30800, -276200, -257400, -227800, ...rep(6, -253100), -2249200],
         [],
         [],
         ["Invest to save funding required", ...fyHeaders, "Total"],
@@ -183,7 +175,14 @@ const gateshead: Workbook = {
           "Year 5 2029/30 £m",
         ],
         ["Estimated base", 320.647, 338.095, 354.069, 366.571, 377.341],
-        ["Estimated funding (excluding reserves)", -307.323, -315.048, -324.053, -333.879, -342.987],
+        [
+          "Estimated funding (excluding reserves)",
+          -307.323,
+          -315.048,
+          -324.053,
+          -333.879,
+          -342.987,
+        ],
         ["Cumulative funding gap (before reserves)", 13.324, 23.047, 30.016, 32.692, 34.354],
         ["Planned use of reserves", -8.5, -4.0, 0, 0, 0],
         ["Estimated cumulative savings requirement", 4.824, 19.047, 30.016, 32.692, 34.354],
@@ -365,9 +364,7 @@ const led: Workbook = {
       widths: [40, 16, 16],
       rows: [
         ["LED Knowledge Bank: Funding - case Study"],
-        [
-          "The lights are replaced by 260 40W 600m x 600m LED Panels at a cost of £16,040 + VAT.",
-        ],
+        ["The lights are replaced by 260 40W 600m x 600m LED Panels at a cost of £16,040 + VAT."],
         [
           "The running load is reduced from 28kW to 10.4kW, resulting in a 63% reduction in running costs, and annual savings of £5,530.",
         ],
@@ -400,8 +397,8 @@ const led: Workbook = {
 const QUARTER_FMT = '"$ "#,##0;"-$ "#,##0;"$ -"';
 const quarterInflows = [...rep(8, 25000), ...rep(5, 75000)];
 const quarterCumulative = [
-  -550000, -525000, -500000, -475000, -450000, -425000, -400000, -375000, -300000, -225000,
-  -150000, -75000, 0,
+  -550000, -525000, -500000, -475000, -450000, -425000, -400000, -375000, -300000, -225000, -150000,
+  -75000, 0,
 ];
 const quarterLabels: string[] = [];
 for (const fy of ["2024/25", "2025/26", "2026/27", "2027/28"])
@@ -665,7 +662,13 @@ const councilLed: Workbook = {
 // sharing the same period headers, each with its own header row and total line (demography;
 // inflation, demand and other pressures; investments; new budget increases; new budget
 // reductions). Several printed totals differ from their parts by 1 (rounding).
-const oxHeader: Cell[] = ["Directorate", "2024/25 £000", "2025/26 £000", "2026/27 £000", "Total £000"];
+const oxHeader: Cell[] = [
+  "Directorate",
+  "2024/25 £000",
+  "2025/26 £000",
+  "2026/27 £000",
+  "Total £000",
+];
 const oxfordshire: Workbook = {
   file: "oxfordshire-budget-changes-2024-27.xlsx",
   sheets: [

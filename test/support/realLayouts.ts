@@ -145,8 +145,7 @@ const NONE: Record<Convention, number | null> = {
 // Every printed total (L column, Total Capital Costs, Total Licensing Budgets) adds up.
 const OBC_NET = [-39200, -1551200, -1457400, -432800, ...Array<number>(6).fill(-253100)];
 const OBC_CUM = [
-  -39200, -1590400, -3047800, -3480600, -3733700, -3986800, -4239900, -4493000, -4746100,
-  -4999200,
+  -39200, -1590400, -3047800, -3480600, -3733700, -3986800, -4239900, -4493000, -4746100, -4999200,
 ];
 const obc: RealCase = {
   file: "obc-corporate-systems.xlsx",
@@ -160,7 +159,11 @@ const obc: RealCase = {
   unitCell: null,
   lines: [
     { labelCell: "A6", label: "Capital Investment - Staffing and Backfill", role: "investment" },
-    { labelCell: "A7", label: "Capital Investment - Technical and Consultancy", role: "investment" },
+    {
+      labelCell: "A7",
+      label: "Capital Investment - Technical and Consultancy",
+      role: "investment",
+    },
     { labelCell: "A8", label: "Total Capital Costs", role: "total" },
     // The only line of its kind: money, counted (issue 10, layout 8).
     { labelCell: "A11", label: "Total Revenue Costs", role: "cost" },
@@ -218,7 +221,11 @@ const twoTables: RealCase = {
     { labelCell: "A11", label: "Ongoing costs - new systems licencing & financing", role: "cost" },
     { labelCell: "A12", label: "Total savings", role: "total" },
     { labelCell: "A16", label: "Capital Investment - Staffing and Backfill", role: "investment" },
-    { labelCell: "A17", label: "Capital Investment - Technical and Consultancy", role: "investment" },
+    {
+      labelCell: "A17",
+      label: "Capital Investment - Technical and Consultancy",
+      role: "investment",
+    },
     { labelCell: "A18", label: "Total investment", role: "total" },
   ],
   net: OBC_NET,
@@ -648,8 +655,8 @@ const led: RealCase = {
 // Totals: investment 575,000; return 200,000 + 375,000 = 575,000; net 0.
 const QUARTER_NET = [-575000, ...Array<number>(8).fill(25000), ...Array<number>(5).fill(75000)];
 const QUARTER_CUM = [
-  -575000, -550000, -525000, -500000, -475000, -450000, -425000, -400000, -375000, -300000,
-  -225000, -150000, -75000, 0,
+  -575000, -550000, -525000, -500000, -475000, -450000, -425000, -400000, -375000, -300000, -225000,
+  -150000, -75000, 0,
 ];
 const quartersAsPrinted: RealCase = {
   file: "quarters-payback.xlsx",
