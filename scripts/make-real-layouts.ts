@@ -726,6 +726,37 @@ const oxfordshire: Workbook = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------
+// 17. Textbook answer without periods: the figures first and their labels after them, the yearly
+// cash flow as the sum of the two lines above it, and the payback in years and months.
+const yearsMonths: Workbook = {
+  file: "years-and-months-summary.xlsx",
+  sheets: [
+    {
+      name: "Answer",
+      fmt: "#,##0",
+      widths: [16, 40],
+      rows: [
+        ["Answer:"],
+        ["2 years and 5 months"],
+        ["Explanation:"],
+        [],
+        [{ n: 304000, fmt: "#,##0" }, "Investment"],
+        [{ n: 86000, fmt: '"+"#,##0' }, "operating income"],
+        [{ n: 38000, fmt: '"+ "#,##0' }, "depreciaton (non-cash expense)"],
+        [{ n: 124000, fmt: "#,##0" }, "cash flow per year"],
+        [
+          "Note: The non-cash expense should be excluded from the calculaton of the payback period.",
+        ],
+        ["Investment / cash-flow = payback"],
+        ["304,000/124,000 = 2.451612903 years"],
+        ["0.451612903 x 12 = 5.419354839"],
+        ["2 years and 5 months"],
+      ],
+    },
+  ],
+};
+
 export const REAL_LAYOUT_WORKBOOKS: Workbook[] = [
   obc,
   twoTables,
@@ -743,6 +774,7 @@ export const REAL_LAYOUT_WORKBOOKS: Workbook[] = [
   sideBySide,
   councilLed,
   oxfordshire,
+  yearsMonths,
 ];
 
 function build(spec: Workbook): ExcelJS.Workbook {

@@ -1176,6 +1176,67 @@ const oxfordshire: RealCase = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------
+// years-and-months-summary.xlsx, "Answer": no periods; amounts in A, labels in B.
+//   Cash flow per year A8 = 86,000 + 38,000 = 124,000 (matches).
+//   Simple payback 304,000 / 124,000 = 2.451612903... years = 29.419 months -> 2 years and 5
+//   months (A2, A13) at the month; A11 states 2.451612903 years (nine decimals: matches).
+const yearsMonthsStated = (cell: string, text: string): StatedPayback => ({
+  cell,
+  text,
+  years: 2 + 5 / 12,
+  statedDecimals: 0,
+  unit: "months",
+  reproducedBy: ["simple"],
+});
+const yearsMonths: RealCase = {
+  file: "years-and-months-summary.xlsx",
+  sheet: "Answer",
+  layouts: [7],
+  orientation: "no-periods",
+  periodicity: null,
+  periods: null,
+  timeZero: false,
+  unit: "$",
+  unitCell: null,
+  lines: [
+    { labelCell: "B5", label: "Investment", role: "investment" },
+    { labelCell: "B6", label: "operating income", role: "return" },
+    { labelCell: "B7", label: "depreciaton (non-cash expense)", role: "return" },
+    { labelCell: "B8", label: "cash flow per year", role: "total" },
+  ],
+  net: null,
+  cumulative: null,
+  breakEven: null,
+  crossover: null,
+  payback: { ...NONE, simple: 304000 / 124000 },
+  totals: null,
+  statedTotalMismatches: [],
+  statedPaybacks: [
+    yearsMonthsStated("A2", "2 years and 5 months"),
+    {
+      cell: "A11",
+      text: "304,000/124,000 = 2.451612903 years",
+      years: 2.451612903,
+      statedDecimals: 9,
+      unit: "years",
+      reproducedBy: ["simple"],
+    },
+    yearsMonthsStated("A13", "2 years and 5 months"),
+  ],
+  schemeSummary: [
+    {
+      labelCell: "B5",
+      label: "Investment",
+      cost: 304000,
+      annualSaving: 124000,
+      computedYears: 304000 / 124000,
+      stated: yearsMonthsStated("A2", "2 years and 5 months"),
+    },
+  ],
+  notes: ["The amounts are in column A and their labels after them in column B."],
+};
+
 /** Every case, one entry per sheet (per scheme where a sheet holds several). */
 export const REAL_CASES: RealCase[] = [
   obc,
@@ -1197,4 +1258,5 @@ export const REAL_CASES: RealCase[] = [
   sideB,
   councilLed,
   oxfordshire,
+  yearsMonths,
 ];
