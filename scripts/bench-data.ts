@@ -6,7 +6,7 @@
 import { money } from "../src/engine/money";
 import { dateToSerial, fyLabelOf, monthPeriod } from "../src/engine/periods";
 import type { FlowLine, Period } from "../src/engine/types";
-import type { CellValue, SheetSnapshot } from "../src/grid/snapshot";
+import type { CellValue, SheetSnapshot } from "../src/sheet/snapshot";
 
 /** A small linear congruential generator: the same numbers on every machine. */
 export function seededRandom(seed: number): () => number {

@@ -2,7 +2,7 @@
 import type { PaybackResult } from "../engine/types";
 import type { SheetReconciliation } from "../grid/pipeline";
 import { findingsView, kpiView } from "../taskpane/state";
-import type { Unit } from "../grid/model";
+import type { Unit } from "../grid/read/model";
 
 export function analyseMessage(
   sheet: string,

@@ -6,9 +6,9 @@
  * web's payload limit. It refuses to write over a non-empty cell that ITOS does not own.
  */
 import { ItosError } from "../engine/errors";
-import { a1, absoluteA1, quoteSheetName, rangeA1 } from "../grid/address";
-import { cellKey, parseNameRef } from "../grid/planLayout";
-import type { PlannedCell, PlannedChart, PlannedMark, WritePlan } from "../grid/writePlan";
+import { a1, absoluteA1, quoteSheetName, rangeA1 } from "../sheet/reference";
+import { cellKey, parseNameRef } from "../grid/plan/planLayout";
+import type { PlannedCell, PlannedChart, PlannedMark, WritePlan } from "../grid/plan/writePlan";
 import {
   CHART_NAME,
   MARK_PREFIX,

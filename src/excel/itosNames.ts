@@ -3,8 +3,8 @@
  * user cells are named ITOS_Mark_n and remember the cell's original fill in the name's comment,
  * and a sheet ITOS created is tagged ITOS_Sheet, so "Remove ITOS output" knows exactly what it owns.
  */
-import { parseNameRef, cellKey } from "../grid/planLayout";
-import { ITOS_PREFIX, isItosName, isMarkName } from "../grid/itosNames";
+import { parseNameRef, cellKey } from "../grid/plan/planLayout";
+import { ITOS_PREFIX, isItosName, isMarkName } from "../sheet/itosNames";
 
 export { ITOS_PREFIX };
 export const MARK_PREFIX = "ITOS_Mark_";

@@ -10,7 +10,7 @@ import {
   type AnalyseOptions,
   type SheetAnalysis,
 } from "../grid/pipeline";
-import { emptyPlan, type WritePlan } from "../grid/writePlan";
+import { emptyPlan, type WritePlan } from "../grid/plan/writePlan";
 import { applyPlanInContext, type ApplyResult } from "./applyPlan";
 import { snapshotForNewSheet } from "./placement";
 import { readActiveSheet, readWorkbookInContext, type SheetRead } from "./readSnapshot";

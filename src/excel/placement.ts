@@ -4,8 +4,8 @@
  * it a copy of the snapshot in which the spacer row under the grid is taken. The user's workbook
  * is not touched: this copy only steers the placement.
  */
-import type { GridModel } from "../grid/model";
-import type { CellValue, SheetSnapshot } from "../grid/snapshot";
+import type { GridModel } from "../grid/read/model";
+import type { CellValue, SheetSnapshot } from "../sheet/snapshot";
 
 export function snapshotForNewSheet(snapshot: SheetSnapshot, model: GridModel): SheetSnapshot {
   const row = model.bounds.bottom + 1 - snapshot.top;

@@ -1,5 +1,5 @@
 /** Office.js range addresses ("'Appendix 1'!A1:O60", "Sheet1!C:C") to 0-based boxes. */
-import { columnIndex } from "../grid/address";
+import { columnIndex } from "../sheet/reference";
 
 export interface Box {
   top: number;

@@ -5,9 +5,9 @@
  * earlier output.
  */
 import { ItosError } from "../engine/errors";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../sheet/snapshot";
 import { intersect, parseRangeAddress, type Box } from "./rangeAddress";
-import { cellKey } from "../grid/planLayout";
+import { cellKey } from "../grid/plan/planLayout";
 import { NAME_FIELDS, ownedCellKeys, taggedNamesFrom, type TaggedName } from "./itosNames";
 
 export interface SheetRead {

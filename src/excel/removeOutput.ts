@@ -1,7 +1,7 @@
 /**
  * "Remove ITOS output" and "Clear marks": delete exactly what the ITOS_ names tag, nothing else.
  */
-import { a1, quoteSheetName } from "../grid/address";
+import { a1, quoteSheetName } from "../sheet/reference";
 import {
   CHART_NAME,
   boxOf,

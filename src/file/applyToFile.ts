@@ -12,7 +12,7 @@ import {
   type SheetAnalysis,
   type WorkbookAnalyseOptions,
 } from "../grid/pipeline";
-import type { WritePlan } from "../grid/writePlan";
+import type { WritePlan } from "../grid/plan/writePlan";
 import { loadWorkbook, snapshotFromWorkbook } from "./readWorkbook";
 import { applyPlanToWorkbook, removeItosOutput } from "./writeWorkbook";
 

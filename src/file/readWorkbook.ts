@@ -7,7 +7,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { ItosError } from "../engine/errors";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../sheet/snapshot";
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86400000;

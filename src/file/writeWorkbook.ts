@@ -5,10 +5,10 @@
  */
 import ExcelJS from "exceljs";
 import { ItosError } from "../engine/errors";
-import { a1 } from "../grid/address";
-import { isItosName, isMarkName } from "../grid/itosNames";
-import { cellKey, NEW_SHEET_NAME, parseNameRef } from "../grid/planLayout";
-import type { PlannedCell, WritePlan } from "../grid/writePlan";
+import { a1 } from "../sheet/reference";
+import { isItosName, isMarkName } from "../sheet/itosNames";
+import { cellKey, NEW_SHEET_NAME, parseNameRef } from "../grid/plan/planLayout";
+import type { PlannedCell, WritePlan } from "../grid/plan/writePlan";
 
 export const CHART_SKIPPED =
   "The cumulative-position chart is drawn only by the Excel add-in: .xlsx files written by the command carry the table and the highlight.";

@@ -6,15 +6,15 @@ import type Decimal from "decimal.js";
 import { analysePayback } from "../engine/payback";
 import type { Basis, FlowLine, PaybackResult, Period } from "../engine/types";
 import { ItosError } from "../engine/errors";
-import { detectGrid, findGrids, type DetectOptions } from "./detect";
-import { flowsFromModel } from "./flows";
-import type { GridModel, LineRole } from "./model";
-import { buildWritePlan, cellKey, type PlanOptions } from "./plan";
-import { reconcileMarks } from "./marks";
+import { detectGrid, findGrids, type DetectOptions } from "./read/detect";
+import { flowsFromModel } from "./read/flows";
+import type { GridModel, LineRole } from "./read/model";
+import { buildWritePlan, cellKey, type PlanOptions } from "./plan/plan";
+import { reconcileMarks } from "./plan/marks";
 import type { SheetReconciliation } from "./pipelineReconcile";
-import { reconcileSheet } from "./reconcileGrid";
-import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import type { WritePlan } from "./writePlan";
+import { reconcileSheet } from "./reconcile/reconcileGrid";
+import type { SheetSnapshot, WorkbookSnapshot } from "../sheet/snapshot";
+import type { WritePlan } from "./plan/writePlan";
 
 export type { SheetReconciliation } from "./pipelineReconcile";
 

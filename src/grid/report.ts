@@ -5,8 +5,8 @@
 import type Decimal from "decimal.js";
 import { formatMoney, money } from "../engine/money";
 import type { PaybackResult, Period } from "../engine/types";
-import { quoteSheetName } from "./address";
-import type { GridModel, LineRole } from "./model";
+import { quoteSheetName } from "../sheet/reference";
+import type { GridModel, LineRole } from "./read/model";
 import type { SheetAnalysis } from "./pipeline";
 import type { SheetReconciliation } from "./pipelineReconcile";
 

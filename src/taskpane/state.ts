@@ -7,9 +7,9 @@ import type Decimal from "decimal.js";
 import { formatMoney } from "../engine/money";
 import { isItosError } from "../engine/errors";
 import type { Basis, BreakEven, PaybackResult } from "../engine/types";
-import { a1 } from "../grid/address";
-import { normaliseLabel } from "../grid/labels";
-import type { GridModel, LineRole, SignConvention, Unit } from "../grid/model";
+import { a1 } from "../sheet/reference";
+import { normaliseLabel } from "../grid/read/labels";
+import type { GridModel, LineRole, SignConvention, Unit } from "../grid/read/model";
 import type { AnalyseOptions, SheetReconciliation } from "../grid/pipeline";
 import type { ReconciliationFinding } from "../grid/pipelineReconcile";
 

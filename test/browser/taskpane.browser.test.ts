@@ -10,7 +10,7 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { readWorkbook } from "../../src/file/readWorkbook";
-import type { WorkbookSnapshot } from "../../src/grid/snapshot";
+import type { WorkbookSnapshot } from "../../src/sheet/snapshot";
 import type { FakeDump } from "./fakeExcelHost";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -2,9 +2,9 @@ import { readActiveSheet } from "../../src/excel/readSnapshot";
 import { applyPlanInContext } from "../../src/excel/applyPlan";
 import { clearMarksInContext, removeOutputInContext } from "../../src/excel/removeOutput";
 import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { emptyPlan, type WritePlan } from "../../src/grid/writePlan";
+import { emptyPlan, type WritePlan } from "../../src/grid/plan/writePlan";
 import { ItosError } from "../../src/engine/errors";
-import { a1 } from "../../src/grid/address";
+import { a1 } from "../../src/sheet/reference";
 import { APPENDIX, sandwellHost, sandwellWorkbook } from "./sandwellHost";
 import type { FakeDump, FakeHost } from "../browser/fakeExcelHost";
 

@@ -5,8 +5,8 @@
 import { createFakeExcel, type FakeHost } from "../browser/fakeExcelHost";
 import { readActiveSheet } from "../../src/excel/readSnapshot";
 import { applyPlanInContext, type ApplyOptions } from "../../src/excel/applyPlan";
-import { emptyPlan, type PlannedCell, type WritePlan } from "../../src/grid/writePlan";
-import { nameRef } from "../../src/grid/planLayout";
+import { emptyPlan, type PlannedCell, type WritePlan } from "../../src/grid/plan/writePlan";
+import { nameRef } from "../../src/grid/plan/planLayout";
 
 export const SHEET = "Cases";
 export const WIDTH = 6;

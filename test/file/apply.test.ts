@@ -17,8 +17,8 @@ import {
 } from "../../src/file";
 import { readWorkbook } from "../../src/file/readWorkbook";
 import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { ownedCellsFromNames } from "../../src/grid/plan";
-import { emptyPlan } from "../../src/grid/writePlan";
+import { ownedCellsFromNames } from "../../src/grid/plan/plan";
+import { emptyPlan } from "../../src/grid/plan/writePlan";
 import { cellsOf, cellsOfWorkbook } from "./cells";
 import { recalculate } from "./recalculate";
 

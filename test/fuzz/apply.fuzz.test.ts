@@ -9,7 +9,7 @@ import { ItosError } from "../../src/engine/errors";
 import { snapshotFromWorkbook } from "../../src/file/readWorkbook";
 import { applyPlanToWorkbook } from "../../src/file/writeWorkbook";
 import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { isCellError, type SheetSnapshot } from "../../src/grid/snapshot";
+import { isCellError, type SheetSnapshot } from "../../src/sheet/snapshot";
 import { gridLikeSheet } from "./arbitraries";
 
 /** The random sheet as an exceljs workbook (errors as error values, formats kept). */

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { dateToSerial } from "../../src/engine/periods";
-import type { CellValue, SheetSnapshot } from "../../src/grid/snapshot";
+import type { CellValue, SheetSnapshot } from "../../src/sheet/snapshot";
 
 const ERRORS = [
   "#N/A",

@@ -6,11 +6,11 @@
 import fc from "fast-check";
 import { ItosError } from "../../src/engine/errors";
 import { analysePayback } from "../../src/engine/payback";
-import { detectGrid, findGrids } from "../../src/grid/detect";
-import { flowsFromModel } from "../../src/grid/flows";
+import { detectGrid, findGrids } from "../../src/grid/read/detect";
+import { flowsFromModel } from "../../src/grid/read/flows";
 import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { reconcileSheet } from "../../src/grid/reconcileGrid";
-import { formulaAt, isBlank, cellAt, type SheetSnapshot } from "../../src/grid/snapshot";
+import { reconcileSheet } from "../../src/grid/reconcile/reconcileGrid";
+import { formulaAt, isBlank, cellAt, type SheetSnapshot } from "../../src/sheet/snapshot";
 import { anySheet, gridLikeSheet } from "./arbitraries";
 
 /** Runs fn; a thrown ItosError with a message counts as a clean refusal, anything else fails. */

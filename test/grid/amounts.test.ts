@@ -2,9 +2,9 @@ import * as path from "path";
 import { isItosError, ItosError } from "../../src/engine/errors";
 import { analysePayback } from "../../src/engine/payback";
 import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid } from "../../src/grid/detect";
-import { amountAt, flowsFromModel, lineCell } from "../../src/grid/flows";
-import type { CellValue, SheetSnapshot } from "../../src/grid/snapshot";
+import { detectGrid } from "../../src/grid/read/detect";
+import { amountAt, flowsFromModel, lineCell } from "../../src/grid/read/flows";
+import type { CellValue, SheetSnapshot } from "../../src/sheet/snapshot";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 

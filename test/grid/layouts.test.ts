@@ -2,10 +2,10 @@ import * as path from "path";
 import { analysePayback } from "../../src/engine/payback";
 import { isItosError } from "../../src/engine/errors";
 import { readWorkbook, snapshotFromWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid, findGrids } from "../../src/grid/detect";
-import { flowsFromModel, lineCell } from "../../src/grid/flows";
-import { a1 } from "../../src/grid/address";
-import type { WorkbookSnapshot } from "../../src/grid/snapshot";
+import { detectGrid, findGrids } from "../../src/grid/read/detect";
+import { flowsFromModel, lineCell } from "../../src/grid/read/flows";
+import { a1 } from "../../src/sheet/reference";
+import type { WorkbookSnapshot } from "../../src/sheet/snapshot";
 import {
   buildLayoutWorkbook,
   LAYOUTS,

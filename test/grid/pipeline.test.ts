@@ -6,7 +6,7 @@ import * as path from "path";
 import { readWorkbook } from "../../src/file/readWorkbook";
 import { analyseSheet, analyseWorkbook } from "../../src/grid/pipeline";
 import { sheetReportJson, sheetReportText } from "../../src/grid/report";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/grid/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../src/sheet/snapshot";
 import { SANDWELL_STATED_YEAR_NETS } from "../support/sandwellLines";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");

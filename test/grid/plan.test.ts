@@ -4,9 +4,9 @@
  */
 import * as path from "path";
 import { readWorkbook } from "../../src/file/readWorkbook";
-import { a1 } from "../../src/grid/address";
+import { a1 } from "../../src/sheet/reference";
 import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { cellKey, ownedCellsFromNames } from "../../src/grid/plan";
+import { cellKey, ownedCellsFromNames } from "../../src/grid/plan/plan";
 import {
   cellAt,
   formulaAt,
@@ -14,8 +14,8 @@ import {
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "../../src/grid/snapshot";
-import type { PlannedCell, WritePlan } from "../../src/grid/writePlan";
+} from "../../src/sheet/snapshot";
+import type { PlannedCell, WritePlan } from "../../src/grid/plan/writePlan";
 import { recalculatePlan } from "../file/recalculate";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");

@@ -1,9 +1,9 @@
 import * as path from "path";
 import { analysePayback } from "../../src/engine/payback";
 import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid, findGrids } from "../../src/grid/detect";
-import { flowsFromModel } from "../../src/grid/flows";
-import type { WorkbookSnapshot } from "../../src/grid/snapshot";
+import { detectGrid, findGrids } from "../../src/grid/read/detect";
+import { flowsFromModel } from "../../src/grid/read/flows";
+import type { WorkbookSnapshot } from "../../src/sheet/snapshot";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");
 

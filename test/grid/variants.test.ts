@@ -6,10 +6,10 @@ import * as path from "path";
 import { isItosError, ItosError } from "../../src/engine/errors";
 import { analysePayback } from "../../src/engine/payback";
 import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid, findGrids } from "../../src/grid/detect";
-import { flowsFromModel } from "../../src/grid/flows";
-import { transposeSnapshot } from "../../src/grid/orient";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/snapshot";
+import { detectGrid, findGrids } from "../../src/grid/read/detect";
+import { flowsFromModel } from "../../src/grid/read/flows";
+import { transposeSnapshot } from "../../src/grid/read/orient";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/sheet/snapshot";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 

@@ -3,7 +3,7 @@
  * after `itos apply`, and the boxes of its ITOS_ names.
  */
 import ExcelJS from "exceljs";
-import { parseNameRef } from "../../src/grid/planLayout";
+import { parseNameRef } from "../../src/grid/plan/planLayout";
 
 export interface CellRecord {
   sheet: string;

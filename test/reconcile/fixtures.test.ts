@@ -4,10 +4,10 @@
  */
 import * as path from "path";
 import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid } from "../../src/grid/detect";
-import { reconcileMarks } from "../../src/grid/marks";
-import type { LineRole } from "../../src/grid/model";
-import { reconcileSheet } from "../../src/grid/reconcileGrid";
+import { detectGrid } from "../../src/grid/read/detect";
+import { reconcileMarks } from "../../src/grid/plan/marks";
+import type { LineRole } from "../../src/grid/read/model";
+import { reconcileSheet } from "../../src/grid/reconcile/reconcileGrid";
 
 const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
 

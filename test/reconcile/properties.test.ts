@@ -4,10 +4,10 @@
  * exactly that cell (as the mismatch, or as the root cause of every mismatch).
  */
 import fc from "fast-check";
-import { a1 } from "../../src/grid/address";
-import { reconcileSheet } from "../../src/grid/reconcileGrid";
-import { addressFrom } from "../../src/grid/reconcileTerms";
-import type { SheetSnapshot } from "../../src/grid/snapshot";
+import { a1 } from "../../src/sheet/reference";
+import { reconcileSheet } from "../../src/grid/reconcile/reconcileGrid";
+import { addressFrom } from "../../src/grid/reconcile/reconcileTerms";
+import type { SheetSnapshot } from "../../src/sheet/snapshot";
 import { buildTable, withCell, type TableSpec } from "./tables";
 
 const MAX_LINES = 7;

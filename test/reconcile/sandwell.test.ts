@@ -5,11 +5,11 @@
  */
 import * as path from "path";
 import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid } from "../../src/grid/detect";
-import { CONSEQUENCE_FILL, MISMATCH_FILL, reconcileMarks } from "../../src/grid/marks";
-import type { GridModel } from "../../src/grid/model";
-import { reconcileSheet, type ReconciliationReport } from "../../src/grid/reconcileGrid";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/grid/snapshot";
+import { detectGrid } from "../../src/grid/read/detect";
+import { CONSEQUENCE_FILL, MISMATCH_FILL, reconcileMarks } from "../../src/grid/plan/marks";
+import type { GridModel } from "../../src/grid/read/model";
+import { reconcileSheet, type ReconciliationReport } from "../../src/grid/reconcile/reconcileGrid";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../src/sheet/snapshot";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");
 

@@ -6,8 +6,8 @@
 import Decimal from "decimal.js";
 import { Money } from "../../src/engine/money";
 import { monthPeriod } from "../../src/engine/periods";
-import type { GridBlock, GridLine, GridModel, LineRole, PeriodSlot, SignConvention } from "../../src/grid/model";
-import type { CellValue, SheetSnapshot } from "../../src/grid/snapshot";
+import type { GridBlock, GridLine, GridModel, LineRole, PeriodSlot, SignConvention } from "../../src/grid/read/model";
+import type { CellValue, SheetSnapshot } from "../../src/sheet/snapshot";
 
 export interface TableSpec {
   investmentLines: number;

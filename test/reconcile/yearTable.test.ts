@@ -5,11 +5,11 @@
  */
 import * as path from "path";
 import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid } from "../../src/grid/detect";
-import type { GridModel } from "../../src/grid/model";
-import { reconcileSheet, type ReconciliationReport } from "../../src/grid/reconcileGrid";
-import { findYearTables } from "../../src/grid/yearTable";
-import type { CellValue, SheetSnapshot } from "../../src/grid/snapshot";
+import { detectGrid } from "../../src/grid/read/detect";
+import type { GridModel } from "../../src/grid/read/model";
+import { reconcileSheet, type ReconciliationReport } from "../../src/grid/reconcile/reconcileGrid";
+import { findYearTables } from "../../src/grid/reconcile/yearTable";
+import type { CellValue, SheetSnapshot } from "../../src/sheet/snapshot";
 
 let appendix: SheetSnapshot;
 let model: GridModel;

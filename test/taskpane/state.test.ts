@@ -1,7 +1,7 @@
 import { analyseSheet } from "../../src/grid/pipeline";
 import { readWorkbook } from "../../src/file/readWorkbook";
 import type { SheetAnalysis } from "../../src/grid/pipeline";
-import type { WorkbookSnapshot } from "../../src/grid/snapshot";
+import type { WorkbookSnapshot } from "../../src/sheet/snapshot";
 import * as path from "path";
 import {
   analyseOptions,

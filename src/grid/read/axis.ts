@@ -3,7 +3,7 @@
  * year for stacked blocks), the period each column stands for, and the FY subtotal and grand
  * total columns between and after the periods.
  */
-import { ItosError } from "../engine/errors";
+import { ItosError } from "../../engine/errors";
 import {
   fyLabelOf,
   isDateFormat,
@@ -11,11 +11,11 @@ import {
   parsePeriodHeader,
   yearPeriod,
   type PeriodHeader,
-} from "../engine/periods";
-import type { Period } from "../engine/types";
+} from "../../engine/periods";
+import type { Period } from "../../engine/types";
 import { sheetCellName } from "./orient";
 import type { TotalColumn } from "./model";
-import { formatAt, type CellValue, type SheetSnapshot } from "./snapshot";
+import { formatAt, type CellValue, type SheetSnapshot } from "../../sheet/snapshot";
 
 export type AxisKind = "monthly" | "annual-fy" | "annual-number" | "period-number";
 

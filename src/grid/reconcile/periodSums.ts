@@ -13,8 +13,8 @@ import {
   type PartVisitor,
   type PartsSum,
   type Term,
-} from "../engine/reconcile";
-import type { GridLine, GridModel } from "./model";
+} from "../../engine/reconcile";
+import type { GridLine, GridModel } from "../read/model";
 import {
   addExact,
   addWhole,

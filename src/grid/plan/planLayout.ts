@@ -2,10 +2,10 @@
  * Where the "ITOS analysis" section goes and which cells the add-in may write: below the grid
  * (one blank row between) when every cell there is empty, else on a sheet of its own.
  */
-import { isItosName, isMarkName } from "./itosNames";
-import { a1, absoluteA1, columnIndex, quoteSheetName } from "./address";
-import { cellAt, formulaAt, isBlank, type SheetSnapshot } from "./snapshot";
-import type { GridModel } from "./model";
+import { isItosName, isMarkName } from "../../sheet/itosNames";
+import { a1, absoluteA1, columnIndex, quoteSheetName } from "../../sheet/reference";
+import { cellAt, formulaAt, isBlank, type SheetSnapshot } from "../../sheet/snapshot";
+import type { GridModel } from "../read/model";
 import type { PlannedName } from "./writePlan";
 
 /** Columns the section uses: Period/label | Investment | Return | Net | Cumulative | Note. */

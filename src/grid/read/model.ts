@@ -2,7 +2,7 @@
  * What the grid layer understands of a sheet: the period axis, each line's role, units and sign
  * convention, all tied to cell coordinates (0-based sheet row/col) so every message can name a cell.
  */
-import type { Period, Periodicity } from "../engine/types";
+import type { Period, Periodicity } from "../../engine/types";
 
 export type LineRole =
   | "investment"

@@ -3,11 +3,11 @@
  * plan writer tags each mark with an ITOS_Marks_* name, so one "Remove ITOS output" takes them
  * all off again and leaves the user's values alone.
  */
-import { showAmount } from "../engine/reconcile";
-import { parseA1 } from "./address";
-import type { Finding, ReconciliationReport } from "./reconcileGrid";
+import { showAmount } from "../../engine/reconcile";
+import { parseA1 } from "../../sheet/reference";
+import type { Finding, ReconciliationReport } from "../reconcile/reconcileGrid";
 import type { PlannedMark } from "./writePlan";
-import { fromNumber } from "../engine/money";
+import { fromNumber } from "../../engine/money";
 
 /** Excel's light red "bad" fill: a cell that is likely wrong itself. */
 export const MISMATCH_FILL = "#FFC7CE";

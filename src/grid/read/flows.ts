@@ -4,12 +4,12 @@
  * reconciliation checks.
  */
 import type Decimal from "decimal.js";
-import { ItosError } from "../engine/errors";
-import { fromNumber, parseAmount, ZERO } from "../engine/money";
-import type { FlowLine, Period } from "../engine/types";
+import { ItosError } from "../../engine/errors";
+import { fromNumber, parseAmount, ZERO } from "../../engine/money";
+import type { FlowLine, Period } from "../../engine/types";
 import type { GridLine, GridModel } from "./model";
 import { sheetCellName } from "./orient";
-import { cellAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
+import { cellAt, isBlank, isCellError, type SheetSnapshot } from "../../sheet/snapshot";
 
 /** Sheet coordinates of a line's amount for period slot `slot`, or null where its block lacks the line. */
 export function lineCell(

@@ -13,14 +13,14 @@ import {
   type Check,
   type CheckResult,
   type CheckStatus,
-} from "../engine/reconcile";
-import { a1, parseA1 } from "./address";
-import { lineCell } from "./flows";
-import type { GridBlock, GridLine, GridModel, LineRole, PeriodSlot } from "./model";
+} from "../../engine/reconcile";
+import { a1, parseA1 } from "../../sheet/reference";
+import { lineCell } from "../read/flows";
+import type { GridBlock, GridLine, GridModel, LineRole, PeriodSlot } from "../read/model";
 import { ComponentCheck, ComponentColumn } from "./componentSums";
 import { PeriodSums } from "./periodSums";
 import { addressFrom, CheckCollector, type PartSpec, type Unverified } from "./reconcileTerms";
-import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../sheet/snapshot";
 import { addYearTableChecks, findYearTables } from "./yearTable";
 
 export type { Unverified } from "./reconcileTerms";

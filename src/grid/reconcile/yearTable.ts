@@ -5,13 +5,13 @@
  * grid's lines, and adds checks: each year against the grid, and the table's own arithmetic
  * (its Total column, net = investment + saving, the running cumulative).
  */
-import { parseFyLabel } from "../engine/periods";
-import type { CellRef, Check } from "../engine/reconcile";
-import { classifyLabel, normaliseLabel } from "./labels";
-import type { GridLine, GridModel } from "./model";
+import { parseFyLabel } from "../../engine/periods";
+import type { CellRef, Check } from "../../engine/reconcile";
+import { classifyLabel, normaliseLabel } from "../read/labels";
+import type { GridLine, GridModel } from "../read/model";
 import type { CheckCollector, PartSpec } from "./reconcileTerms";
-import { cellAt, isBlank, type SheetSnapshot } from "./snapshot";
-import { parseAmount } from "../engine/money";
+import { cellAt, isBlank, type SheetSnapshot } from "../../sheet/snapshot";
+import { parseAmount } from "../../engine/money";
 
 export interface YearTable {
   sheet: string;

@@ -5,9 +5,9 @@
  * than guessing silently.
  */
 import type Decimal from "decimal.js";
-import { ItosError } from "../engine/errors";
-import { parseAmount, ZERO } from "../engine/money";
-import { DEFAULT_FY_START_MONTH } from "../engine/periods";
+import { ItosError } from "../../engine/errors";
+import { parseAmount, ZERO } from "../../engine/money";
+import { DEFAULT_FY_START_MONTH } from "../../engine/periods";
 import { cellName, sheetCellName, transposeSnapshot } from "./orient";
 import { buildAxis, chooseHeaderRows, scanHeaderRows, type AxisSlot, type HeaderRow } from "./axis";
 import { classifyLabel, normaliseLabel } from "./labels";
@@ -27,7 +27,7 @@ import {
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "./snapshot";
+} from "../../sheet/snapshot";
 import { unitInFormat, unitInText } from "./units";
 
 export interface DetectOptions {

@@ -4,14 +4,14 @@
  * conditional formatting, a cumulative chart, reconciliation marks, and ITOS_ names tagging it all.
  * Pure: both adapters (Excel and .xlsx files) apply the same plan.
  */
-import { toNumber } from "../engine/money";
-import type { PaybackResult } from "../engine/types";
-import { a1, columnLetters, quoteSheetName } from "./address";
-import { lineCell } from "./flows";
-import type { GridLine, GridModel } from "./model";
+import { toNumber } from "../../engine/money";
+import type { PaybackResult } from "../../engine/types";
+import { a1, columnLetters, quoteSheetName } from "../../sheet/reference";
+import { lineCell } from "../read/flows";
+import type { GridLine, GridModel } from "../read/model";
 import { KPI_ROWS, kpiRows, type PeriodColumns } from "./planKpis";
 import { NEW_SHEET_NAME, SECTION_WIDTH, nameRef, placeSection } from "./planLayout";
-import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
+import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "../../sheet/snapshot";
 import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePlan";
 
 export { cellKey, ownedCellsFromNames, parseNameRef, NEW_SHEET_NAME } from "./planLayout";
