@@ -5,10 +5,18 @@
  * earlier output.
  */
 import { ItosError } from "../engine/errors";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../sheet/snapshot";
-import { intersect, parseRangeAddress, type Box } from "./rangeAddress";
-import { cellKey } from "../grid/plan/planLayout";
-import { NAME_FIELDS, ownedCellKeys, taggedNamesFrom, type TaggedName } from "./itosNames";
+import {
+  cellKey,
+  intersect,
+  ownedCellKeys,
+  parseRangeAddress,
+  type Box,
+  type CellValue,
+  type SheetSnapshot,
+  type TaggedName,
+  type WorkbookSnapshot,
+} from "../sheet";
+import { NAME_FIELDS, taggedNamesFrom } from "./officeNames";
 
 export interface SheetRead {
   /** The part to analyse: the selection when there is one, else the whole used range. */

@@ -159,7 +159,7 @@ export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
 
 function linesJson(model: GridModel): SheetReportJson["lines"] {
   return model.lines.map((l) => {
-    const first = l.rows.find((r): r is number => r !== null && r !== undefined);
+    const first = l.lineIndex.find((r): r is number => r !== null && r !== undefined);
     return { row: (first ?? -1) + 1, label: l.label, role: l.role };
   });
 }

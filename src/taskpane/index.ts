@@ -2,6 +2,7 @@
  * Task pane entry: wires the buttons to the Excel operations and draws the results.
  * Plain DOM, no framework; everything from the workbook is drawn with textContent (view.ts).
  */
+import { splitCellRef } from "../sheet";
 import { ItosError, isItosError } from "../engine/errors";
 import { analyseActiveSheet, detectActiveSheet, reconcileActiveSheet } from "../excel/operations";
 import { clearMarks, removeOutput } from "../excel/removeOutput";
@@ -16,7 +17,6 @@ import {
   findingsView,
   kpiView,
   parseRatePercent,
-  splitCellRef,
   withRole,
   type OutputPlace,
   type PaneSettings,

@@ -3,7 +3,8 @@ import { isItosError, ItosError } from "../../src/engine/errors";
 import { analysePayback } from "../../src/engine/payback";
 import { readWorkbook } from "../../src/file/readWorkbook";
 import { detectGrid } from "../../src/grid/read/detect";
-import { amountAt, flowsFromModel, lineCell } from "../../src/grid/read/flows";
+import { amountAt, flowsFromModel } from "../../src/grid/read/flows";
+import { lineCell } from "../../src/grid/read/model";
 import type { CellValue, SheetSnapshot } from "../../src/sheet/snapshot";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");

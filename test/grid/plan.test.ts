@@ -6,7 +6,7 @@ import * as path from "path";
 import { readWorkbook } from "../../src/file/readWorkbook";
 import { a1 } from "../../src/sheet/reference";
 import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { cellKey, ownedCellsFromNames } from "../../src/grid/plan/plan";
+import { cellKey, ownedCellKeys } from "../../src/sheet";
 import {
   cellAt,
   formulaAt,
@@ -219,7 +219,7 @@ describe("the write plan on hand-made cases", () => {
     const sheet = caseSheet([[null], ["ITOS analysis (£)"]]);
     const blocked = planAnalysis(analyseSheet(sheet), sheet);
     expect(blocked.newSheet).toBe("ITOS Analysis");
-    const owned = ownedCellsFromNames([{ name: "ITOS_Output", ref: "'Case Flows'!$A$6:$F$27" }]);
+    const owned = ownedCellKeys([{ name: "ITOS_Output", ref: "'Case Flows'!$A$6:$F$27" }]);
     const plan = planAnalysis(analyseSheet(sheet), sheet, { ownedCells: owned });
     expect(plan.newSheet).toBeNull();
     expect(cellOf(plan, "Case Flows", "A6").value).toBe("ITOS analysis (£)");

@@ -57,7 +57,7 @@ describe("what the Office adapter may hand over", () => {
       numberFormats: appendix.numberFormats?.slice(2),
     };
     const a = answers(used);
-    expect(a.model.blocks.map((b) => b.headerRow)).toEqual([2, 16, 30, 44]);
+    expect(a.model.blocks.map((b) => b.headerIndex)).toEqual([2, 16, 30, 44]);
     expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual([
       "2022-01",
       "2023-01",
@@ -148,11 +148,11 @@ describe("headers", () => {
         ["Savings", null, 20, 20, 40, 20, 20, 80],
       ])
     );
-    expect(model.blocks[0].totalColumns).toEqual([
-      { col: 4, kind: "fy", fy: "2022/23", header: "Total" },
-      { col: 7, kind: "grand", fy: null, header: "Grand total" },
+    expect(model.blocks[0].totals).toEqual([
+      { periodIndex: 4, kind: "fy", fy: "2022/23", header: "Total" },
+      { periodIndex: 7, kind: "grand", fy: null, header: "Grand total" },
     ]);
-    expect(model.periods.map((p) => p.col)).toEqual([1, 2, 3, 5, 6]);
+    expect(model.periods.map((p) => p.periodIndex)).toEqual([1, 2, 3, 5, 6]);
   });
 
   test("fyStartMonth 1 files months by calendar year", () => {
@@ -237,7 +237,7 @@ describe("rows", () => {
         headerRow: 0,
         firstRow: 1,
         lastRow: 2,
-        totalColumns: [{ col: 4, kind: "fy", fy: "2022/23", header: "2022/23" }],
+        totalColumns: [{ periodIndex: 4, kind: "fy", fy: "2022/23", header: "2022/23" }],
       },
     ]);
     expect(model.lines.map((l) => l.label)).toEqual(["Investment", "Savings"]);
@@ -303,7 +303,7 @@ describe("label columns", () => {
         [null, "Transport", 2, 2, 2, 2],
       ])
     );
-    expect(a.model.labelCol).toBe(1);
+    expect(a.model.labelIndex).toBe(1);
     expect(a.model.lines.map((l) => [l.label, l.role])).toEqual([
       ["Staffing", "investment"],
       ["IT", "investment"],
@@ -322,7 +322,7 @@ describe("label columns", () => {
         ["R3", "Total", -6, 8],
       ])
     );
-    expect(model.labelCol).toBe(1);
+    expect(model.labelIndex).toBe(1);
     // A bare "Total" under an investment and a return line is their net.
     expect(model.lines.map((l) => l.role)).toEqual(["investment", "return", "net"]);
   });
@@ -335,7 +335,7 @@ describe("Sandwell turned on its side", () => {
     const sheetOnItsSide: SheetSnapshot = { sheetName: "Turned", top: 0, left: 0, values: turned.values, numberFormats: turned.numberFormats };
     const a = answers(sheetOnItsSide);
     expect(a.model.orientation).toBe("periods-down");
-    expect(a.model.blocks.map((b) => b.headerRow)).toEqual([2, 16, 30, 44]); // header columns C, Q, AE, AS
+    expect(a.model.blocks.map((b) => b.headerIndex)).toEqual([2, 16, 30, 44]); // header columns C, Q, AE, AS
     expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual(["2022-01", "2023-01", "2024-01"]);
     expect(a.result.paybackMonths?.toNumber()).toBeCloseTo(24 + 9121 / 18969, 2);
     // Jul-22's Mother and Baby amount (E23 on the appendix) sits at W5 once turned.

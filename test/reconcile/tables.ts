@@ -104,7 +104,7 @@ export function buildTable(spec: TableSpec): BuiltTable {
   const fmt = formatFor(spec.display);
   const periods: PeriodSlot[] = [];
   const blocks: GridBlock[] = [];
-  const lines: GridLine[] = defs.map((d) => ({ key: d.key, label: d.label, role: d.role, rows: [], sign: d.sign }));
+  const lines: GridLine[] = defs.map((d) => ({ key: d.key, label: d.label, role: d.role, lineIndex: [], sign: d.sign }));
   const statedCells: [number, number][] = [];
   let cellNo = 0;
   const nextRounded = () => spec.roundedCells[cellNo++ % spec.roundedCells.length];
@@ -127,18 +127,18 @@ export function buildTable(spec: TableSpec): BuiltTable {
       if (c.kind === "month") {
         const p = months[c.months[0]];
         put(header, c.col, p.label);
-        periods.push({ period: p, block: b, col: c.col });
+        periods.push({ period: p, block: b, periodIndex: c.col });
       } else put(header, c.col, c.kind === "fy" ? (c.fy as string) : "Total");
     }
     blocks.push({
-      headerRow: header,
-      firstRow: header + 1,
-      lastRow: header + defs.length,
-      totalColumns: cols.filter((c) => c.kind !== "month").map((c) => ({ col: c.col, kind: c.kind as "fy" | "grand", fy: c.fy, header: c.kind === "fy" ? (c.fy as string) : "Total" })),
+      headerIndex: header,
+      firstLineIndex: header + 1,
+      lastLineIndex: header + defs.length,
+      totals: cols.filter((c) => c.kind !== "month").map((c) => ({ periodIndex: c.col, kind: c.kind as "fy" | "grand", fy: c.fy, header: c.kind === "fy" ? (c.fy as string) : "Total" })),
     });
     defs.forEach((d, li) => {
       const row = header + 1 + li;
-      lines[li].rows.push(row);
+      lines[li].lineIndex.push(row);
       put(row, 0, d.label);
       if (!d.flows) return;
       for (const c of cols) {
@@ -169,7 +169,7 @@ export function buildTable(spec: TableSpec): BuiltTable {
     unit: "£",
     unitSource: null,
     signConvention: spec.signConvention,
-    labelCol: 0,
+    labelIndex: 0,
     periods,
     blocks,
     lines,

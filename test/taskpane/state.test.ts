@@ -1,3 +1,4 @@
+import { splitCellRef } from "../../src/sheet";
 import { analyseSheet } from "../../src/grid/pipeline";
 import { readWorkbook } from "../../src/file/readWorkbook";
 import type { SheetAnalysis } from "../../src/grid/pipeline";
@@ -14,7 +15,6 @@ import {
   kpiView,
   moneyText,
   parseRatePercent,
-  splitCellRef,
   withRole,
 } from "../../src/taskpane/state";
 import { analyseMessage, reconcileMessage } from "../../src/commands/messages";

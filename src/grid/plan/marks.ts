@@ -4,7 +4,7 @@
  * all off again and leaves the user's values alone.
  */
 import { showAmount } from "../../engine/reconcile";
-import { parseA1 } from "../../sheet/reference";
+import { parseCellAddress } from "../../sheet";
 import type { Finding, ReconciliationReport } from "../reconcile/reconcileGrid";
 import type { PlannedMark } from "./writePlan";
 import { fromNumber } from "../../engine/money";
@@ -46,7 +46,7 @@ export function reconcileMarks(report: ReconciliationReport): PlannedMark[] {
     byCell.set(key, entry);
   }
   return [...byCell.values()].map((e) => {
-    const { row, col } = parseA1(e.cell);
+    const { row, col } = parseCellAddress(e.cell);
     return {
       sheet: e.sheet,
       row,
