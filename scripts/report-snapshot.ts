@@ -86,7 +86,10 @@ async function dumpWorkbook(file: string): Promise<string> {
 }
 
 async function snapshotFixture(workbook: string, outFolder: string, scratch: string) {
-  const stem = path.relative(FIXTURES, workbook).replace(/[\\/]/g, "__").replace(/\.xlsx$/, "");
+  const stem = path
+    .relative(FIXTURES, workbook)
+    .replace(/[\\/]/g, "__")
+    .replace(/\.xlsx$/, "");
   const write = (suffix: string, text: string) =>
     fs.writeFile(path.join(outFolder, `${stem}.${suffix}`), text);
   for (const command of ["analyse", "reconcile"]) {

@@ -3,11 +3,16 @@
  * cause is one line naming the file (and the cell where there is one), with a non-zero exit.
  */
 import * as path from "path";
-import { isItosError } from "../engine/errors";
-import { applyToFile } from "../file/applyToFile";
-import { readWorkbook } from "../file/readWorkbook";
-import { analyseWorkbook, type SheetAnalysis, type WorkbookAnalyseOptions } from "../grid/pipeline";
-import { reconciliationText, sheetReportJson, sheetReportText } from "../grid/report";
+import { isItosError } from "../engine";
+import { applyToFile, readWorkbook } from "../file";
+import {
+  analyseWorkbook,
+  type SheetAnalysis,
+  type WorkbookAnalyseOptions,
+  reconciliationText,
+  sheetReportJson,
+  sheetReportText,
+} from "../grid";
 import { SECTION_NAMES } from "../sheet";
 import { parseArgs, USAGE, type ParsedArgs } from "./args";
 

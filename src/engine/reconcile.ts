@@ -675,7 +675,8 @@ export function explain(
     return `${against}: a difference of ${showAmount(r.difference.abs())}, within the ${showAmount(r.tolerance)} that rounding of the displayed amounts can explain.`;
   }
   let text = `${against}: ${showDifference(r.difference)}, more than rounding can explain (${showAmount(r.tolerance)}).`;
-  if (root && exactCellKey(root) === exactCellKey(r.stated.cell)) text += ` ${cell} is the likely cause.`;
+  if (root && exactCellKey(root) === exactCellKey(r.stated.cell))
+    text += ` ${cell} is the likely cause.`;
   else if (root)
     text += ` This is likely a consequence of ${address(root)}, which explains this and other differences.`;
   return text;

@@ -5,7 +5,7 @@
  * chart and marks). A further sync happens only when one request would exceed Excel on the
  * web's payload limit. It refuses to write over a non-empty cell that ITOS does not own.
  */
-import { ItosError } from "../engine/errors";
+import { ItosError } from "../engine";
 import {
   a1,
   absoluteA1,
@@ -23,7 +23,7 @@ import {
   SHEET_TAG,
   type TaggedName,
 } from "../sheet";
-import type { PlannedCell, PlannedChart, PlannedMark, WritePlan } from "../grid/plan/writePlan";
+import type { PlannedCell, PlannedChart, PlannedMark, WritePlan } from "../grid";
 import { isNoFill, NAME_FIELDS, taggedNamesFrom } from "./officeNames";
 import { cellInput, requestBytes, splitRect, toRectangles, type CellRect } from "./rectangles";
 

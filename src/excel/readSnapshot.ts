@@ -4,7 +4,7 @@
  * number formats and formulas, plus the ITOS_ names so the planner knows which cells are its own
  * earlier output.
  */
-import { ItosError } from "../engine/errors";
+import { ItosError } from "../engine";
 import {
   cellKey,
   intersect,

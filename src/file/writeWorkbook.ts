@@ -4,7 +4,7 @@
  * workbook's ITOS_ names, so a re-run removes the previous output first and replaces it exactly.
  */
 import ExcelJS from "exceljs";
-import { ItosError } from "../engine/errors";
+import { ItosError } from "../engine";
 import {
   a1,
   cellKey,
@@ -16,7 +16,7 @@ import {
   SECTION_NAMES,
   type RangeRef,
 } from "../sheet";
-import type { PlannedCell, WritePlan } from "../grid/plan/writePlan";
+import type { PlannedCell, WritePlan } from "../grid";
 
 export const CHART_SKIPPED =
   "The cumulative-position chart is drawn only by the Excel add-in: .xlsx files written by the command carry the table and the highlight.";
@@ -130,7 +130,9 @@ function planFamily(plan: WritePlan): (name: string) => boolean {
     ...Object.values(SECTION_NAMES).map((section) => `${section}${suffix}`),
     ...plan.names.map((n) => n.name),
   ]);
-  const marks = new RegExp(`^${PLAN_MARK_STEM}${suffix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}_\\d+$`);
+  const marks = new RegExp(
+    `^${PLAN_MARK_STEM}${suffix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}_\\d+$`
+  );
   return (name) => exact.has(name) || marks.test(name);
 }
 

@@ -3,21 +3,25 @@
  * analyseSheet then planAnalysis, so what the command proves on a file is what the add-in does.
  */
 import type Decimal from "decimal.js";
-import { analysePayback } from "../engine/payback";
-import type { Basis, FlowLine, PaybackResult, Period } from "../engine/types";
-import { ItosError } from "../engine/errors";
-import { detectGrid, findGrids, type DetectOptions } from "./read/detect";
-import { flowsFromModel } from "./read/flows";
-import type { GridModel, LineRole } from "./read/model";
-import { buildWritePlan, type PlanOptions } from "./plan/plan";
-import { cellKey } from "../sheet";
-import { reconcileMarks } from "./plan/marks";
-import type { SheetReconciliation } from "./pipelineReconcile";
-import { reconcileSheet } from "./reconcile/reconcileGrid";
-import type { SheetSnapshot, WorkbookSnapshot } from "../sheet/snapshot";
-import type { WritePlan } from "./plan/writePlan";
-
-export type { SheetReconciliation } from "./pipelineReconcile";
+import {
+  analysePayback,
+  type Basis,
+  type FlowLine,
+  type PaybackResult,
+  type Period,
+  ItosError,
+} from "../engine";
+import {
+  detectGrid,
+  findGrids,
+  type DetectOptions,
+  flowsFromModel,
+  type GridModel,
+  type LineRole,
+} from "./read";
+import { buildWritePlan, type PlanOptions, reconcileMarks, type WritePlan } from "./plan";
+import { cellKey, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
+import { type ReconciliationReport, reconcileSheet } from "./reconcile";
 
 export interface AnalyseOptions {
   basis?: Basis;
@@ -40,7 +44,7 @@ export interface SheetAnalysis {
   model: GridModel;
   flows: { periods: Period[]; lines: FlowLine[] };
   result: PaybackResult;
-  reconciliation: SheetReconciliation;
+  reconciliation: ReconciliationReport;
 }
 
 function withoutExcluded(model: GridModel, excluded: readonly string[] | undefined): GridModel {

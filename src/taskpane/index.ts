@@ -3,10 +3,15 @@
  * Plain DOM, no framework; everything from the workbook is drawn with textContent (view.ts).
  */
 import { splitCellRef } from "../sheet";
-import { ItosError, isItosError } from "../engine/errors";
-import { analyseActiveSheet, detectActiveSheet, reconcileActiveSheet } from "../excel/operations";
-import { clearMarks, removeOutput } from "../excel/removeOutput";
-import { selectRange } from "../excel/selectRange";
+import { ItosError, isItosError } from "../engine";
+import {
+  analyseActiveSheet,
+  clearMarks,
+  detectActiveSheet,
+  reconcileActiveSheet,
+  removeOutput,
+  selectRange,
+} from "../excel";
 import {
   analyseOptions,
   candidateLine,

@@ -4,14 +4,25 @@
  * first), the small chart's geometry, and errors in plain words. view.ts only draws these.
  */
 import type Decimal from "decimal.js";
-import { formatMoney } from "../engine/money";
-import { isItosError } from "../engine/errors";
-import type { Basis, BreakEven, PaybackResult } from "../engine/types";
+import {
+  formatMoney,
+  isItosError,
+  type Basis,
+  type BreakEven,
+  type PaybackResult,
+} from "../engine";
 import { a1, splitCellRef } from "../sheet";
-import { normaliseLabel } from "../grid/read/labels";
-import { sheetCell, type GridModel, type LineRole, type SignConvention, type Unit } from "../grid/read/model";
-import type { AnalyseOptions, SheetReconciliation } from "../grid/pipeline";
-import type { ReconciliationFinding } from "../grid/pipelineReconcile";
+import {
+  normaliseLabel,
+  sheetCell,
+  type GridModel,
+  type LineRole,
+  type SignConvention,
+  type Unit,
+  type AnalyseOptions,
+  type ReconciliationFinding,
+  type ReconciliationReport,
+} from "../grid";
 
 export type OutputPlace = "below" | "new-sheet";
 
@@ -270,7 +281,7 @@ export function qualifiedCell(sheet: string, address: string): string {
 }
 
 /** Mismatches, root causes first (a cell others point to, or one nothing else explains), then the rest. */
-export function findingsView(report: SheetReconciliation): FindingsView {
+export function findingsView(report: ReconciliationReport): FindingsView {
   const named = report.mismatch.map((f: ReconciliationFinding) => ({
     f,
     cell: qualifiedCell(f.sheet, f.cell),

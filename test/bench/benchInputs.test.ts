@@ -4,7 +4,7 @@
  * reader understands. Nothing here is timed.
  */
 import { payback } from "../../src/functions/itosFunctions";
-import { detectGrid } from "../../src/grid/read/detect";
+import { detectGrid } from "../../src/grid/read";
 import { largeSheet, netFlows } from "../../scripts/bench-data";
 import { hyperFormulaPayback } from "../../scripts/bench-tasks";
 

@@ -5,7 +5,7 @@
 import { createFakeExcel, type FakeHost } from "../browser/fakeExcelHost";
 import { readActiveSheet } from "../../src/excel/readSnapshot";
 import { applyPlanInContext, type ApplyOptions } from "../../src/excel/applyPlan";
-import { emptyPlan, type PlannedCell, type WritePlan } from "../../src/grid/plan/writePlan";
+import { emptyPlan, type PlannedCell, type WritePlan } from "../../src/grid";
 import { absoluteRangeRef } from "../../src/sheet";
 
 export const SHEET = "Cases";
@@ -88,8 +88,20 @@ export function outputPlan(rows: number): WritePlan {
     ...emptyPlan(),
     cells,
     names: [
-      { name: "ITOS_Output", ref: absoluteRangeRef({ sheet: SHEET, top: top, left: 0, bottom: bottom, right: WIDTH - 1 }) },
-      { name: "ITOS_Cumulative", ref: absoluteRangeRef({ sheet: SHEET, top: top, left: 4, bottom: bottom, right: 4 }) },
+      {
+        name: "ITOS_Output",
+        ref: absoluteRangeRef({
+          sheet: SHEET,
+          top: top,
+          left: 0,
+          bottom: bottom,
+          right: WIDTH - 1,
+        }),
+      },
+      {
+        name: "ITOS_Cumulative",
+        ref: absoluteRangeRef({ sheet: SHEET, top: top, left: 4, bottom: bottom, right: 4 }),
+      },
     ],
     conditionalFormats: [
       {
@@ -103,7 +115,13 @@ export function outputPlan(rows: number): WritePlan {
       {
         sheet: SHEET,
         title: "Cumulative position (£)",
-        categoriesRef: absoluteRangeRef({ sheet: SHEET, top: top, left: 0, bottom: bottom, right: 0 }),
+        categoriesRef: absoluteRangeRef({
+          sheet: SHEET,
+          top: top,
+          left: 0,
+          bottom: bottom,
+          right: 0,
+        }),
         valuesRef: absoluteRangeRef({ sheet: SHEET, top: top, left: 4, bottom: bottom, right: 4 }),
         anchor: { row: top, col: 8, widthCols: 8, heightRows: 18 },
       },

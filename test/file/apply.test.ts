@@ -14,11 +14,10 @@ import {
   listItosFormulaCells,
   loadWorkbook,
   removeItosOutput,
+  readWorkbook,
 } from "../../src/file";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
+import { analyseSheet, planAnalysis, emptyPlan } from "../../src/grid";
 import { ownedCellKeys } from "../../src/sheet";
-import { emptyPlan } from "../../src/grid/plan/writePlan";
 import { cellsOf, cellsOfWorkbook } from "./cells";
 import { recalculate } from "./recalculate";
 

@@ -1,12 +1,8 @@
 import * as path from "path";
-import { analysePayback } from "../../src/engine/payback";
-import { isItosError } from "../../src/engine/errors";
-import { readWorkbook, snapshotFromWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid, findGrids } from "../../src/grid/read/detect";
-import { flowsFromModel } from "../../src/grid/read/flows";
-import { lineCell } from "../../src/grid/read/model";
-import { a1 } from "../../src/sheet/reference";
-import type { WorkbookSnapshot } from "../../src/sheet/snapshot";
+import { analysePayback, isItosError } from "../../src/engine";
+import { readWorkbook, snapshotFromWorkbook } from "../../src/file";
+import { detectGrid, findGrids, flowsFromModel, lineCell } from "../../src/grid/read";
+import { a1, type WorkbookSnapshot } from "../../src/sheet";
 import {
   buildLayoutWorkbook,
   LAYOUTS,
@@ -155,7 +151,9 @@ describe("details of particular layouts", () => {
     const sheet = workbook.sheets[0];
     const model = detectGrid(sheet);
     // Apr-23 in A4 .. Mar-24 in A15: period "columns" are sheet rows 3..14; Total in row 16.
-    expect(model.periods.map((p) => p.periodIndex)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(model.periods.map((p) => p.periodIndex)).toEqual([
+      3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    ]);
     expect(model.blocks[0].totals).toEqual([
       { periodIndex: 15, kind: "grand", fy: null, header: "Total" },
     ]);

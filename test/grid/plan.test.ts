@@ -3,19 +3,19 @@
  * formula it plans computes (recalculated with HyperFormula) the number the engine cached beside it.
  */
 import * as path from "path";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { a1 } from "../../src/sheet/reference";
-import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { cellKey, ownedCellKeys } from "../../src/sheet";
+import { readWorkbook } from "../../src/file";
 import {
+  a1,
+  cellKey,
+  ownedCellKeys,
   cellAt,
   formulaAt,
   isBlank,
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "../../src/sheet/snapshot";
-import type { PlannedCell, WritePlan } from "../../src/grid/plan/writePlan";
+} from "../../src/sheet";
+import { analyseSheet, planAnalysis, type PlannedCell, type WritePlan } from "../../src/grid";
 import { recalculatePlan } from "../file/recalculate";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");

@@ -1,9 +1,8 @@
 import * as path from "path";
-import { analysePayback } from "../../src/engine/payback";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid, findGrids } from "../../src/grid/read/detect";
-import { flowsFromModel } from "../../src/grid/read/flows";
-import type { WorkbookSnapshot } from "../../src/sheet/snapshot";
+import { analysePayback } from "../../src/engine";
+import { readWorkbook } from "../../src/file";
+import { detectGrid, findGrids, flowsFromModel } from "../../src/grid/read";
+import type { WorkbookSnapshot } from "../../src/sheet";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");
 

@@ -1,6 +1,5 @@
-import { detectGrid } from "../../src/grid/read/detect";
-import { classifyLabel, normaliseLabel } from "../../src/grid/read/labels";
-import type { CellValue, SheetSnapshot } from "../../src/sheet/snapshot";
+import { detectGrid, classifyLabel, normaliseLabel } from "../../src/grid/read";
+import type { CellValue, SheetSnapshot } from "../../src/sheet";
 import { unitInFormat, unitInText } from "../../src/grid/read/units";
 
 describe("units stated in cells", () => {

@@ -3,13 +3,11 @@
  * not start at A1, no number formats), and odd headers, rows and settings.
  */
 import * as path from "path";
-import { isItosError, ItosError } from "../../src/engine/errors";
-import { analysePayback } from "../../src/engine/payback";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid, findGrids } from "../../src/grid/read/detect";
-import { flowsFromModel } from "../../src/grid/read/flows";
+import { isItosError, ItosError, analysePayback } from "../../src/engine";
+import { readWorkbook } from "../../src/file";
+import { detectGrid, findGrids, flowsFromModel } from "../../src/grid/read";
 import { transposeSnapshot } from "../../src/grid/read/orient";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/sheet/snapshot";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/sheet";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 
@@ -332,17 +330,29 @@ describe("Sandwell turned on its side", () => {
   test("months down the rows give the same answers, and cells are named in the turned sheet", () => {
     const turned = transposeSnapshot(appendix);
     // Present it as a sheet of its own: the reader must find the periods down the rows.
-    const sheetOnItsSide: SheetSnapshot = { sheetName: "Turned", top: 0, left: 0, values: turned.values, numberFormats: turned.numberFormats };
+    const sheetOnItsSide: SheetSnapshot = {
+      sheetName: "Turned",
+      top: 0,
+      left: 0,
+      values: turned.values,
+      numberFormats: turned.numberFormats,
+    };
     const a = answers(sheetOnItsSide);
     expect(a.model.orientation).toBe("periods-down");
     expect(a.model.blocks.map((b) => b.headerIndex)).toEqual([2, 16, 30, 44]); // header columns C, Q, AE, AS
-    expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual(["2022-01", "2023-01", "2024-01"]);
+    expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual([
+      "2022-01",
+      "2023-01",
+      "2024-01",
+    ]);
     expect(a.result.paybackMonths?.toNumber()).toBeCloseTo(24 + 9121 / 18969, 2);
     // Jul-22's Mother and Baby amount (E23 on the appendix) sits at W5 once turned.
     const values = sheetOnItsSide.values.map((r) => [...r]);
     values[4][22] = { error: "#N/A" };
     const broken = { ...sheetOnItsSide, values };
-    expect(() => flowsFromModel(detectGrid(broken), broken)).toThrow("Turned!W5 holds #N/A where an amount is expected.");
+    expect(() => flowsFromModel(detectGrid(broken), broken)).toThrow(
+      "Turned!W5 holds #N/A where an amount is expected."
+    );
   });
 });
 
@@ -354,7 +364,10 @@ describe("numbers that only look like month dates", () => {
       ["Investment", -40000, null, null],
       ["Savings", 44000, 44030, 44060],
     ];
-    const model = detectGrid({ ...sheet(values), numberFormats: [[], [null, money, money, money], [null, money, money, money]] });
+    const model = detectGrid({
+      ...sheet(values),
+      numberFormats: [[], [null, money, money, money], [null, money, money, money]],
+    });
     expect(model.blocks).toHaveLength(1);
     expect(model.lines.map((l) => l.role)).toEqual(["investment", "return"]);
   });

@@ -1,8 +1,6 @@
-import { splitCellRef } from "../../src/sheet";
-import { analyseSheet } from "../../src/grid/pipeline";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import type { SheetAnalysis } from "../../src/grid/pipeline";
-import type { WorkbookSnapshot } from "../../src/sheet/snapshot";
+import { splitCellRef, type WorkbookSnapshot } from "../../src/sheet";
+import { analyseSheet, type SheetAnalysis } from "../../src/grid";
+import { readWorkbook } from "../../src/file";
 import * as path from "path";
 import {
   analyseOptions,
@@ -18,8 +16,7 @@ import {
   withRole,
 } from "../../src/taskpane/state";
 import { analyseMessage, reconcileMessage } from "../../src/commands/messages";
-import { ItosError } from "../../src/engine/errors";
-import { money } from "../../src/engine/money";
+import { ItosError, money } from "../../src/engine";
 
 let workbook: WorkbookSnapshot;
 let analysis: SheetAnalysis;

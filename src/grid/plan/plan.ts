@@ -4,8 +4,7 @@
  * conditional formatting, a cumulative chart, reconciliation marks, and ITOS_ names tagging it all.
  * Pure: both adapters (Excel and .xlsx files) apply the same plan.
  */
-import { toNumber } from "../../engine/money";
-import type { PaybackResult } from "../../engine/types";
+import { toNumber, type PaybackResult } from "../../engine";
 import {
   a1,
   absoluteRangeRef,
@@ -20,10 +19,9 @@ import {
   sectionName,
   type SheetSnapshot,
 } from "../../sheet";
-import { lineCell } from "../read/model";
-import type { GridLine, GridModel } from "../read/model";
+import { lineCell, type GridLine, type GridModel } from "../read";
 import { KPI_ROWS, kpiRows, type PeriodColumns } from "./planKpis";
-import { SECTION_WIDTH, placeSection } from "./planLayout";
+import { SECTION_WIDTH, placeSection, type Placement } from "./planLayout";
 import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePlan";
 
 const DEFAULT_MONEY_FORMAT = "#,##0;(#,##0)";
@@ -44,6 +42,8 @@ export interface PlanOptions {
   ownedCells?: ReadonlySet<string>;
   /** Appended to every ITOS_ name, so several analysed sheets in one workbook keep apart ("" by default). */
   nameSuffix?: string;
+  /** Below the grid when there is room (the default), or always on a sheet of its own. */
+  placement?: Placement;
 }
 
 const COL = { label: 0, investment: 1, return: 2, net: 3, cumulative: 4, note: 5 } as const;
@@ -131,7 +131,7 @@ export function buildWritePlan(
   const newSheetName = suffix
     ? `${NEW_SHEET_NAME} ${suffix.replace(/^_+/, "").replace(/_/g, " ")}`.slice(0, 31)
     : NEW_SHEET_NAME;
-  const place = placeSection(model, snapshot, rowsNeeded, owned, newSheetName);
+  const place = placeSection(model, snapshot, rowsNeeded, owned, newSheetName, options.placement);
   const sheet = place.sheet;
   const top = place.top;
   const left = place.left;
@@ -247,20 +247,50 @@ export function buildWritePlan(
         ]
       : [];
 
-  const periodsRef = absoluteRangeRef({ sheet: sheet, top: firstPeriodRow, left: C(0), bottom: lastPeriodRow, right: C(0) });
-  const cumulativeRef = absoluteRangeRef({ sheet: sheet, top: firstPeriodRow, left: C(COL.cumulative), bottom: lastPeriodRow, right: C(COL.cumulative) });
+  const periodsRef = absoluteRangeRef({
+    sheet: sheet,
+    top: firstPeriodRow,
+    left: C(0),
+    bottom: lastPeriodRow,
+    right: C(0),
+  });
+  const cumulativeRef = absoluteRangeRef({
+    sheet: sheet,
+    top: firstPeriodRow,
+    left: C(COL.cumulative),
+    bottom: lastPeriodRow,
+    right: C(COL.cumulative),
+  });
   const names: PlannedName[] = [
     {
       name: sectionName("output", suffix),
-      ref: absoluteRangeRef({ sheet: sheet, top: R(0), left: C(0), bottom: lastPeriodRow, right: C(SECTION_WIDTH - 1) }),
+      ref: absoluteRangeRef({
+        sheet: sheet,
+        top: R(0),
+        left: C(0),
+        bottom: lastPeriodRow,
+        right: C(SECTION_WIDTH - 1),
+      }),
     },
     {
       name: sectionName("kpis", suffix),
-      ref: absoluteRangeRef({ sheet: sheet, top: R(kpiTop), left: C(0), bottom: R(kpiTop + kpis.length - 1), right: C(KPI_VALUE_COL) }),
+      ref: absoluteRangeRef({
+        sheet: sheet,
+        top: R(kpiTop),
+        left: C(0),
+        bottom: R(kpiTop + kpis.length - 1),
+        right: C(KPI_VALUE_COL),
+      }),
     },
     {
       name: sectionName("yearSummary", suffix),
-      ref: absoluteRangeRef({ sheet: sheet, top: R(yearHeader), left: C(0), bottom: R(yearHeader + years.length), right: C(COL.cumulative) }),
+      ref: absoluteRangeRef({
+        sheet: sheet,
+        top: R(yearHeader),
+        left: C(0),
+        bottom: R(yearHeader + years.length),
+        right: C(COL.cumulative),
+      }),
     },
     { name: sectionName("cumulative", suffix), ref: cumulativeRef },
   ];
@@ -268,13 +298,25 @@ export function buildWritePlan(
     const row = firstPeriodRow + result.breakEven.index;
     names.push({
       name: sectionName("breakEven", suffix),
-      ref: absoluteRangeRef({ sheet: sheet, top: row, left: C(0), bottom: row, right: C(COL.cumulative) }),
+      ref: absoluteRangeRef({
+        sheet: sheet,
+        top: row,
+        left: C(0),
+        bottom: row,
+        right: C(COL.cumulative),
+      }),
     });
   }
   input.marks.forEach((m, k) =>
     names.push({
       name: planMarkName(suffix, k + 1),
-      ref: absoluteRangeRef({ sheet: m.sheet, top: m.row, left: m.col, bottom: m.row, right: m.col }),
+      ref: absoluteRangeRef({
+        sheet: m.sheet,
+        top: m.row,
+        left: m.col,
+        bottom: m.row,
+        right: m.col,
+      }),
     })
   );
 

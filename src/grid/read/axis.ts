@@ -3,19 +3,19 @@
  * year for stacked blocks), the period each column stands for, and the FY subtotal and grand
  * total columns between and after the periods.
  */
-import { ItosError } from "../../engine/errors";
 import {
+  ItosError,
   fyLabelOf,
   isDateFormat,
   monthPeriod,
   parsePeriodHeader,
   yearPeriod,
   type PeriodHeader,
-} from "../../engine/periods";
-import type { Period } from "../../engine/types";
+  type Period,
+} from "../../engine";
 import { sheetCellName } from "./orient";
 import type { TotalSlot } from "./model";
-import { formatAt, type CellValue, type SheetSnapshot } from "../../sheet/snapshot";
+import { formatAt, type CellValue, type SheetSnapshot } from "../../sheet";
 
 export type AxisKind = "monthly" | "annual-fy" | "annual-number" | "period-number";
 
@@ -178,7 +178,8 @@ function totalColumn(col: number, h: PeriodHeader): TotalSlot {
   const fyInside = /(\d{2}|\d{4})\s*[/\-–]\s*(\d{2}|\d{4})/.exec(label);
   if (fyInside) {
     const fy = parsePeriodHeader(fyInside[0]);
-    if (fy && fy.kind === "fy") return { periodIndex: col, kind: "fy", fy: fy.label, header: label };
+    if (fy && fy.kind === "fy")
+      return { periodIndex: col, kind: "fy", fy: fy.label, header: label };
   }
   return { periodIndex: col, kind: "grand", fy: null, header: label };
 }

@@ -5,9 +5,7 @@
  * than guessing silently.
  */
 import type Decimal from "decimal.js";
-import { ItosError } from "../../engine/errors";
-import { parseAmount, ZERO } from "../../engine/money";
-import { DEFAULT_FY_START_MONTH } from "../../engine/periods";
+import { ItosError, parseAmount, ZERO, DEFAULT_FY_START_MONTH } from "../../engine";
 import { cellName, sheetCellName, transposeSnapshot } from "./orient";
 import { buildAxis, chooseHeaderRows, scanHeaderRows, type AxisSlot, type HeaderRow } from "./axis";
 import { classifyLabel, normaliseLabel } from "./labels";
@@ -27,7 +25,7 @@ import {
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "../../sheet/snapshot";
+} from "../../sheet";
 import { unitInFormat, unitInText } from "./units";
 
 export interface DetectOptions {

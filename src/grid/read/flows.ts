@@ -4,12 +4,10 @@
  * reconciliation checks.
  */
 import type Decimal from "decimal.js";
-import { ItosError } from "../../engine/errors";
-import { fromNumber, parseAmount, ZERO } from "../../engine/money";
-import type { FlowLine, Period } from "../../engine/types";
+import { ItosError, fromNumber, parseAmount, ZERO, type FlowLine, type Period } from "../../engine";
 import { lineCell, type GridModel } from "./model";
 import { sheetCellName } from "./orient";
-import { cellAt, isBlank, isCellError, type SheetSnapshot } from "../../sheet/snapshot";
+import { cellAt, isBlank, isCellError, type SheetSnapshot } from "../../sheet";
 
 function shortText(text: string): string {
   const t = text.trim();

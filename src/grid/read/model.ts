@@ -9,7 +9,7 @@
  * columns (periodIndex is a sheet column, lineIndex a sheet row); for periods down, the other way.
  * `sheetCell` is the one place that turns (line, period) positions into a sheet cell.
  */
-import type { Period, Periodicity } from "../../engine/types";
+import type { Period, Periodicity } from "../../engine";
 import type { CellRef } from "../../sheet";
 
 export type LineRole =

@@ -14,7 +14,7 @@ import {
   type PartVisitor,
   type PartsSum,
   type Term,
-} from "../../engine/reconcile";
+} from "../../engine";
 import { addExact, addWhole, EXACT_ZERO, toDecimal, WholeSum, type ExactSum } from "./exactSum";
 import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
 

@@ -13,8 +13,8 @@ import {
   type PartVisitor,
   type PartsSum,
   type Term,
-} from "../../engine/reconcile";
-import { lineCell, type GridLine, type GridModel } from "../read/model";
+} from "../../engine";
+import { lineCell, type GridLine, type GridModel } from "../read";
 import {
   addExact,
   addWhole,

@@ -13,19 +13,26 @@ import {
   type Check,
   type CheckResult,
   type CheckStatus,
-} from "../../engine/reconcile";
-import { a1, parseCellAddress } from "../../sheet/reference";
-import { gridCellRef, lineCell, sheetCell } from "../read/model";
-import type { GridBlock, GridLine, GridModel, LineRole, PeriodSlot } from "../read/model";
+} from "../../engine";
+import { a1, parseCellAddress, type SheetSnapshot, type WorkbookSnapshot } from "../../sheet";
+import {
+  gridCellRef,
+  lineCell,
+  sheetCell,
+  type GridBlock,
+  type GridLine,
+  type GridModel,
+  type LineRole,
+  type PeriodSlot,
+} from "../read";
 import { ComponentCheck, ComponentColumn } from "./componentSums";
 import { PeriodSums } from "./periodSums";
 import { addressFrom, CheckCollector, type PartSpec, type Unverified } from "./reconcileTerms";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../sheet/snapshot";
 import { addYearTableChecks, findYearTables } from "./yearTable";
 
 export type { Unverified } from "./reconcileTerms";
 
-export interface Finding {
+export interface ReconciliationFinding {
   sheet: string;
   /** A1 address on its sheet ("N55"). */
   cell: string;
@@ -46,8 +53,8 @@ export interface ReconciliationReport {
   checked: number;
   match: number;
   rounding: number;
-  mismatch: Finding[];
-  roundingNotes: Finding[];
+  mismatch: ReconciliationFinding[];
+  roundingNotes: ReconciliationFinding[];
   unverified: Unverified[];
 }
 
@@ -413,9 +420,7 @@ function fyColumnsCoverAllPeriods(model: GridModel): boolean {
 
 function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSums): void {
   const word = periodWord(model);
-  const grandBlocks = model.blocks.filter((bl) =>
-    bl.totals.some((t) => t.kind === "grand")
-  ).length;
+  const grandBlocks = model.blocks.filter((bl) => bl.totals.some((t) => t.kind === "grand")).length;
   model.blocks.forEach((block: GridBlock, b) => {
     for (const g of block.totals.filter((x) => x.kind === "grand")) {
       const lines = linesOfBlock(model, b).filter((l) => SUMMED.has(l.role));
@@ -449,7 +454,10 @@ function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSum
             model.blocks.forEach((bl, bb) => {
               if (line.lineIndex[bb] === null || line.lineIndex[bb] === undefined) return;
               for (const t of bl.totals.filter((x) => x.kind === "fy"))
-                specs.push({ cell: gridCellRef(model, line.lineIndex[bb] as number, t.periodIndex), coef: 1 });
+                specs.push({
+                  cell: gridCellRef(model, line.lineIndex[bb] as number, t.periodIndex),
+                  coef: 1,
+                });
             });
             return c.check(
               gridCellRef(model, line.lineIndex[b] as number, g.periodIndex),
@@ -468,7 +476,7 @@ function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSum
   });
 }
 
-function toFinding(r: CheckResult, root: CellRef | null): Finding {
+function toFinding(r: CheckResult, root: CellRef | null): ReconciliationFinding {
   const sheet = r.stated.cell.sheet;
   return {
     sheet,
@@ -484,7 +492,7 @@ function toFinding(r: CheckResult, root: CellRef | null): Finding {
   };
 }
 
-function byPosition(a: Finding, b: Finding, sheets: string[]): number {
+function byPosition(a: ReconciliationFinding, b: ReconciliationFinding, sheets: string[]): number {
   const pa = parseCellAddress(a.cell);
   const pb = parseCellAddress(b.cell);
   return sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || pa.row - pb.row || pa.col - pb.col;
@@ -503,7 +511,8 @@ export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): Re
   const findings = results.flatMap((r, i) =>
     r.status === "match" ? [] : [toFinding(r, roots.get(i) ?? null)]
   );
-  const order = (list: Finding[]) => list.sort((a, b) => byPosition(a, b, sheetOrder));
+  const order = (list: ReconciliationFinding[]) =>
+    list.sort((a, b) => byPosition(a, b, sheetOrder));
   return {
     checked: results.length,
     match: results.filter((r) => r.status === "match").length,

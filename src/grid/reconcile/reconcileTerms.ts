@@ -5,10 +5,26 @@
  * alternative readings; the engine decides which reading holds or that none can be trusted.
  */
 import type Decimal from "decimal.js";
-import { halfUnitOf, type CellRef, type Check, type Term } from "../../engine/reconcile";
-import { fromNumber, Money, parseAmount, ZERO } from "../../engine/money";
-import { a1, quoteSheetName, rangeA1 } from "../../sheet/reference";
-import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "../../sheet/snapshot";
+import {
+  halfUnitOf,
+  type CellRef,
+  type Check,
+  type Term,
+  fromNumber,
+  Money,
+  parseAmount,
+  ZERO,
+} from "../../engine";
+import {
+  a1,
+  quoteSheetName,
+  rangeA1,
+  cellAt,
+  formatAt,
+  isBlank,
+  isCellError,
+  type SheetSnapshot,
+} from "../../sheet";
 
 export interface Unverified {
   sheet: string;

@@ -5,13 +5,10 @@
  * grid's lines, and adds checks: each year against the grid, and the table's own arithmetic
  * (its Total column, net = investment + saving, the running cumulative).
  */
-import { parseFyLabel } from "../../engine/periods";
-import type { CellRef, Check } from "../../engine/reconcile";
-import { classifyLabel, normaliseLabel } from "../read/labels";
-import { gridCellRef, type GridLine, type GridModel } from "../read/model";
+import { parseFyLabel, type CellRef, type Check, parseAmount } from "../../engine";
+import { classifyLabel, normaliseLabel, gridCellRef, type GridLine, type GridModel } from "../read";
 import type { CheckCollector, PartSpec } from "./reconcileTerms";
-import { cellAt, isBlank, type SheetSnapshot } from "../../sheet/snapshot";
-import { parseAmount } from "../../engine/money";
+import { cellAt, isBlank, type SheetSnapshot } from "../../sheet";
 
 export interface YearTable {
   sheet: string;
