@@ -9,8 +9,6 @@ import type Decimal from "decimal.js";
 import type { CellRef } from "../sheet";
 import { formatMoney, Money, ZERO } from "./money";
 
-export type { CellRef };
-
 export type CheckStatus = "match" | "rounding" | "mismatch";
 
 /** One amount taking part in a check. */

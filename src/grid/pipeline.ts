@@ -20,7 +20,7 @@ import {
   type LineRole,
 } from "./read";
 import { buildWritePlan, type PlanOptions, reconcileMarks, type WritePlan } from "./plan";
-import { cellKey, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
+import { withoutOwnedCells, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
 import { type ReconciliationReport, reconcileSheet } from "./reconcile";
 
 export interface AnalyseOptions {
@@ -53,21 +53,6 @@ function withoutExcluded(model: GridModel, excluded: readonly string[] | undefin
   return {
     ...model,
     lines: model.lines.map((l) => (out.has(l.key) ? { ...l, role: "ignored" as const } : l)),
-  };
-}
-
-/** The snapshot with every owned (ITOS-written) cell read as blank. */
-export function withoutOwnedCells(
-  snapshot: SheetSnapshot,
-  owned: ReadonlySet<string>
-): SheetSnapshot {
-  if (owned.size === 0) return snapshot;
-  const blank = (i: number, j: number): boolean =>
-    owned.has(cellKey(snapshot.sheetName, snapshot.top + i, snapshot.left + j));
-  return {
-    ...snapshot,
-    values: snapshot.values.map((row, i) => row.map((v, j) => (blank(i, j) ? null : v))),
-    formulas: snapshot.formulas?.map((row, i) => row.map((f, j) => (blank(i, j) ? null : f))),
   };
 }
 

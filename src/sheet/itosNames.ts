@@ -5,6 +5,7 @@
  * re-run owns.
  */
 import { cellKey, cellsOf, parseRangeRef, type RangeRef } from "./reference";
+import type { SheetSnapshot } from "./snapshot";
 
 export const ITOS_PREFIX = "ITOS_";
 
@@ -83,6 +84,21 @@ export function ownedCellKeys(tags: readonly { name: string; ref: string }[]): S
     for (const { row, col } of cellsOf(box)) owned.add(cellKey(box.sheet, row, col));
   }
   return owned;
+}
+
+/** The snapshot with every owned (ITOS-written) cell read as blank. */
+export function withoutOwnedCells(
+  snapshot: SheetSnapshot,
+  owned: ReadonlySet<string>
+): SheetSnapshot {
+  if (owned.size === 0) return snapshot;
+  const blank = (i: number, j: number): boolean =>
+    owned.has(cellKey(snapshot.sheetName, snapshot.top + i, snapshot.left + j));
+  return {
+    ...snapshot,
+    values: snapshot.values.map((row, i) => row.map((v, j) => (blank(i, j) ? null : v))),
+    formulas: snapshot.formulas?.map((row, i) => row.map((f, j) => (blank(i, j) ? null : f))),
+  };
 }
 
 /** What a mark name's comment records: the fill the cell had before ITOS coloured it. */

@@ -9,10 +9,10 @@ import {
   evaluate,
   findRootCauses,
   halfUnitOf,
-  type CellRef,
   type Check,
   type Term,
 } from "../../src/engine";
+import type { CellRef } from "../../src/sheet";
 
 const cell = (row: number, col: number): CellRef => ({ sheet: "S", row, col });
 const t = (row: number, col: number, value: number, coef = 1): Term => ({

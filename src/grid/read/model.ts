@@ -10,7 +10,7 @@
  * `sheetCell` is the one place that turns (line, period) positions into a sheet cell.
  */
 import type { Period, Periodicity } from "../../engine";
-import type { CellRef } from "../../sheet";
+import type { Box, CellRef } from "../../sheet";
 
 export type LineRole =
   | "investment"
@@ -92,7 +92,7 @@ export interface GridModel {
   blocks: GridBlock[];
   lines: GridLine[];
   /** Bounding box of the grid, sheet coordinates, inclusive. */
-  bounds: { top: number; left: number; bottom: number; right: number };
+  bounds: Box;
   /** Things the reader assumed or skipped, naming cells ("E9: text 'tbc' read as blank"). */
   warnings: string[];
 }

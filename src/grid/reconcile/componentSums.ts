@@ -7,14 +7,8 @@
  * adding the parts one by one.
  */
 import type Decimal from "decimal.js";
-import {
-  sumTerms,
-  type CellRef,
-  type Check,
-  type PartVisitor,
-  type PartsSum,
-  type Term,
-} from "../../engine";
+import { sumTerms, type Check, type PartVisitor, type PartsSum, type Term } from "../../engine";
+import type { CellRef } from "../../sheet";
 import { addExact, addWhole, EXACT_ZERO, toDecimal, WholeSum, type ExactSum } from "./exactSum";
 import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
 

@@ -6,14 +6,8 @@
  * adding the parts one by one.
  */
 import type Decimal from "decimal.js";
-import {
-  sumTerms,
-  type CellRef,
-  type Check,
-  type PartVisitor,
-  type PartsSum,
-  type Term,
-} from "../../engine";
+import { sumTerms, type Check, type PartVisitor, type PartsSum, type Term } from "../../engine";
+import type { CellRef } from "../../sheet";
 import { lineCell, type GridLine, type GridModel } from "../read";
 import {
   addExact,

@@ -9,12 +9,17 @@ import {
   evaluate,
   explain,
   findRootCauses,
-  type CellRef,
   type Check,
   type CheckResult,
   type CheckStatus,
 } from "../../engine";
-import { a1, parseCellAddress, type SheetSnapshot, type WorkbookSnapshot } from "../../sheet";
+import {
+  type CellRef,
+  a1,
+  parseCellAddress,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../../sheet";
 import {
   gridCellRef,
   lineCell,

@@ -7,7 +7,6 @@
 import type Decimal from "decimal.js";
 import {
   halfUnitOf,
-  type CellRef,
   type Check,
   type Term,
   fromNumber,
@@ -16,6 +15,8 @@ import {
   ZERO,
 } from "../../engine";
 import {
+  type CellRef,
+  type RangeRef,
   a1,
   quoteSheetName,
   rangeA1,
@@ -125,11 +126,8 @@ export function addressFrom(cell: CellRef, fromSheet: string): string {
 }
 
 /** Runs of adjacent cells along rows (or columns): "B55:M55", "N50:N54". */
-function runs(
-  terms: Term[],
-  horizontal: boolean
-): { sheet: string; top: number; left: number; bottom: number; right: number }[] {
-  const out: { sheet: string; top: number; left: number; bottom: number; right: number }[] = [];
+function runs(terms: Term[], horizontal: boolean): RangeRef[] {
+  const out: RangeRef[] = [];
   for (const t of terms) {
     const c = t.cell;
     const last = out[out.length - 1];

@@ -5,10 +5,10 @@
  * grid's lines, and adds checks: each year against the grid, and the table's own arithmetic
  * (its Total column, net = investment + saving, the running cumulative).
  */
-import { parseFyLabel, type CellRef, type Check, parseAmount } from "../../engine";
+import { parseFyLabel, type Check, parseAmount } from "../../engine";
+import { type CellRef, cellAt, isBlank, type SheetSnapshot } from "../../sheet";
 import { classifyLabel, normaliseLabel, gridCellRef, type GridLine, type GridModel } from "../read";
 import type { CheckCollector, PartSpec } from "./reconcileTerms";
-import { cellAt, isBlank, type SheetSnapshot } from "../../sheet";
 
 export interface YearTable {
   sheet: string;
