@@ -232,10 +232,10 @@ describe("rows", () => {
     const model = detectGrid(sheet(values));
     expect(model.blocks).toEqual([
       {
-        headerRow: 0,
-        firstRow: 1,
-        lastRow: 2,
-        totalColumns: [{ periodIndex: 4, kind: "fy", fy: "2022/23", header: "2022/23" }],
+        headerIndex: 0,
+        firstLineIndex: 1,
+        lastLineIndex: 2,
+        totals: [{ periodIndex: 4, kind: "fy", fy: "2022/23", header: "2022/23" }],
       },
     ]);
     expect(model.lines.map((l) => l.label)).toEqual(["Investment", "Savings"]);
