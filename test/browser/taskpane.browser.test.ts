@@ -9,8 +9,8 @@ import * as http from "http";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import type { WorkbookSnapshot } from "../../src/grid/snapshot";
+import { readWorkbook } from "../../src/file";
+import type { WorkbookSnapshot } from "../../src/sheet";
 import type { FakeDump } from "./fakeExcelHost";
 import { CHROMIUM as CHROMIUM_TOOL, requireTools } from "../support/requiredTools";
 
