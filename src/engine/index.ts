@@ -7,3 +7,5 @@ export * from "./discount";
 export * from "./payback";
 export * from "./conventions";
 export * from "./statedPayback";
+export * from "./periodHeadings";
+export * from "./monthNames";
