@@ -9,3 +9,4 @@ export * from "./conventions";
 export * from "./statedPayback";
 export * from "./periodHeadings";
 export * from "./monthNames";
+export * from "./scenario";
