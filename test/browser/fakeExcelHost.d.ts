@@ -65,6 +65,10 @@ export interface FakeModel {
   failSync: FakeFault | null;
   /** Bytes of each request sent at a sync, in order. */
   requests: number[];
+  /** Commands in each sync's batch, in order. */
+  commandCounts: number[];
+  /** Bytes of each successful sync's response. */
+  responses: number[];
   syncDelayMs?: number;
   select(sheet: string, areas: string | string[]): void;
   dump(): FakeDump;

@@ -173,6 +173,8 @@
     this.excelApi = (options && options.excelApi) || "1.18";
     this.failSync = null;
     this.requests = [];
+    this.commandCounts = [];
+    this.responses = [];
     for (const s of (data && data.sheets) || []) this.addSheet(s.sheetName || s.name, s);
     const first = this.sheets[0] ? this.sheets[0].name : null;
     this.active = (data && data.active && this.sheet(data.active).name) || first;
@@ -325,6 +327,7 @@
       );
     const requestBytes = queue.reduce((sum, c) => sum + c.bytes, 0);
     model.requests.push(requestBytes);
+    model.commandCounts.push(queue.length);
     if (requestBytes > MAX_PAYLOAD_BYTES) {
       return settle(
         fakeError(
@@ -364,6 +367,7 @@
     }
     let responseBytes = 0;
     for (const obj of staged) responseBytes += jsonBytes(obj._staged);
+    model.responses.push(responseBytes);
     if (responseBytes > MAX_PAYLOAD_BYTES) {
       for (const obj of staged) obj._staged = null;
       return settle(

@@ -36,7 +36,7 @@ describe("applyPlan on the Sandwell appendix", () => {
   it("reads the same snapshot Excel would give and the pipeline finds break-even Jan-24", async () => {
     const host = await sandwellHost();
     const read = await host.Excel.run((ctx) => readActiveSheet(ctx));
-    expect(host.model.syncs).toBe(1);
+    expect(host.model.syncs).toBe(2);
     expect(read.snapshot.sheetName).toBe(APPENDIX);
     const fromFile = analyseSheet(
       (await sandwellWorkbook()).sheets.find((s) => s.sheetName === APPENDIX)!
@@ -184,7 +184,9 @@ describe("marks that come with an analysis", () => {
     expect(plan.names.some((n) => n.ref.endsWith("$H$4"))).toBe(true);
 
     await host.Excel.run((ctx) => applyPlanInContext(ctx, plan));
-    expect(appendix(host.model.dump()).cells.H4.fill).toBe(plan.marks.find((m) => m.col === 7)!.fill);
+    expect(appendix(host.model.dump()).cells.H4.fill).toBe(
+      plan.marks.find((m) => m.col === 7)!.fill
+    );
     await host.Excel.run((ctx) => applyPlanInContext(ctx, plan));
     expect(appendix(host.model.dump()).cells.H4.v).toBe(-36000);
 
