@@ -97,6 +97,7 @@ export function createFakeExcel(
   },
   options?: FakeHostOptions
 ): FakeHost;
+export function a1(row: number, col: number): string;
 export function formulaProblem(formula: string): string | null;
 export const MAX_PAYLOAD_BYTES: number;
 export const MAX_READ_CELLS: number;
