@@ -23,7 +23,6 @@ import {
 import {
   gridCellRef,
   lineCell,
-  sheetCell,
   type GridBlock,
   type GridLine,
   type GridModel,
@@ -179,7 +178,9 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
     );
     const place = (b: number, periodIndex: number) => ({
       sheet: model.sheetName,
-      cells: lineIndexes.get(b)!.map((lineIndex) => sheetCell(model, lineIndex, periodIndex)),
+      orientation: model.orientation,
+      lineIndexes: lineIndexes.get(b)!,
+      periodIndex,
     });
     const coefs = new Map(blocks.map((b) => [b, comps.get(b)!.map((l) => total.sign * l.sign)]));
     /** Per block, its columns: the stated cell and, where it states an amount, the components' sums. */
