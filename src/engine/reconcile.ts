@@ -8,6 +8,10 @@
 import type Decimal from "decimal.js";
 import type { CellRef } from "../sheet";
 import { formatMoney, Money, ZERO } from "./money";
+import { ReconcileMemo } from "./reconcileMemo";
+
+export { halfUnitOf } from "./halfUnit";
+export { ReconcileMemo };
 
 export type CheckStatus = "match" | "rounding" | "mismatch";
 
@@ -70,72 +74,6 @@ function exactCellKey(c: CellRef): string {
   return `${c.sheet}\u0000${c.row}\u0000${c.col}`;
 }
 
-const HALF = new Money("0.5");
-
-/** Decimal places in the shortest text of a number (1234.5 -> 1), at most 10. */
-function writtenDecimals(value: number): number {
-  const text = String(value);
-  const exp = /e([+-]\d+)$/i.exec(text);
-  const mantissa = text.replace(/e[+-]\d+$/i, "");
-  const dot = mantissa.indexOf(".");
-  const dp = (dot < 0 ? 0 : mantissa.length - dot - 1) - (exp ? Number(exp[1]) : 0);
-  return Math.min(10, Math.max(0, dp));
-}
-
-/**
- * Half the smallest step a cell displays, from its number format:
- * - "#,##0" and "#,##0;(#,##0)": whole units, so 0.5; "0.00": 0.005; "0%": 0.005 (of 1);
- *   "#,##0," (shown in thousands): 500.
- * - General (or no format): a whole number is taken as typed to the unit (0.5), because council
- *   tables are typed from rounded printouts; a number with decimals is as precise as it is written
- *   (1234.56 -> 0.005), so General decimals earn no more slack than they show.
- */
-export function halfUnitOf(numberFormat: string | null | undefined, value: number): Decimal {
-  // Keyed by format, then sign and written decimals: no text is built per cell for the common case.
-  const format = numberFormat ?? "";
-  let byFormat = halfUnitCache.get(format);
-  if (!byFormat) {
-    if (halfUnitCache.size >= 1_000) return halfUnitUncached(numberFormat, value);
-    halfUnitCache.set(format, (byFormat = new Map()));
-  }
-  // Whole numbers share one slot per sign (-1 / -2); others one per count of written decimals.
-  const slot = Number.isInteger(value)
-    ? value < 0
-      ? -2
-      : -1
-    : (value < 0 ? 100 : 0) + writtenDecimals(value);
-  let cached = byFormat.get(slot);
-  if (!cached) {
-    cached = halfUnitUncached(numberFormat, value);
-    byFormat.set(slot, cached);
-  }
-  return cached;
-}
-
-const halfUnitCache = new Map<string, Map<number, Decimal>>();
-
-function halfUnitUncached(numberFormat: string | null | undefined, value: number): Decimal {
-  const general = !numberFormat || /general/i.test(numberFormat) || numberFormat === "@";
-  if (general) {
-    return Number.isInteger(value) ? HALF : HALF.times(new Money(10).pow(-writtenDecimals(value)));
-  }
-  const sections = numberFormat.split(";");
-  const section = (value < 0 && sections[1] ? sections[1] : sections[0])
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "");
-  if (!/[0#?]/.test(section)) {
-    return Number.isInteger(value) ? HALF : HALF.times(new Money(10).pow(-writtenDecimals(value)));
-  }
-  const decimals = /[0#?]\.([0#?]+)/.exec(section);
-  const dp = decimals ? decimals[1].length : 0;
-  let step: Decimal = new Money(10).pow(-dp);
-  const scaleCommas = /[0#?](,+)[^0#?]*$/.exec(section);
-  if (scaleCommas) step = step.times(new Money(1000).pow(scaleCommas[1].length));
-  if (section.includes("%")) step = step.div(100);
-  return HALF.times(step);
-}
-
 /** A Term for an amount read from a cell. */
 export function term(cell: CellRef, value: Decimal, halfUnit: Decimal, coef = 1): Term {
   return { cell, value, halfUnit, coef };
@@ -183,23 +121,30 @@ export function sumTerms(parts: readonly Term[]): PartsSum {
  * Evaluates a check. The tolerance is half a displayed unit for every rounded term: each part
  * that is not blank, plus the stated total itself.
  */
-export function evaluate(check: Check): CheckResult {
+export function evaluate(check: Check, memo: ReconcileMemo = new ReconcileMemo()): CheckResult {
   const sum = check.partsSum ?? sumTerms(check.parts);
   // The usual case, whole parts and a whole stated amount, is told in integers with no Decimal work.
   const stated = check.stated.whole;
   if (sum.whole !== undefined && stated !== undefined) {
-    if (sum.whole === stated) return new WholeResult(check, sum, 0, "match", null);
+    if (sum.whole === stated) return new WholeResult(check, sum, 0, "match", null, memo);
     const difference = stated - sum.whole;
     // A whole difference is at least 1, never float noise for a stated amount this small.
     if (Number.isSafeInteger(difference) && Math.abs(stated) < 1e8) {
-      const tolerance = withSlack(check.stated.halfUnit, sum.slack);
-      const beyond = wholeExceeds(difference, tolerance);
+      const tolerance = memo.tolerance(check.stated.halfUnit, sum.slack);
+      const beyond = memo.wholeExceeds(difference, tolerance);
       if (beyond !== null)
-        return new WholeResult(check, sum, difference, beyond ? "mismatch" : "rounding", tolerance);
+        return new WholeResult(
+          check,
+          sum,
+          difference,
+          beyond ? "mismatch" : "rounding",
+          tolerance,
+          memo
+        );
     }
   }
   const { total: expected, slack } = sum;
-  const tolerance = withSlack(check.stated.halfUnit, slack);
+  const tolerance = memo.tolerance(check.stated.halfUnit, slack);
   const difference = check.stated.value.minus(expected);
   const status = classify(difference, tolerance, check.stated.value);
   return new EvaluatedCheck(check, expected, difference, tolerance, status);
@@ -256,13 +201,14 @@ class WholeResult extends CheckVerdict implements CheckResult {
     /** stated − expected, a safe integer. */
     private readonly wholeDifference: number,
     readonly status: CheckStatus,
-    private tol: Decimal | null
+    private tol: Decimal | null,
+    private readonly memo: ReconcileMemo
   ) {
     super(check);
   }
 
   get tolerance(): Decimal {
-    return (this.tol ??= withSlack(this.check.stated.halfUnit, this.sum.slack));
+    return (this.tol ??= this.memo.tolerance(this.check.stated.halfUnit, this.sum.slack));
   }
   get expected(): Decimal {
     return this.wholeDifference === 0 ? this.check.stated.value : this.sum.total;
@@ -272,49 +218,14 @@ class WholeResult extends CheckVerdict implements CheckResult {
   }
 }
 
-/** halfUnit + slack; kept per pair, as both are usually among a few shared Decimals. */
-function withSlack(halfUnit: Decimal, slack: Decimal): Decimal {
-  if (slack.isZero()) return halfUnit;
-  let bySlack = toleranceCache.get(halfUnit);
-  if (!bySlack) {
-    if (toleranceCache.size >= 1_000) return halfUnit.plus(slack);
-    toleranceCache.set(halfUnit, (bySlack = new Map()));
-  }
-  let tolerance = bySlack.get(slack);
-  if (!tolerance) {
-    tolerance = halfUnit.plus(slack);
-    if (bySlack.size < 1_000) bySlack.set(slack, tolerance);
-  }
-  return tolerance;
-}
-
-const toleranceCache = new Map<Decimal, Map<Decimal, Decimal>>();
-
-/**
- * |whole| > limit for a safe integer and a non-negative Decimal, in integers where the limit's
- * floor is a safe integer (an integer exceeds a limit exactly when it exceeds its floor); null
- * when it is not.
- */
-function wholeExceeds(whole: number, limit: Decimal): boolean | null {
-  let floor = floors.get(limit);
-  if (floor === undefined) {
-    const f = limit.floor();
-    floor = f.abs().lte(Number.MAX_SAFE_INTEGER) && !limit.isNegative() ? f.toNumber() : null;
-    if (floors.size < 1_000) floors.set(limit, floor);
-  }
-  return floor === null ? null : Math.abs(whole) > floor;
-}
-
-const floors = new Map<Decimal, number | null>();
-
 /**
  * True when a check's agreement says something: its stated amount is larger than the rounding
  * slack, so it could not agree by the slack alone (0 = 0 proves nothing).
  */
-function isEvidence(r: CheckResult): boolean {
+function isEvidence(r: CheckResult, memo: ReconcileMemo): boolean {
   const whole = r.stated.whole;
   if (whole !== undefined) {
-    const exceeds = wholeExceeds(whole, r.tolerance);
+    const exceeds = memo.wholeExceeds(whole, r.tolerance);
     if (exceeds !== null) return exceeds;
   }
   return r.stated.value.abs().gt(r.tolerance);
@@ -324,23 +235,12 @@ function isEvidence(r: CheckResult): boolean {
  * Whether a check of this stated amount could ever be evidence: its tolerance is at least the
  * stated cell's own half unit. Two comparisons, no arithmetic (half units are few shared Decimals).
  */
-function canProve(stated: Term): boolean {
+function canProve(stated: Term, memo: ReconcileMemo): boolean {
   if (stated.whole !== undefined) {
-    const exceeds = wholeExceeds(stated.whole, stated.halfUnit);
+    const exceeds = memo.wholeExceeds(stated.whole, stated.halfUnit);
     if (exceeds !== null) return exceeds;
   }
-  return stated.value.gt(stated.halfUnit) || stated.value.lt(negatedHalfUnit(stated.halfUnit));
-}
-
-const negatedHalfUnits = new Map<Decimal, Decimal>();
-
-function negatedHalfUnit(halfUnit: Decimal): Decimal {
-  let negated = negatedHalfUnits.get(halfUnit);
-  if (!negated) {
-    negated = halfUnit.negated();
-    if (negatedHalfUnits.size < 1_000) negatedHalfUnits.set(halfUnit, negated);
-  }
-  return negated;
+  return stated.value.gt(stated.halfUnit) || stated.value.lt(memo.negated(stated.halfUnit));
 }
 
 /**
@@ -351,7 +251,8 @@ function negatedHalfUnit(halfUnit: Decimal): Decimal {
  * every check in it is unverified rather than a false alarm.
  */
 export function chooseReading(
-  options: readonly (Check[] | (() => Check[]))[]
+  options: readonly (Check[] | (() => Check[]))[],
+  memo: ReconcileMemo = new ReconcileMemo()
 ): { results: CheckResult[] } | { unverified: true } {
   // Only the usual reading and the best so far are kept. A reading that has disagreed somewhere
   // and can no longer reach the best one's count of agreements is dropped part-way: it could
@@ -367,16 +268,16 @@ export function chooseReading(
     // Checks that could prove something go first: they are what can drop a reading early. The
     // results keep the checks' order.
     const slots: (CheckResult | undefined)[] = new Array(checks.length);
-    const provable = checks.map((chk) => canProve(chk.stated));
+    const provable = checks.map((chk) => canProve(chk.stated, memo));
     let couldProve = usual === null ? 0 : provable.reduce((n, p) => n + (p ? 1 : 0), 0);
     for (const pass of [true, false]) {
       for (let i = 0; i < checks.length && !dropped; i++) {
         if (provable[i] !== pass) continue;
-        const r = evaluate(checks[i]);
+        const r = evaluate(checks[i], memo);
         slots[i] = r;
         if (pass && usual !== null) couldProve--;
         if (r.status === "mismatch") disagree++;
-        else if (isEvidence(r)) agree++;
+        else if (isEvidence(r, memo)) agree++;
         if (disagree > 0 && usual !== null && agree + couldProve < bestScore[0]) dropped = true;
       }
     }
@@ -395,7 +296,7 @@ export function chooseReading(
   }
   if (best) return { results: best };
   const nothingToProve = usual?.every(
-    (r) => !isEvidence(r) && r.parts.every((p) => p.value.isZero())
+    (r) => !isEvidence(r, memo) && r.parts.every((p) => p.value.isZero())
   );
   if (nothingToProve && usual !== null && usual.length > 0) return { results: usual };
   return { unverified: true };

@@ -10,7 +10,7 @@ import { sumTerms, type Check, type PartVisitor, type PartsSum, type Term } from
 import type { CellRef } from "../../sheet";
 import { sheetCol, sheetRow, type GridOrientation } from "../read";
 import { RoundingUnit, RunningSum, toDecimal, WholeSum, type ExactSum } from "./exactSum";
-import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
+import { partsText, type CheckCollector } from "./reconcileTerms";
 
 /** Where the components of one period-axis position sit: each component line's position, in line order. */
 export interface ComponentPlace {
@@ -111,7 +111,7 @@ export class ComponentColumn {
     const count = this.rounded![start];
     const slack = this.units.mixed
       ? sumTerms(this.terms(start, false)).slack
-      : sharedSlack(this.units.unit, count);
+      : this.cells.memo.sharedSlack(this.units.unit, count);
     if (start >= this.wholeFrom) return new WholeSum(this.suffixWhole![start], slack);
     return { total: toDecimal(this.suffix![start]), slack };
   }
@@ -123,7 +123,7 @@ export class ComponentColumn {
       this.add(i, plain ? 1 : this.coefs[i], sum);
     const slack = this.units.mixed
       ? sumTerms(this.terms(0, plain)).slack
-      : sharedSlack(this.units.unit, sum.rounded);
+      : this.cells.memo.sharedSlack(this.units.unit, sum.rounded);
     return sum.partsSum(slack);
   }
 

@@ -21,7 +21,7 @@ import {
   WholeSum,
   type ExactSum,
 } from "./exactSum";
-import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
+import { partsText, type CheckCollector } from "./reconcileTerms";
 
 /** One line's period cells, read once, with running totals. */
 class LineRun {
@@ -112,7 +112,7 @@ class LineRun {
     const whole = short ? this.wholeSum(first, end) : null;
     const slack = this.units.mixed
       ? sumTerms(this.terms(slots)).slack
-      : sharedSlack(this.units.unit, this.rounded![end] - this.rounded![first]);
+      : this.cells.memo.sharedSlack(this.units.unit, this.rounded![end] - this.rounded![first]);
     if (whole !== null) return new WholeSum(whole, slack);
     const total = toDecimal(
       short ? this.sumRange(first, end) : subtractExact(this.prefix(end), this.prefix(first))

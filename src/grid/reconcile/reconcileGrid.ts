@@ -508,9 +508,10 @@ function byPosition(a: ReconciliationFinding, b: ReconciliationFinding, sheets: 
 export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): ReconciliationReport {
   const results: CheckResult[] = [];
   for (const family of c.families) {
-    const chosen = chooseReading(family.options);
+    const chosen = chooseReading(family.options, c.memo);
     if ("results" in chosen) results.push(...chosen.results);
-    else if (family.reason === null) results.push(...family.options[0]().map(evaluate));
+    else if (family.reason === null)
+      results.push(...family.options[0]().map((check) => evaluate(check, c.memo)));
     else for (const chk of family.options[0]()) c.addUnverified(chk.stated.cell, family.reason);
   }
   const roots = findRootCauses(results);
