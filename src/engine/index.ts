@@ -6,3 +6,4 @@ export * from "./periods";
 export * from "./discount";
 export * from "./payback";
 export * from "./reconcile";
+export * from "./options";

@@ -5,7 +5,7 @@
  * than guessing silently.
  */
 import type Decimal from "decimal.js";
-import { ItosError, parseAmount, ZERO, DEFAULT_FY_START_MONTH } from "../../engine";
+import { ItosError, parseAmount, ZERO, DEFAULT_OPTIONS } from "../../engine";
 import { cellName, sheetCellName, transposeSnapshot } from "./orient";
 import { buildAxis, chooseHeaderRows, scanHeaderRows, type AxisSlot, type HeaderRow } from "./axis";
 import { classifyLabel, normaliseLabel } from "./labels";
@@ -587,7 +587,7 @@ function periodsDown(turned: GridModel): GridModel {
 }
 
 function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel {
-  const fyStartMonth = options.fyStartMonth ?? DEFAULT_FY_START_MONTH;
+  const fyStartMonth = options.fyStartMonth ?? DEFAULT_OPTIONS.fyStartMonth;
   const warnings: string[] = [];
   const { chosen, others } = chooseHeaderRows(scanHeaderRows(snapshot));
   if (chosen.length === 0)
