@@ -9,6 +9,7 @@ import { readWorkbook } from "../file/readWorkbook";
 import { analyseWorkbook, type SheetAnalysis, type WorkbookAnalyseOptions } from "../grid/pipeline";
 import { reconciliationText, sheetReportJson, sheetReportText } from "../grid/report";
 import { parseArgs, USAGE, type ParsedArgs } from "./args";
+import { runPortfolio } from "./portfolio/command";
 
 export interface Io {
   out: (text: string) => void;
@@ -106,6 +107,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     return EXIT.ok;
   }
   try {
+    if (args.command === "portfolio") return await runPortfolio(args, io);
     await runCommand(args, io);
     return EXIT.ok;
   } catch (e) {

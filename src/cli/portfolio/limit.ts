@@ -1,0 +1,36 @@
+/**
+ * A council's payback limit ("schemes must pay back within 3 years") applied to one case: within,
+ * exceeds or never, with the margin in years. Decided on the engine's exact payback, not on the
+ * rounded figure the report prints, so a case a hair over the limit is never shown as within it.
+ */
+import type Decimal from "decimal.js";
+import { money } from "../../engine/money";
+import type { BreakEven } from "../../engine/types";
+
+export type LimitVerdict = "within" | "exceeds" | "never";
+
+export interface LimitJson {
+  years: number;
+  verdict: LimitVerdict | null;
+  /** Limit minus payback, in years: positive is time to spare, negative is time over; null for never. */
+  marginYears: number | null;
+}
+
+export function limitVerdict(
+  payback: { breakEven: BreakEven; paybackYears: Decimal | null },
+  limitYears: Decimal.Value
+): LimitJson {
+  const limit = money(limitYears);
+  const years = limit.toNumber();
+  if (payback.breakEven.status === "not-reached")
+    return { years, verdict: "never", marginYears: null };
+  // "Immediately" is a payback of zero whatever the engine left in paybackYears.
+  const paid = payback.breakEven.status === "immediate" ? money(0) : payback.paybackYears;
+  if (paid === null) return { years, verdict: null, marginYears: null };
+  const margin = limit.minus(paid);
+  return {
+    years,
+    verdict: margin.isNegative() && !margin.isZero() ? "exceeds" : "within",
+    marginYears: margin.toDecimalPlaces(4).toNumber(),
+  };
+}
