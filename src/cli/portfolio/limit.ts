@@ -3,7 +3,7 @@
  * exceeds or never, with the margin in years. Decided on the engine's exact payback, not on the
  * rounded figure the report prints, so a case a hair over the limit is never shown as within it.
  */
-import type Decimal from "decimal.js";
+import Decimal from "decimal.js";
 import { money } from "../../engine/money";
 import type { BreakEven } from "../../engine/types";
 
@@ -28,9 +28,8 @@ export function limitVerdict(
   const paid = payback.breakEven.status === "immediate" ? money(0) : payback.paybackYears;
   if (paid === null) return { years, verdict: null, marginYears: null };
   const margin = limit.minus(paid);
-  return {
-    years,
-    verdict: margin.isNegative() && !margin.isZero() ? "exceeds" : "within",
-    marginYears: margin.toDecimalPlaces(4).toNumber(),
-  };
+  const exceeds = margin.isNegative() && !margin.isZero();
+  // Rounded towards the cautious side: time to spare down, time over up (never shown as 0).
+  const shown = margin.toDecimalPlaces(4, exceeds ? Decimal.ROUND_UP : Decimal.ROUND_DOWN);
+  return { years, verdict: exceeds ? "exceeds" : "within", marginYears: shown.toNumber() };
 }
