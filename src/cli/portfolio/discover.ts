@@ -28,6 +28,10 @@ function shown(p: string): string {
   return p.split(path.sep).join("/");
 }
 
+function shorter(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length < b.length : a < b;
+}
+
 async function statOrNull(p: string): Promise<import("fs").Stats | null> {
   try {
     return await fs.stat(p);
@@ -43,7 +47,11 @@ export async function discoverWorkbooks(args: readonly string[]): Promise<Discov
 
   const addFile = async (abs: string, file: string): Promise<void> => {
     const real = await fs.realpath(abs).catch(() => abs);
-    if (!byRealPath.has(real)) byRealPath.set(real, { path: abs, file: shown(file) });
+    const candidate = { path: abs, file: shown(file) };
+    const known = byRealPath.get(real);
+    // Reached twice (named and inside a folder, or through a link): the shorter name wins, so
+    // the name does not depend on the order of the arguments.
+    if (!known || shorter(candidate.file, known.file)) byRealPath.set(real, candidate);
   };
 
   const walk = async (abs: string, file: string): Promise<void> => {
