@@ -15,7 +15,7 @@ import {
 } from "../grid";
 import { SECTION_NAMES } from "../sheet";
 import { parseArgs, USAGE, type ParsedArgs } from "./args";
-import { runPortfolio } from "./portfolio/command";
+import { runPortfolio } from "./portfolio";
 
 export interface Io {
   out: (text: string) => void;

@@ -8,7 +8,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { ItosError } from "../engine/errors";
+import { ItosError } from "../engine";
 
 export const PORTFOLIO_SHEET = "ITOS Portfolio";
 export const PORTFOLIO_TABLE = "ITOS_Portfolio";

@@ -2,10 +2,11 @@
  * One row of the portfolio: a sheet (or scheme) of a workbook with its analysis, or a workbook
  * that could not be read, with the reason. Plain data, so it crosses from a worker thread intact.
  */
-import type { SheetReportJson } from "../../grid/report";
+import type { sheetReportJson } from "../../grid";
 import type { LimitJson } from "./limit";
 
-export type CaseReport = Omit<SheetReportJson, "sheet">;
+/** The per-sheet fields of `itos analyse --json`. */
+export type CaseReport = Omit<ReturnType<typeof sheetReportJson>, "sheet">;
 
 export interface CaseBase {
   /** The workbook's path as the user named it (the folder given, then the path under it). */

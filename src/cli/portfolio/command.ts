@@ -6,8 +6,8 @@
  */
 import * as os from "os";
 import * as path from "path";
-import { ItosError } from "../../engine/errors";
-import { checkPortfolioTarget, writePortfolioWorkbook } from "../../file/portfolioWorkbook";
+import { ItosError } from "../../engine";
+import { checkPortfolioTarget, writePortfolioWorkbook } from "../../file";
 import type { PortfolioCase } from "./cases";
 import { isReadCase } from "./cases";
 import { discoverWorkbooks, type FoundWorkbook } from "./discover";

@@ -4,8 +4,7 @@
  * rounded figure the report prints, so a case a hair over the limit is never shown as within it.
  */
 import Decimal from "decimal.js";
-import { money } from "../../engine/money";
-import type { BreakEven } from "../../engine/types";
+import { money, type BreakEven } from "../../engine";
 
 export type LimitVerdict = "within" | "exceeds" | "never";
 

@@ -3,16 +3,15 @@
  * rows. The workbook's snapshot lives only inside this call, so it is released as soon as the
  * rows are made: a portfolio of any size holds one workbook per worker at a time.
  */
-import { isItosError } from "../../engine/errors";
-import type { Basis } from "../../engine/types";
-import { readWorkbook } from "../../file/readWorkbook";
+import { isItosError, type Basis } from "../../engine";
+import { readWorkbook } from "../../file";
 import {
   analyseWorkbook,
+  sheetReportJson,
   type SheetAnalysis,
   type WorkbookAnalyseOptions,
-} from "../../grid/pipeline";
-import { sheetReportJson } from "../../grid/report";
-import type { WorkbookSnapshot } from "../../grid/snapshot";
+} from "../../grid";
+import type { WorkbookSnapshot } from "../../sheet";
 import type { PortfolioCase, ReadCase } from "./cases";
 import { limitVerdict } from "./limit";
 

@@ -4,8 +4,8 @@
  * kept in the row so the conversion is never silent.
  */
 import * as path from "path";
-import { money } from "../../engine/money";
-import type { PortfolioRow } from "../../file/portfolioWorkbook";
+import { money } from "../../engine";
+import type { PortfolioRow } from "../../file";
 import { caseStatus, isReadCase, type PortfolioCase } from "./cases";
 import { rankCases } from "./rank";
 
