@@ -30,3 +30,10 @@ export {
   sheetCell,
 } from "./read";
 export { reconciliationText, sheetReportJson, sheetReportText } from "./report";
+export {
+  type AllSheetsOptions,
+  type AllSheetsPlan,
+  NO_ROOM_NOTE,
+  planAllSheets,
+} from "./allSheets";
+export { type PortfolioSheetRow, PORTFOLIO_NAME, PORTFOLIO_SHEET_NAME } from "./plan";
