@@ -14,7 +14,12 @@ import {
   type SheetAnalysis,
   type WorkbookAnalyseOptions,
 } from "./pipeline";
-import { planPortfolioSheet, type PortfolioSheetRow, type WritePlan } from "./plan";
+import {
+  planPortfolioSheet,
+  PORTFOLIO_SHEET_NAME,
+  type PortfolioSheetRow,
+  type WritePlan,
+} from "./plan";
 
 export interface AllSheetsOptions extends WorkbookAnalyseOptions {
   valuesOnly?: boolean;
@@ -57,6 +62,18 @@ function portfolioRow(analysis: SheetAnalysis, note: string | null): PortfolioSh
     mismatches: reconciliation.mismatch.length,
     note,
   };
+}
+
+/** What the pane and the ribbon say when Analyse all sheets is done. */
+export function allSheetsMessage(rows: readonly PortfolioSheetRow[]): string {
+  const paid = rows.filter((r) => r.breakEven !== null).length;
+  const mismatched = rows.filter((r) => r.mismatches > 0).length;
+  const noRoom = rows.filter((r) => r.note !== null).map((r) => `'${r.sheet}'`);
+  return [
+    `Analysed ${rows.length} sheet${rows.length === 1 ? "" : "s"}: ${paid} paid back, ${rows.length - paid} not within the horizon` +
+      `${mismatched ? `; ${mismatched} with totals that do not add up` : ""}. The list is on the sheet '${PORTFOLIO_SHEET_NAME}'.`,
+    ...(noRoom.length ? [`No room below the grid on ${noRoom.join(", ")}: listed only.`] : []),
+  ].join(" ");
 }
 
 export function planAllSheets(

@@ -34,6 +34,7 @@ export {
   type AllSheetsOptions,
   type AllSheetsPlan,
   NO_ROOM_NOTE,
+  allSheetsMessage,
   planAllSheets,
 } from "./allSheets";
 export { type PortfolioSheetRow, PORTFOLIO_NAME, PORTFOLIO_SHEET_NAME } from "./plan";
