@@ -232,6 +232,7 @@ export async function writePortfolioWorkbook(
 ): Promise<boolean> {
   await checkPortfolioTarget(out, options.force);
   const wb = portfolioWorkbook(rows, options);
+  await fs.mkdir(path.dirname(out), { recursive: true });
   const temp = path.join(path.dirname(out), `.~itos-${process.pid}-${path.basename(out)}`);
   try {
     await wb.xlsx.writeFile(temp);

@@ -40,8 +40,8 @@ beforeAll(async () => {
   ensureBuilt();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "itos-portfolio-lo-"));
   await buildPortfolio(path.join(dir, "cases"));
+  // A folder that does not exist yet: the command makes it.
   out = path.join(dir, "report", "portfolio.xlsx");
-  await fs.mkdir(path.dirname(out));
   const run = await itos(dir, "portfolio", "cases", "--out", out, "--limit-years", "2", "--json");
   expect(run.code).toBe(0);
   doc = JSON.parse(run.stdout);
