@@ -6,3 +6,8 @@ export * from "./periods";
 export * from "./discount";
 export * from "./payback";
 export * from "./reconcile";
+export * from "./conventions";
+export * from "./statedPayback";
+export * from "./periodHeadings";
+export * from "./monthNames";
+export * from "./scenario";

@@ -6,16 +6,30 @@ import Decimal from "decimal.js";
 import { ItosError } from "./errors";
 import { Money, ZERO, sum } from "./money";
 import { discountFactors, DEFAULT_DISCOUNT_RATE } from "./discount";
+import {
+  PAYBACK_CONVENTIONS,
+  conventionPeriods,
+  defaultConvention,
+  figureOf,
+  interpolatedPeriods,
+  timeZeroIndex,
+  type ConventionInputs,
+} from "./conventions";
 import type {
   Basis,
   BreakEven,
+  Cadence,
   FlowLine,
+  PaybackByConvention,
+  PaybackConvention,
   PaybackOptions,
   PaybackResult,
   Period,
   Periodicity,
   YearSummary,
 } from "./types";
+
+export { interpolatedPeriods };
 
 export interface PaybackInput {
   periods: Period[];
@@ -72,30 +86,30 @@ export function findCrossover(net: readonly Decimal[]): number | null {
   return i < 0 ? null : i;
 }
 
-/**
- * Periods from the start of period `start` to the moment the position reaches zero inside the
- * break-even period, assuming even flow within it: elapsed + (-cumBefore / netFlowOfPeriod).
- */
-export function interpolatedPeriods(
-  cumulative: readonly Decimal[],
-  net: readonly Decimal[],
-  breakEven: number,
-  start: number
-): Decimal {
-  const before = breakEven > 0 ? cumulative[breakEven - 1] : ZERO;
-  const elapsed = new Money(breakEven - start);
-  const flow = net[breakEven];
-  if (flow.isZero()) return elapsed;
-  return elapsed.plus(before.negated().dividedBy(flow));
-}
-
 function firstNonZero(values: readonly Decimal[], positiveOnly: boolean): number | null {
   const i = values.findIndex((v) => (positiveOnly ? v.greaterThan(0) : !v.isZero()));
   return i < 0 ? null : i;
 }
 
-function periodicityOf(periods: readonly Period[]): Periodicity {
-  return periods.length > 0 && periods.every((p) => p.kind === "year") ? "annual" : "monthly";
+/** Years, quarters or months; an axis that mixes quarters with anything else is refused. */
+export function cadenceOf(periods: readonly Period[]): Cadence {
+  if (periods.length > 0 && periods.every((p) => p.kind === "year")) return "annual";
+  const quarters = periods.filter((p) => p.kind === "quarter").length;
+  if (quarters === 0) return "monthly";
+  if (quarters === periods.length) return "quarterly";
+  throw new ItosError(
+    "bad-period",
+    "The periods mix quarters with months or years: use one kind of period across the grid."
+  );
+}
+
+/** 1 for months, 3 for quarters, 12 for years. */
+export function monthsPerPeriodOf(cadence: Cadence): number {
+  return cadence === "annual" ? 12 : cadence === "quarterly" ? 3 : 1;
+}
+
+function periodicityOf(cadence: Cadence): Periodicity {
+  return cadence === "annual" ? "annual" : "monthly";
 }
 
 export function yearSummaries(
@@ -122,35 +136,60 @@ export function yearSummaries(
   return years;
 }
 
-/** Payback in periods from the basis start, or null with the reason added to messages. */
-function paybackFrom(
-  breakEven: BreakEven,
-  cumulative: Decimal[],
-  net: Decimal[],
-  start: number | null,
-  basisName: string,
+/** The headline convention: an explicit convention, else the basis given, else the table's default. */
+export function headlineConvention(
+  periods: readonly Period[],
+  options: PaybackOptions
+): PaybackConvention {
+  return options.convention ?? options.basis ?? defaultConvention(periods);
+}
+
+/** The two-valued basis kept for older readers of the result: where the headline counts from. */
+function basisFor(convention: PaybackConvention, options: PaybackOptions): Basis {
+  if (options.basis) return options.basis;
+  return convention === "first-return" || convention === "simple"
+    ? "first-return"
+    : "first-investment";
+}
+
+/**
+ * The payback in every convention, in months and years. Reasons for the nulls go to notes; the
+ * headline's reason, and any other that is not already said (no break-even, no Year 0), to messages.
+ */
+export function paybackInEveryConvention(
+  x: ConventionInputs,
+  monthsPerPeriod: number,
+  headline: PaybackConvention,
   messages: string[]
-): Decimal | null {
-  if (breakEven.status === "immediate") return ZERO;
-  if (breakEven.status === "not-reached") return null;
-  if (start === null) {
-    messages.push(`No ${basisName} found, so the payback period cannot be measured from it.`);
-    return null;
+): { byConvention: PaybackByConvention; notes: Partial<Record<PaybackConvention, string>> } {
+  const byConvention = {} as PaybackByConvention;
+  const notes: Partial<Record<PaybackConvention, string>> = {};
+  for (const convention of PAYBACK_CONVENTIONS) {
+    const found = conventionPeriods(convention, x);
+    if ("periods" in found) {
+      byConvention[convention] = figureOf(found.periods, monthsPerPeriod);
+      continue;
+    }
+    byConvention[convention] = null;
+    notes[convention] = found.reason;
+    const alreadySaid =
+      x.breakEven.status === "not-reached" ||
+      (convention === "time-zero" && timeZeroIndex(x.periods) === null && headline !== "time-zero");
+    if (!alreadySaid)
+      messages.push(
+        convention === headline ? found.reason : `${convention} payback: ${found.reason}`
+      );
   }
-  if (start > breakEven.index) {
-    messages.push(
-      `The cumulative position turns positive before the ${basisName}, so the payback period is not measured.`
-    );
-    return null;
-  }
-  return interpolatedPeriods(cumulative, net, breakEven.index, start);
+  return { byConvention, notes };
 }
 
 /** The payback measures alone: what =ITOS.PAYBACK needs, without discounting or year tables. */
 export type PaybackMeasure = Pick<
   PaybackResult,
   | "periodicity"
+  | "cadence"
   | "basis"
+  | "convention"
   | "investmentByPeriod"
   | "returnByPeriod"
   | "net"
@@ -161,6 +200,8 @@ export type PaybackMeasure = Pick<
   | "breakEven"
   | "paybackMonths"
   | "paybackYears"
+  | "paybackByConvention"
+  | "conventionNotes"
   | "messages"
 >;
 
@@ -169,8 +210,8 @@ export function measurePayback(input: PaybackInput, options: PaybackOptions = {}
   const n = periods.length;
   if (n === 0)
     throw new ItosError("no-periods", "No periods found: the grid needs month or year headers.");
-  const basis: Basis = options.basis ?? "first-investment";
-  const periodicity = periodicityOf(periods);
+  const cadence = cadenceOf(periods);
+  const convention = headlineConvention(periods, options);
 
   const investmentByPeriod = totalByPeriod(lines, "investment", n);
   const returnByPeriod = totalByPeriod(lines, "return", n);
@@ -189,20 +230,27 @@ export function measurePayback(input: PaybackInput, options: PaybackOptions = {}
       `Not paid back within the horizon: the cumulative position ends ${breakEven.shortfall.toFixed(0)} short of break-even.`
     );
   }
-  const start = basis === "first-return" ? firstReturn : firstInvestment;
-  const periodsToPayback = paybackFrom(
-    breakEven,
-    cumulative,
-    net,
-    start,
-    basis === "first-return" ? "first return" : "first investment",
+  const { byConvention, notes } = paybackInEveryConvention(
+    {
+      periods,
+      investmentByPeriod,
+      returnByPeriod,
+      net,
+      cumulative,
+      breakEven,
+      firstInvestment,
+      firstReturn,
+    },
+    monthsPerPeriodOf(cadence),
+    convention,
     messages
   );
-  const paybackMonths =
-    periodsToPayback === null ? null : periodsToPayback.times(monthsPerPeriod(periodicity));
+  const headline = byConvention[convention];
   return {
-    periodicity,
-    basis,
+    periodicity: periodicityOf(cadence),
+    cadence,
+    basis: basisFor(convention, options),
+    convention,
     investmentByPeriod,
     returnByPeriod,
     net,
@@ -211,35 +259,39 @@ export function measurePayback(input: PaybackInput, options: PaybackOptions = {}
     firstReturn,
     crossover: findCrossover(net),
     breakEven,
-    paybackMonths,
-    paybackYears: paybackMonths === null ? null : paybackMonths.dividedBy(12),
+    paybackMonths: headline === null ? null : headline.months,
+    paybackYears: headline === null ? null : headline.years,
+    paybackByConvention: byConvention,
+    conventionNotes: notes,
     messages,
   };
 }
 
-function monthsPerPeriod(periodicity: Periodicity): number {
-  return periodicity === "annual" ? 12 : 1;
-}
-
 export function analysePayback(input: PaybackInput, options: PaybackOptions = {}): PaybackResult {
   const measure = measurePayback(input, options);
-  const { investmentByPeriod, returnByPeriod, net, periodicity } = measure;
+  const { investmentByPeriod, returnByPeriod, net, cadence } = measure;
   const rate = new Money(options.discountRate ?? DEFAULT_DISCOUNT_RATE);
-  const perPeriodMonths = monthsPerPeriod(periodicity);
-  const start = measure.basis === "first-return" ? measure.firstReturn : measure.firstInvestment;
+  const perPeriodMonths = monthsPerPeriodOf(cadence);
 
-  const factors = discountFactors(net.length, rate, 12 / perPeriodMonths);
-  const discountedNet = net.map((f, i) => f.times(factors[i]));
+  // Year n of a Year 0 table is discounted by (1+r)^n; otherwise the first period is undiscounted.
+  const zero = timeZeroIndex(input.periods) ?? 0;
+  const factors = discountFactors(net.length, rate, 12 / perPeriodMonths, -zero);
+  const discount = (flows: Decimal[]) => flows.map((f, i) => f.times(factors[i]));
+  const discountedNet = discount(net);
   const discountedCumulative = runningTotal(discountedNet);
   const discountedBreakEven = findBreakEven(discountedCumulative);
-  const discountedPeriods = paybackFrom(
-    discountedBreakEven,
-    discountedCumulative,
-    discountedNet,
-    start,
-    "first investment",
-    []
-  );
+  // The discounted payback counts in the headline's convention, over the discounted flows.
+  const discounted = conventionPeriods(measure.convention, {
+    periods: input.periods,
+    investmentByPeriod: discount(investmentByPeriod),
+    returnByPeriod: discount(returnByPeriod),
+    net: discountedNet,
+    cumulative: discountedCumulative,
+    breakEven: discountedBreakEven,
+    firstInvestment: measure.firstInvestment,
+    firstReturn: measure.firstReturn,
+  });
+  const discountedPeriods = "periods" in discounted ? discounted.periods : null;
 
   const totalInvestment = sum(investmentByPeriod);
   const totalReturn = sum(returnByPeriod);

@@ -3,10 +3,10 @@
  * (April by default) and is labelled "2022/23".
  */
 import type { Period } from "./types";
+import { monthOfWord } from "./monthNames";
 
 export const DEFAULT_FY_START_MONTH = 4;
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_LABELS = [
   "Jan",
   "Feb",
@@ -106,34 +106,14 @@ export type PeriodHeader =
   /** "Total", "Grand total", "Total 5 years". */
   | { kind: "total"; label: string };
 
-function monthIndex(word: string): number {
-  const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
-  if (i < 0) return -1;
-  const full = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-  ][i];
-  const w = word.toLowerCase().replace(/\.$/, "");
-  return w === MONTHS[i] || w === full || (i === 8 && w === "sept") ? i + 1 : -1;
-}
-
 function fullYear(text: string): number {
   return text.length === 2 ? 2000 + Number(text) : Number(text);
 }
 
 /**
  * Reads a header cell: a date serial (when its number format is a date), a month as text
- * (`Apr-22`, `April 2022`, `2022-04`, `04/2022`), a financial year (`2022/23`), a year or
+ * (`Apr-22`, `April 2022`, `2022-04`, `04/2022`, or in French, German, Spanish, Italian, Dutch
+ * and Portuguese: `avr.-22`, `Mai 22`, `Okt 22`), a financial year (`2022/23`), a year or
  * period number, or a total heading. Returns null for anything else.
  */
 export function parsePeriodHeader(
@@ -160,9 +140,10 @@ export function parsePeriodHeader(
   const fy = parseFyLabel(text);
   if (fy) return { kind: "fy", startYear: fy.startYear, label: fy.label };
 
-  let m = /^([a-z]{3,9}\.?)[\s\-'/]*('?\d{2}|\d{4})$/i.exec(text); // Apr-22, April 2022, Apr '22
+  // Apr-22, April 2022, Apr '22, and other languages: avr.-22, janv. 2023, Mai 22, Mär 23, ene-23.
+  let m = /^(\p{L}{3,10}\.?)[\s\-'/]*('?\d{2}|\d{4})$/iu.exec(text);
   if (m) {
-    const month = monthIndex(m[1]);
+    const month = monthOfWord(m[1]);
     if (month > 0) return { kind: "month", year: fullYear(m[2].replace("'", "")), month };
   }
   m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(text); // 2022-04, 2022-04-01
