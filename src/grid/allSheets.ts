@@ -52,7 +52,7 @@ function portfolioRow(analysis: SheetAnalysis, note: string | null): PortfolioSh
     breakEven,
     paybackYears:
       result.paybackYears === null ? null : toNumber(result.paybackYears.toDecimalPlaces(4)),
-    basis: result.basis,
+    basis: result.convention,
     crossover: label(result.crossover),
     investment: pounds(analysis, result.totals.investment),
     return: pounds(analysis, result.totals.return),

@@ -17,6 +17,8 @@ export interface CaseBase {
 }
 
 export interface ReadCase extends CaseBase, CaseReport {
+  /** The convention of the headline payback (paybackMonths, paybackYears): time-zero for a Year 0 table. */
+  convention: string;
   limit: LimitJson | null;
   error: null;
 }

@@ -1,12 +1,11 @@
 /**
- * A council's payback limit ("schemes must pay back within 3 years") applied to one case: within,
- * exceeds or never, with the margin in years. Decided on the engine's exact payback, not on the
- * rounded figure the report prints, so a case a hair over the limit is never shown as within it.
+ * A council's payback limit ("schemes must pay back within 3 years") applied to one case: the
+ * engine's verdict (within, exceeds or never) on its exact headline payback, not on the rounded
+ * figure the report prints, so a case a hair over the limit is never shown as within it; the
+ * margin in years is rounded to the cautious side for the report.
  */
 import Decimal from "decimal.js";
-import { money, type BreakEven } from "../../engine";
-
-export type LimitVerdict = "within" | "exceeds" | "never";
+import { limitVerdict, money, type BreakEven, type LimitVerdict } from "../../engine";
 
 export interface LimitJson {
   years: number;
@@ -15,20 +14,23 @@ export interface LimitJson {
   marginYears: number | null;
 }
 
-export function limitVerdict(
+export function caseLimit(
   payback: { breakEven: BreakEven; paybackYears: Decimal | null },
   limitYears: Decimal.Value
 ): LimitJson {
-  const limit = money(limitYears);
-  const years = limit.toNumber();
-  if (payback.breakEven.status === "not-reached")
-    return { years, verdict: "never", marginYears: null };
-  // "Immediately" is a payback of zero whatever the engine left in paybackYears.
-  const paid = payback.breakEven.status === "immediate" ? money(0) : payback.paybackYears;
-  if (paid === null) return { years, verdict: null, marginYears: null };
-  const margin = limit.minus(paid);
-  const exceeds = margin.isNegative() && !margin.isZero();
+  const years = money(limitYears).toNumber();
+  // "Immediately" is a payback of zero; a break-even with no measurable payback has no verdict.
+  const status = payback.breakEven.status;
+  const paid =
+    status === "not-reached" ? null : status === "immediate" ? money(0) : payback.paybackYears;
+  if (paid === null && status !== "not-reached") return { years, verdict: null, marginYears: null };
+  const check = limitVerdict(paid, limitYears);
+  if (check.marginYears === null) return { years, verdict: check.verdict, marginYears: null };
   // Rounded towards the cautious side: time to spare down, time over up (never shown as 0).
-  const shown = margin.toDecimalPlaces(4, exceeds ? Decimal.ROUND_UP : Decimal.ROUND_DOWN);
-  return { years, verdict: exceeds ? "exceeds" : "within", marginYears: shown.toNumber() };
+  const exceeds = check.verdict === "exceeds";
+  const shown = check.marginYears.toDecimalPlaces(
+    4,
+    exceeds ? Decimal.ROUND_UP : Decimal.ROUND_DOWN
+  );
+  return { years, verdict: check.verdict, marginYears: shown.toNumber() };
 }

@@ -13,7 +13,7 @@ import {
 } from "../../grid";
 import type { WorkbookSnapshot } from "../../sheet";
 import type { PortfolioCase, ReadCase } from "./cases";
-import { limitVerdict } from "./limit";
+import { caseLimit } from "./limit";
 
 export interface CaseOptions {
   basis?: Basis;
@@ -43,8 +43,9 @@ function errorText(e: unknown): string {
 function readCase(file: string, analysis: SheetAnalysis, options: CaseOptions): ReadCase {
   const { sheet, ...report } = sheetReportJson(analysis);
   const limit =
-    options.limitYears === undefined ? null : limitVerdict(analysis.result, options.limitYears);
-  return { file, sheet, scheme: null, ...report, limit, error: null };
+    options.limitYears === undefined ? null : caseLimit(analysis.result, options.limitYears);
+  const convention = analysis.result.convention;
+  return { file, sheet, scheme: null, ...report, convention, limit, error: null };
 }
 
 /**

@@ -33,9 +33,8 @@ function where(c: PortfolioCase): string {
 
 function paybackText(c: ReadCase): string {
   if (c.breakEven === null) return "not paid back within the horizon";
-  const basis = c.basis === "first-return" ? "first return" : "first investment";
   const years =
-    c.paybackYears === null ? "" : `, payback ${c.paybackYears.toFixed(2)} years from the ${basis}`;
+    c.paybackYears === null ? "" : `, payback ${c.paybackYears.toFixed(2)} years (${c.convention})`;
   return `break-even ${c.breakEven}${years}`;
 }
 

@@ -67,7 +67,7 @@ export function portfolioRows(
       marginYears: c.limit?.marginYears ?? null,
       paybackYears: c.paybackYears,
       paybackMonths: c.paybackMonths,
-      convention: c.basis,
+      convention: c.convention,
       firstInvestment: c.firstInvestment,
       breakEven: c.breakEven,
       crossover: c.crossover,

@@ -6,7 +6,7 @@
 import { money } from "../../../src/engine/money";
 import { analysePayback } from "../../../src/engine/payback";
 import { monthPeriod } from "../../../src/engine/periods";
-import { limitVerdict } from "../../../src/cli/portfolio/limit";
+import { caseLimit } from "../../../src/cli/portfolio/limit";
 
 function months(n: number) {
   return Array.from({ length: n }, (_, i) =>
@@ -30,13 +30,13 @@ const thirteenMonths = caseOf(
   Array.from({ length: n }, (_, i) => (i === 0 ? 0 : 100))
 );
 
-describe("limitVerdict", () => {
+describe("caseLimit", () => {
   test("the hand-worked case pays back in 13 months", () => {
     expect(thirteenMonths.paybackMonths?.toString()).toBe("13");
   });
 
   test("within a 1.25-year limit by 2 months (0.1666 years, rounded down)", () => {
-    expect(limitVerdict(thirteenMonths, "1.25")).toEqual({
+    expect(caseLimit(thirteenMonths, "1.25")).toEqual({
       years: 1.25,
       verdict: "within",
       marginYears: 0.1666,
@@ -44,7 +44,7 @@ describe("limitVerdict", () => {
   });
 
   test("exceeds a 1-year limit by 1 month (0.0834 years, rounded up)", () => {
-    expect(limitVerdict(thirteenMonths, 1)).toEqual({
+    expect(caseLimit(thirteenMonths, 1)).toEqual({
       years: 1,
       verdict: "exceeds",
       marginYears: -0.0834,
@@ -58,11 +58,11 @@ describe("limitVerdict", () => {
       Array.from({ length: 30 }, (_, i) => (i === 0 ? 0 : 100))
     );
     expect(twoYears.paybackYears?.toString()).toBe("2");
-    expect(limitVerdict(twoYears, 2)).toEqual({ years: 2, verdict: "within", marginYears: 0 });
+    expect(caseLimit(twoYears, 2)).toEqual({ years: 2, verdict: "within", marginYears: 0 });
   });
 
   test("a hair over the limit exceeds it and never shows a zero margin", () => {
-    const r = limitVerdict(
+    const r = caseLimit(
       {
         breakEven: { status: "reached", index: 1, sustainedIndex: 1 },
         paybackYears: money("3.000001"),
@@ -75,12 +75,12 @@ describe("limitVerdict", () => {
   test("a case that never pays back is never, with no margin", () => {
     const never = caseOf([1200, 0, 0, 0], [0, 100, 100, 100]);
     expect(never.breakEven.status).toBe("not-reached");
-    expect(limitVerdict(never, 5)).toEqual({ years: 5, verdict: "never", marginYears: null });
+    expect(caseLimit(never, 5)).toEqual({ years: 5, verdict: "never", marginYears: null });
   });
 
   test("a case never in deficit is within any limit by the whole limit", () => {
     const immediate = caseOf([0, 100, 0], [100, 100, 100]);
     expect(immediate.breakEven.status).toBe("immediate");
-    expect(limitVerdict(immediate, 3)).toEqual({ years: 3, verdict: "within", marginYears: 3 });
+    expect(caseLimit(immediate, 3)).toEqual({ years: 3, verdict: "within", marginYears: 3 });
   });
 });

@@ -61,10 +61,12 @@ describe("itos portfolio", () => {
     for (const e of expected) {
       const matches = read.filter((c: Sheet) => c.file === e.file && c.sheet === e.sheet);
       expect(matches).toHaveLength(1);
-      const { file, scheme, limit, error, ...fields } = matches[0];
-      expect({ file, scheme, limit, error }).toEqual({
+      const { file, scheme, convention, limit, error, ...fields } = matches[0];
+      // None of these is a Year 0 table, so the headline is the monthly/annual default.
+      expect({ file, scheme, convention, limit, error }).toEqual({
         file: e.file,
         scheme: null,
+        convention: "first-investment",
         limit: null,
         error: null,
       });
@@ -141,7 +143,7 @@ describe("itos portfolio", () => {
       /^Portfolio: 4 cases from 4 workbooks: 3 paid back, 0 late, 0 never, 1 not read; 2 with totals/
     );
     expect(lines[1]).toContain(
-      "adults/2023/sandwell copy.xlsx [Appendix 1] (£): break-even 2024-01, payback 2.04 years"
+      "adults/2023/sandwell copy.xlsx [Appendix 1] (£): break-even 2024-01, payback 2.04 years (first-investment)"
     );
     expect(lines.find((l) => l.includes("adults/broken.xlsx"))).toMatch(/NOT READ: .*damaged/);
     expect(lines).toHaveLength(5);
