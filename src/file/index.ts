@@ -9,3 +9,12 @@ export {
   type WrittenFormula,
 } from "./writeWorkbook";
 export { applyToFile, type ApplyFileOptions, type ApplyFileResult } from "./applyToFile";
+export {
+  checkPortfolioTarget,
+  portfolioWorkbook,
+  writePortfolioWorkbook,
+  PORTFOLIO_SHEET,
+  PORTFOLIO_TABLE,
+  type PortfolioRow,
+  type PortfolioWorkbookOptions,
+} from "./portfolioWorkbook";

@@ -8,3 +8,10 @@ export {
   type WritePlan,
   emptyPlan,
 } from "./writePlan";
+export {
+  type PortfolioSheetRow,
+  planPortfolioSheet,
+  sheetLink,
+  PORTFOLIO_NAME,
+  PORTFOLIO_SHEET_NAME,
+} from "./portfolioSheet";
