@@ -303,7 +303,9 @@ export function discountedPaybackPeriods(
   const zero = timeZeroIndex(periods) ?? 0;
   const factors = discountFactors(investmentByPeriod.length, rate, periodsPerYear, -zero);
   const discount = (flows: readonly Decimal[]) => flows.map((flow, i) => flow.times(factors[i]));
-  const net = discount(investmentByPeriod.map((investment, i) => investment.plus(returnByPeriod[i])));
+  const net = discount(
+    investmentByPeriod.map((investment, i) => investment.plus(returnByPeriod[i]))
+  );
   const cumulative = runningTotal(net);
   const breakEven = findBreakEven(cumulative);
   const payback = conventionPeriods(convention, {

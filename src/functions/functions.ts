@@ -16,11 +16,7 @@ import * as itos from "./itosFunctions";
  * @param [basis] "first-investment" (default) or "first-return": where the payback period is measured from.
  * @returns Months to pay back.
  */
-export function payback(
-  flows: any[][],
-  dates?: any[][],
-  basis?: string
-): number | itos.ExcelError {
+export function payback(flows: any[][], dates?: any[][], basis?: string): number | itos.ExcelError {
   return itos.payback(flows, dates, basis);
 }
 

@@ -79,9 +79,8 @@ export const yearSummary = withArguments(
 );
 
 /** =ITOS.NPV(flows, [rate], [periods_per_year]): net present value, the first period undiscounted. */
-export const netPresentValue = withArguments(
-  ITOS_FUNCTIONS.NPV,
-  (flows, rate, periodsPerYear) => toNumber(npv(netFlows(flows), rate, periodsPerYear))
+export const netPresentValue = withArguments(ITOS_FUNCTIONS.NPV, (flows, rate, periodsPerYear) =>
+  toNumber(npv(netFlows(flows), rate, periodsPerYear))
 );
 
 /** =ITOS.DPAYBACK(flows, [rate], [periods_per_year]): discounted payback in months from the first investment. */
