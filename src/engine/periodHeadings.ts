@@ -9,6 +9,8 @@ import {
   DEFAULT_FY_START_MONTH,
   fyLabelFromStartYear,
   fyLabelOf,
+  fullYear,
+  MONTH_LABELS,
   monthPeriod,
   parseFyLabel,
   parsePeriodHeader,
@@ -23,26 +25,6 @@ export type PeriodHeading =
   /** A quarter: its first calendar month. */
   | { kind: "quarter"; year: number; month: number; label: string }
   | { kind: "calendar-year"; year: number; label: string };
-
-const MONTH_ABBREVIATIONS = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-];
-
-function fullYear(text: string): number {
-  const digits = text.replace("'", "");
-  return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
-}
 
 /** Calendar month and year where quarter n (1-4) of the financial year starting startYear begins. */
 export function fiscalQuarterStart(
@@ -150,7 +132,7 @@ export function quarterPeriod(
   return {
     kind: "quarter",
     key: quarterKey(year, month),
-    label: `${MONTH_ABBREVIATIONS[month - 1]}-${MONTH_ABBREVIATIONS[last.month - 1]} ${String(last.year % 100).padStart(2, "0")}`,
+    label: `${MONTH_LABELS[month - 1]}-${MONTH_LABELS[last.month - 1]} ${String(last.year % 100).padStart(2, "0")}`,
     year,
     month,
     fy: fy === fyLabelOf(last.year, last.month, fyStartMonth) ? fy : null,

@@ -7,7 +7,8 @@ import { monthOfWord } from "./monthNames";
 
 export const DEFAULT_FY_START_MONTH = 4;
 
-const MONTH_LABELS = [
+/** "Jan" ... "Dec": the month abbreviations every period label uses. */
+export const MONTH_LABELS: readonly string[] = [
   "Jan",
   "Feb",
   "Mar",
@@ -106,8 +107,10 @@ export type PeriodHeader =
   /** "Total", "Grand total", "Total 5 years". */
   | { kind: "total"; label: string };
 
-function fullYear(text: string): number {
-  return text.length === 2 ? 2000 + Number(text) : Number(text);
+/** A year as headers write it: "22" is 2022, "2022" is 2022; an apostrophe ("'22") is ignored. */
+export function fullYear(text: string): number {
+  const digits = text.replace("'", "");
+  return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
 }
 
 /**
@@ -144,7 +147,7 @@ export function parsePeriodHeader(
   let m = /^(\p{L}{3,10}\.?)[\s\-'/]*('?\d{2}|\d{4})$/iu.exec(text);
   if (m) {
     const month = monthOfWord(m[1]);
-    if (month > 0) return { kind: "month", year: fullYear(m[2].replace("'", "")), month };
+    if (month > 0) return { kind: "month", year: fullYear(m[2]), month };
   }
   m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(text); // 2022-04, 2022-04-01
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12)
