@@ -37,13 +37,24 @@ function readJson(name) {
   return JSON.parse(fs.readFileSync(path.join(ROOT, name), "utf8"));
 }
 
+/**
+ * Needs that no package states in engines.node but that running it proves (test/manifest/
+ * officeTooling.test.ts): @microsoft/app-manifest, behind office-addin-manifest and
+ * office-addin-debugging (npm start, validate), require()s the ESM-only strip-bom 5, which Node
+ * loads only from the releases that support require(esm) without a flag.
+ */
+const MEASURED_NEEDS = [
+  ["@microsoft/app-manifest (require of ESM-only strip-bom)", "^20.19.0 || >=22.12.0"],
+];
+
 /** [package path, engines.node range] for every package in the lockfile that states one. */
 function packageRanges(lock) {
-  return Object.entries(lock.packages)
+  const stated = Object.entries(lock.packages)
     .filter(
       ([where, meta]) => where !== "" && meta.engines && typeof meta.engines.node === "string"
     )
     .map(([where, meta]) => [where.replace(/^.*node_modules\//, ""), meta.engines.node]);
+  return [...stated, ...MEASURED_NEEDS];
 }
 
 /** The version just below a comparator's lower bound (20.17.0 -> 20.16.999999). */
