@@ -1,6 +1,7 @@
 /**
- * `itos apply` on files: read a workbook, replace any earlier ITOS output, analyse every grid (or
- * the one sheet asked for), write the plan into a NEW file. The input file is never written.
+ * `itos apply` on files: read a workbook, take out any earlier ITOS output, analyse every grid (or
+ * the one sheet asked for), apply each plan to the package, and write a NEW file. The input file
+ * is never written.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -13,8 +14,7 @@ import {
   type WorkbookAnalyseOptions,
 } from "../grid/pipeline";
 import type { WritePlan } from "../grid/writePlan";
-import { loadWorkbook, snapshotFromWorkbook } from "./readWorkbook";
-import { applyPlanToWorkbook, removeItosOutput } from "./writeWorkbook";
+import { readUserWorkbook } from "./readWorkbook";
 
 export interface ApplyFileOptions extends WorkbookAnalyseOptions {
   valuesOnly?: boolean;
@@ -25,6 +25,8 @@ export interface ApplyFileResult {
   plans: WritePlan[];
   /** What the writer could not do (the chart), in a user's words. */
   messages: string[];
+  /** The package parts apply changed or added, and removed: every other part is copied unchanged. */
+  edits: { changed: string[]; removed: string[] };
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {
@@ -47,22 +49,25 @@ export async function applyToFile(
       `--out must name a new file: ITOS never modifies the input (${path.basename(inputPath)}).`
     );
   }
-  const wb = await loadWorkbook(inputPath);
-  // Earlier ITOS output is replaced, so it must not be read as part of the user's grid.
-  removeItosOutput(wb);
-  const workbook = snapshotFromWorkbook(wb);
+  const { editor, snapshot: workbook } = await readUserWorkbook(inputPath);
   const analysed = analyseWorkbook(workbook, options);
   const plans: WritePlan[] = [];
   const messages = new Set<string>();
-  analysed.forEach(({ snapshot, analysis }, k) => {
+  for (const [k, { snapshot, analysis }] of analysed.entries()) {
     const plan = planAnalysis(analysis, snapshot, {
       valuesOnly: options.valuesOnly,
       nameSuffix: nameSuffixFor(snapshot.sheetName, k),
     });
-    for (const m of applyPlanToWorkbook(wb, plan)) messages.add(m);
+    for (const m of await editor.applyPlan(plan)) messages.add(m);
     plans.push(plan);
-  });
+  }
+  const bytes = await editor.toBuffer();
   await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
-  await wb.xlsx.writeFile(outputPath);
-  return { analyses: analysed.map((a) => a.analysis), plans, messages: [...messages] };
+  await fs.writeFile(outputPath, bytes);
+  return {
+    analyses: analysed.map((a) => a.analysis),
+    plans,
+    messages: [...messages],
+    edits: editor.edits(),
+  };
 }

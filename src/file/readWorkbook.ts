@@ -8,6 +8,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { ItosError } from "../engine/errors";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
+import { WorkbookEditor } from "./workbookEditor";
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86400000;
@@ -88,8 +89,43 @@ export async function readWorkbook(file: string): Promise<WorkbookSnapshot> {
   return snapshotFromWorkbook(await loadWorkbook(file));
 }
 
-/** Loads an .xlsx file (for writing, or for a snapshot); the same checks and errors as readWorkbook. */
+/**
+ * The file's package opened for editing, with ITOS's earlier output already taken out, and the
+ * snapshot of what is left: the user's workbook as they made it.
+ */
+export async function readUserWorkbook(
+  file: string
+): Promise<{ editor: WorkbookEditor; snapshot: WorkbookSnapshot }> {
+  const name = path.basename(file);
+  const bytes = await readWorkbookBytes(file);
+  // exceljs first: its checks give the user's reasons for a file that is not a workbook.
+  let wb = await workbookFromBytes(bytes, name);
+  const editor = await openEditor(bytes, name);
+  if ((await editor.removeItosOutput()) > 0)
+    wb = await workbookFromBytes(await editor.toBuffer(false), name);
+  return { editor, snapshot: snapshotFromWorkbook(wb) };
+}
+
+/** The package of an .xlsx file's bytes opened for editing; damage is an ItosError("bad-file"). */
+export async function openEditor(bytes: Buffer, name: string): Promise<WorkbookEditor> {
+  try {
+    return await WorkbookEditor.open(bytes);
+  } catch (e) {
+    if (e instanceof ItosError) throw new ItosError("bad-file", `${name}: ${e.message}`);
+    throw new ItosError(
+      "bad-file",
+      `${name} could not be read as an .xlsx workbook: the file is damaged or not a workbook.`
+    );
+  }
+}
+
+/** Loads an .xlsx file as it is, ITOS output included (to inspect what apply wrote); the same checks and errors as readWorkbook. */
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  return workbookFromBytes(await readWorkbookBytes(file), path.basename(file));
+}
+
+/** An .xlsx file's bytes, after the checks that give a user a reason in their words. */
+export async function readWorkbookBytes(file: string): Promise<Buffer> {
   const name = path.basename(file);
   let bytes: Buffer;
   try {
@@ -118,6 +154,11 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
       `${name} is not an Excel .xlsx workbook (it may be a CSV or text file renamed).`
     );
   }
+  return bytes;
+}
+
+/** exceljs's model of a workbook's bytes, for reading its cells. */
+export async function workbookFromBytes(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
