@@ -54,9 +54,12 @@ export async function applyToFile(
   const plans: WritePlan[] = [];
   const messages = new Set<string>();
   for (const [k, { snapshot, analysis }] of analysed.entries()) {
+    // A user's own "ITOS Analysis" sheet is never written into; a sheet ITOS made may be reused.
+    const itosSheets = editor.itosSheets();
     const plan = planAnalysis(analysis, snapshot, {
       valuesOnly: options.valuesOnly,
       nameSuffix: nameSuffixFor(snapshot.sheetName, k),
+      takenSheetNames: new Set(editor.sheetNames().filter((s) => !itosSheets.has(s))),
     });
     for (const m of await editor.applyPlan(plan)) messages.add(m);
     plans.push(plan);

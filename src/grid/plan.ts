@@ -34,6 +34,19 @@ export interface PlanOptions {
   ownedCells?: ReadonlySet<string>;
   /** Appended to every ITOS_ name, so several analysed sheets in one workbook keep apart ("" by default). */
   nameSuffix?: string;
+  /** Sheet names in use that ITOS did not create: its own sheet never takes one ("ITOS Analysis (2)"). */
+  takenSheetNames?: ReadonlySet<string>;
+}
+
+/** The first of "base", "base (2)", "base (3)"... that is not taken, within Excel's 31 characters. */
+export function freeSheetName(base: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const tail = ` (${n})`;
+    const name = `${base.slice(0, 31 - tail.length)}${tail}`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
 }
 
 const COL = { label: 0, investment: 1, return: 2, net: 3, cumulative: 4, note: 5 } as const;
@@ -118,9 +131,12 @@ export function buildWritePlan(
   const periodHeader = yearHeader + 1 + years.length + 1;
   const rowsNeeded = periodHeader + 1 + n;
 
-  const newSheetName = suffix
-    ? `${NEW_SHEET_NAME} ${suffix.replace(/^_+/, "").replace(/_/g, " ")}`.slice(0, 31)
-    : NEW_SHEET_NAME;
+  const newSheetName = freeSheetName(
+    suffix
+      ? `${NEW_SHEET_NAME} ${suffix.replace(/^_+/, "").replace(/_/g, " ")}`.slice(0, 31)
+      : NEW_SHEET_NAME,
+    options.takenSheetNames ?? new Set()
+  );
   const place = placeSection(model, snapshot, rowsNeeded, owned, newSheetName);
   const sheet = place.sheet;
   const top = place.top;
