@@ -38,6 +38,18 @@ async function samePath(a: string, b: string): Promise<boolean> {
   }
 }
 
+/**
+ * The suffix for the k-th analysed sheet's names, distinct from those already used: "Case A"
+ * and "Case-A" both read as _Case_A, so the second becomes _Case_A_2.
+ */
+function distinctSuffix(sheetName: string, k: number, used: Set<string>): string {
+  const base = nameSuffixFor(sheetName, k);
+  let suffix = base;
+  for (let n = 2; used.has(suffix); n++) suffix = `${base}_${n}`;
+  used.add(suffix);
+  return suffix;
+}
+
 export async function applyToFile(
   inputPath: string,
   outputPath: string,
@@ -53,12 +65,13 @@ export async function applyToFile(
   const analysed = analyseWorkbook(workbook, options);
   const plans: WritePlan[] = [];
   const messages = new Set<string>();
+  const suffixes = new Set<string>();
   for (const [k, { snapshot, analysis }] of analysed.entries()) {
     // A user's own "ITOS Analysis" sheet is never written into; a sheet ITOS made may be reused.
     const itosSheets = editor.itosSheets();
     const plan = planAnalysis(analysis, snapshot, {
       valuesOnly: options.valuesOnly,
-      nameSuffix: nameSuffixFor(snapshot.sheetName, k),
+      nameSuffix: distinctSuffix(snapshot.sheetName, k, suffixes),
       takenSheetNames: new Set(editor.sheetNames().filter((s) => !itosSheets.has(s))),
     });
     for (const m of await editor.applyPlan(plan)) messages.add(m);

@@ -246,3 +246,39 @@ describe("a user's own sheet called 'ITOS Analysis'", () => {
     }
   });
 });
+
+describe("sheets whose names differ only in punctuation", () => {
+  test("'Case A' and 'Case-A' each get their own section and names; neither overwrites the other", async () => {
+    const wb = new ExcelJS.Workbook();
+    // Savings 300, 600 and 900 a month: cumulative at Jul-22 is -600, 300 and 1,200 (hand-computed:
+    // -1000 -500 + 3 x saving).
+    for (const [name, saving] of [
+      ["North", 300],
+      ["Case A", 600],
+      ["Case-A", 900],
+    ] as const) {
+      wb.addWorksheet(name).addRows([
+        [null, "Apr-22", "May-22", "Jun-22", "Jul-22"],
+        ["Investment", -1000, -500, null, null],
+        ["Saving", 0, saving, saving, saving],
+      ]);
+    }
+    const input = file("punctuation.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = file("punctuation-1.xlsx");
+    const result = await applyToFile(input, out);
+    const outputs = result.plans.map((p) => p.names.find((n) => n.name.startsWith("ITOS_Output")));
+    expect(outputs.map((n) => n?.name)).toEqual([
+      "ITOS_Output",
+      "ITOS_Output_Case_A",
+      "ITOS_Output_Case_A_2",
+    ]);
+    const names = await definedNames(out);
+    expect(names).toMatch(/name="ITOS_Output_Case_A"[^>]*>'Case A'!\$A\$5:\$F\$26</);
+    expect(names).toMatch(/name="ITOS_Output_Case_A_2"[^>]*>'Case-A'!\$A\$5:\$F\$26</);
+    const written = await loadWorkbook(out);
+    expect(written.getWorksheet("North")?.getCell("E26").result).toBe(-600);
+    expect(written.getWorksheet("Case A")?.getCell("E26").result).toBe(300);
+    expect(written.getWorksheet("Case-A")?.getCell("E26").result).toBe(1200);
+  });
+});
