@@ -84,9 +84,13 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   return { sheets };
 }
 
-/** Reads an .xlsx file as a snapshot; a missing, encrypted or non-.xlsx file is an ItosError("bad-file"). */
+/**
+ * Reads an .xlsx file as the user's grid only: any earlier ITOS output in it (the cells, names,
+ * highlight and marks ITOS wrote) is taken out first, so ITOS's output is never read as input.
+ * A missing, encrypted or non-.xlsx file is an ItosError("bad-file").
+ */
 export async function readWorkbook(file: string): Promise<WorkbookSnapshot> {
-  return snapshotFromWorkbook(await loadWorkbook(file));
+  return (await readUserWorkbook(file)).snapshot;
 }
 
 /**

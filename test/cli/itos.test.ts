@@ -152,6 +152,22 @@ describe("itos apply", () => {
   test("without --out says what it needs", () => {
     expectOneLineError(itos("apply", FIXTURE), "--out");
   });
+
+  test("analyse and reconcile read the demo's output as the user's grid: the same answers as the input", () => {
+    const out = path.join(dir, "demo-output.xlsx");
+    expect(itos("apply", FIXTURE, "--out", out).code).toBe(0);
+    for (const command of ["analyse", "reconcile"]) {
+      const fromInput = itos(command, FIXTURE, "--json");
+      const fromOutput = itos(command, out, "--json");
+      expect({ command, code: fromOutput.code, stderr: fromOutput.stderr }).toEqual({
+        command,
+        code: 0,
+        stderr: "",
+      });
+      expect(JSON.parse(fromOutput.stdout)).toEqual(JSON.parse(fromInput.stdout));
+    }
+    expect(itos("analyse", out).stdout).toMatch(/Break-even: Jan-24/);
+  });
 });
 
 describe("bad input", () => {
