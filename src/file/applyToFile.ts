@@ -1,11 +1,8 @@
 /**
  * `itos apply` on files: read a workbook, take out any earlier ITOS output, analyse every grid (or
  * the one sheet asked for), apply each plan to the package, and write a NEW file. The input file
- * is never written.
+ * is never written; the output appears whole or not at all.
  */
-import { promises as fs } from "fs";
-import * as path from "path";
-import { ItosError } from "../engine/errors";
 import {
   analyseWorkbook,
   nameSuffixFor,
@@ -14,10 +11,13 @@ import {
   type WorkbookAnalyseOptions,
 } from "../grid/pipeline";
 import type { WritePlan } from "../grid/writePlan";
+import { checkOutputPath, writeOutputFile } from "./outputFile";
 import { readUserWorkbook } from "./readWorkbook";
 
 export interface ApplyFileOptions extends WorkbookAnalyseOptions {
   valuesOnly?: boolean;
+  /** Replace an existing output file (without it, an existing --out is refused). */
+  force?: boolean;
 }
 
 export interface ApplyFileResult {
@@ -27,15 +27,6 @@ export interface ApplyFileResult {
   messages: string[];
   /** The package parts apply changed or added, and removed: every other part is copied unchanged. */
   edits: { changed: string[]; removed: string[] };
-}
-
-async function samePath(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    return (await fs.realpath(a)) === (await fs.realpath(b));
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -55,12 +46,7 @@ export async function applyToFile(
   outputPath: string,
   options: ApplyFileOptions = {}
 ): Promise<ApplyFileResult> {
-  if (await samePath(inputPath, outputPath)) {
-    throw new ItosError(
-      "bad-argument",
-      `--out must name a new file: ITOS never modifies the input (${path.basename(inputPath)}).`
-    );
-  }
+  await checkOutputPath(inputPath, outputPath, options.force === true);
   const { editor, snapshot: workbook } = await readUserWorkbook(inputPath);
   const analysed = analyseWorkbook(workbook, options);
   const plans: WritePlan[] = [];
@@ -78,8 +64,7 @@ export async function applyToFile(
     plans.push(plan);
   }
   const bytes = await editor.toBuffer();
-  await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
-  await fs.writeFile(outputPath, bytes);
+  await writeOutputFile(outputPath, bytes);
   return {
     analyses: analysed.map((a) => a.analysis),
     plans,

@@ -3,3 +3,4 @@ export { loadWorkbook, readWorkbook, readUserWorkbook, snapshotFromWorkbook } fr
 export { WorkbookEditor, CHART_SKIPPED, type OwnedName } from "./workbookEditor";
 export { listItosFormulaCells, readItosNames, type WrittenFormula } from "./itosOutput";
 export { applyToFile, type ApplyFileOptions, type ApplyFileResult } from "./applyToFile";
+export { OutputFileError } from "./outputFile";

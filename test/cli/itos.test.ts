@@ -170,6 +170,54 @@ describe("itos apply", () => {
   });
 });
 
+describe("itos apply and its output file", () => {
+  test("an existing --out is refused without --force, naming it, and left as it was; --force replaces it", async () => {
+    const out = path.join(dir, "existing.xlsx");
+    await fs.writeFile(out, "last month's analysis");
+    const r = itos("apply", FIXTURE, "--out", out);
+    expectOneLineError(r, out, "already exists", "--force");
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, "utf8")).toBe("last month's analysis");
+    const forced = itos("apply", FIXTURE, "--out", out, "--force");
+    expect({ code: forced.code, stderr: forced.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  test("--out that is a hard link of the input is refused, even with --force: the input's bytes stay", async () => {
+    const input = path.join(dir, "linked-input.xlsx");
+    await fs.copyFile(FIXTURE, input);
+    const link = path.join(dir, "linked-output.xlsx");
+    await fs.link(input, link);
+    const hash = createHash("sha256").update(readFileSync(input)).digest("hex");
+    for (const extra of [[], ["--force"]]) {
+      const r = itos("apply", input, "--out", link, ...extra);
+      expectOneLineError(r, "never modifies the input");
+      expect(r.code).toBe(2);
+    }
+    expect(createHash("sha256").update(readFileSync(input)).digest("hex")).toBe(hash);
+  });
+
+  test("--out that is a folder fails with exit 1, naming the output, not the input", async () => {
+    const folder = path.join(dir, "a-folder.xlsx");
+    await fs.mkdir(folder, { recursive: true });
+    const r = itos("apply", FIXTURE, "--out", folder, "--force");
+    expectOneLineError(r, `Cannot write ${folder}: it is a folder`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("unexpected");
+    expect(r.stderr).not.toContain("sandwell-invest-to-save.xlsx");
+  });
+
+  test("--out under a file (not a folder) fails with exit 1, naming the output", async () => {
+    const blocker = path.join(dir, "not-a-folder");
+    await fs.writeFile(blocker, "");
+    const out = path.join(blocker, "analysed.xlsx");
+    const r = itos("apply", FIXTURE, "--out", out);
+    expectOneLineError(r, `Cannot write ${out}`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("unexpected");
+  });
+});
+
 describe("bad input", () => {
   test("a text file renamed .xlsx", async () => {
     const fake = path.join(dir, "budget.xlsx");
