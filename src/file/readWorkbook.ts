@@ -44,9 +44,26 @@ function plainValue(v: unknown): CellValue {
   return null;
 }
 
+/**
+ * The last row and column that hold a value or a formula. A formatted but empty cell far out
+ * (A1048576) widens exceljs's row and column counts, not the content, so the snapshot is sized
+ * by what the cells hold: memory follows content.
+ */
+function contentBounds(ws: ExcelJS.Worksheet): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) return;
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, c);
+    });
+  });
+  return { rows, cols };
+}
+
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
+  const { rows, cols } = contentBounds(ws);
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
   const formulas: (string | null)[][] = [];

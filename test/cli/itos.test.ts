@@ -218,6 +218,42 @@ describe("itos apply and its output file", () => {
   });
 });
 
+describe("memory follows content", () => {
+  test("a workbook with one formatted empty cell at A1048576 applies with a peak under 200 MB", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Case");
+    ws.addRows([
+      [null, "Apr-22", "May-22", "Jun-22", "Jul-22"],
+      ["Investment", -1000, -500, null, null],
+      ["Saving", 0, 400, 700, 900],
+    ]);
+    ws.getCell("A1048576").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFFFFF00" },
+    };
+    const input = path.join(dir, "formatted-edge.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "formatted-edge-analysed.xlsx");
+    // The command in a child process that reports its own peak resident set size (kB).
+    const script = `require(${JSON.stringify(path.join(ROOT, "dist", "cli", "main.js"))}).run(["apply", ${JSON.stringify(input)}, "--out", ${JSON.stringify(out)}], { out() {}, err: (t) => process.stderr.write(t) }).then((code) => { process.stdout.write(String(process.resourceUsage().maxRSS)); process.exitCode = code; })`;
+    const r = spawnSync(process.execPath, ["--max-old-space-size=1024", "-e", script], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    const peakMb = Number(r.stdout) / 1024;
+    console.log(`formatted-edge workbook: peak RSS ${peakMb.toFixed(0)} MB`);
+    expect(peakMb).toBeLessThan(200);
+    // The user's formatted cell is still there, and the section sits below the grid.
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    const sheet = written.getWorksheet("Case") as ExcelJS.Worksheet;
+    expect((sheet.getCell("A1048576").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFFF00");
+    expect(sheet.getCell("A5").value).toBe("ITOS analysis (£)");
+  }, 150_000);
+});
+
 describe("bad input", () => {
   test("a text file renamed .xlsx", async () => {
     const fake = path.join(dir, "budget.xlsx");

@@ -48,3 +48,26 @@ test("the Sandwell output still gives the paper's answers: Jan-23 crossover, Jan
   expect(r.breakEven).toMatchObject({ status: "reached" });
   expect(r.periods[(r.breakEven as { index: number }).index].label).toBe("Jan-24");
 });
+
+test("a formatted but empty cell at A1048576 does not widen the snapshot: it is sized by content", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Case");
+  ws.addRows([
+    [null, "Apr-22", "May-22"],
+    ["Investment", -1000, null],
+  ]);
+  ws.getCell("A1048576").fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { argb: "FFFFFF00" },
+  };
+  ws.getCell("XFD1").numFmt = "0.00";
+  const file = path.join(dir, "formatted-edge.xlsx");
+  await wb.xlsx.writeFile(file);
+  const [sheet] = (await readWorkbook(file)).sheets;
+  expect(sheet.values).toEqual([
+    [null, "Apr-22", "May-22"],
+    ["Investment", -1000, null],
+  ]);
+});
