@@ -59,6 +59,7 @@ export async function applyToFile(
       valuesOnly: options.valuesOnly,
       nameSuffix: distinctSuffix(snapshot.sheetName, k, suffixes),
       takenSheetNames: new Set(editor.sheetNames().filter((s) => !itosSheets.has(s))),
+      obstacles: await editor.obstacles(snapshot.sheetName),
     });
     for (const m of await editor.applyPlan(plan)) messages.add(m);
     plans.push(plan);

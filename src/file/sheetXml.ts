@@ -176,6 +176,32 @@ export class SheetXml {
     return this.rows.every((r) => (r.cells ? r.cells.length === 0 : !/<c[\s/>]/.test(r.raw ?? "")));
   }
 
+  /** Merged ranges, and runs of hidden rows as full-width boxes: what ITOS's section keeps clear of. 0-based. */
+  obstacles(): { top: number; left: number; bottom: number; right: number }[] {
+    const out: { top: number; left: number; bottom: number; right: number }[] = [];
+    for (const m of elements(this.tail, "mergeCell")) {
+      const ref = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(getAttr(m, "ref") ?? "");
+      if (!ref) continue;
+      out.push({
+        top: Number(ref[2]) - 1,
+        left: columnIndex(ref[1]),
+        bottom: Number(ref[4] ?? ref[2]) - 1,
+        right: columnIndex(ref[3] ?? ref[1]),
+      });
+    }
+    // Hidden rows in runs: one full-width obstacle per run of consecutive hidden rows.
+    const hidden = this.rows
+      .filter((row) => /^(1|true)$/.test(getAttr(row.open, "hidden") ?? ""))
+      .map((row) => row.r - 1);
+    for (let i = 0; i < hidden.length;) {
+      let j = i;
+      while (j + 1 < hidden.length && hidden[j + 1] === hidden[j] + 1) j++;
+      out.push({ top: hidden[i], left: 0, bottom: hidden[j], right: 16383 });
+      i = j + 1;
+    }
+    return out;
+  }
+
   // --- conditional formats -------------------------------------------------------------------
 
   conditionalFormats(): string[] {

@@ -125,6 +125,14 @@ export class WorkbookEditor {
       }));
   }
 
+  /** A sheet's merged ranges and hidden rows, for placing the section clear of them. */
+  async obstacles(
+    sheetName: string
+  ): Promise<{ top: number; left: number; bottom: number; right: number }[]> {
+    const s = await this.sheet(sheetName);
+    return s ? s.xml.obstacles() : [];
+  }
+
   /** Sheets ITOS created (tagged by a marked ITOS_Sheet name). */
   itosSheets(): Set<string> {
     const out = new Set<string>();

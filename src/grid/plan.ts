@@ -10,7 +10,7 @@ import { a1, columnLetters, quoteSheetName } from "./address";
 import { lineCell } from "./flows";
 import type { GridLine, GridModel } from "./model";
 import { KPI_ROWS, kpiRows, type PeriodColumns } from "./planKpis";
-import { NEW_SHEET_NAME, SECTION_WIDTH, nameRef, placeSection } from "./planLayout";
+import { NEW_SHEET_NAME, SECTION_WIDTH, nameRef, placeSection, type Obstacle } from "./planLayout";
 import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
 import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePlan";
 
@@ -36,6 +36,8 @@ export interface PlanOptions {
   nameSuffix?: string;
   /** Sheet names in use that ITOS did not create: its own sheet never takes one ("ITOS Analysis (2)"). */
   takenSheetNames?: ReadonlySet<string>;
+  /** Merged ranges and hidden rows of the grid's sheet, which the section keeps clear of. */
+  obstacles?: readonly Obstacle[];
 }
 
 /** The first of "base", "base (2)", "base (3)"... that is not taken, within Excel's 31 characters. */
@@ -137,7 +139,14 @@ export function buildWritePlan(
       : NEW_SHEET_NAME,
     options.takenSheetNames ?? new Set()
   );
-  const place = placeSection(model, snapshot, rowsNeeded, owned, newSheetName);
+  const place = placeSection(
+    model,
+    snapshot,
+    rowsNeeded,
+    owned,
+    newSheetName,
+    options.obstacles ?? []
+  );
   const sheet = place.sheet;
   const top = place.top;
   const left = place.left;
