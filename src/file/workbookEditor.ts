@@ -275,12 +275,28 @@ export class WorkbookEditor {
     if (memo.note === true) this.notesOf(s).remove(box.top, box.left);
   }
 
+  /** A workbook name the plan would write that the user already has (no marker) stops apply: it is theirs. */
+  private refuseUserNames(plan: WritePlan): void {
+    const planned = new Set([...plan.names.map((n) => n.name), `${SHEET_TAG}${planSuffix(plan)}`]);
+    const clash = this.workbook
+      .definedNames()
+      .find(
+        (d) => d.localSheetId === null && planned.has(d.name) && !isOwnedName(d.name, d.comment)
+      );
+    if (clash)
+      throw new ItosError(
+        "no-room",
+        `The workbook already has a name ${clash.name} that ITOS did not write; ITOS leaves it alone, so rename it and apply again.`
+      );
+  }
+
   /**
    * Applies a write plan, after removing the plan's previous output. Returns what it could not do
    * (the chart) in a user's words.
    */
   async applyPlan(plan: WritePlan): Promise<string[]> {
     await this.removeItosOutput(planFamily(plan));
+    this.refuseUserNames(plan);
     const suffix = planSuffix(plan);
     const memos = new Map<string, NameMemo>();
     if (plan.newSheet && !this.sheetNames().includes(plan.newSheet)) {

@@ -282,3 +282,17 @@ describe("sheets whose names differ only in punctuation", () => {
     expect(written.getWorksheet("Case-A")?.getCell("E26").result).toBe(1200);
   });
 });
+
+describe("a user's own name that ITOS would also write", () => {
+  test("apply refuses, naming it, instead of replacing it; no output file appears", async () => {
+    const wb = caseWorkbook();
+    wb.definedNames.add("Case!$A$1:$F$4", "ITOS_Output");
+    const input = file("user-output-name.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = file("user-output-name-1.xlsx");
+    await expect(applyToFile(input, out)).rejects.toThrow(
+      "The workbook already has a name ITOS_Output that ITOS did not write"
+    );
+    await expect(fs.access(out)).rejects.toThrow();
+  });
+});
