@@ -15,16 +15,17 @@ export interface ParsedArgs {
   json: boolean;
   out?: string;
   values: boolean;
+  force: boolean;
 }
 
-type OptionName = "sheet" | "basis" | "rate" | "json" | "out" | "values";
+type OptionName = "sheet" | "basis" | "rate" | "json" | "out" | "values" | "force";
 
 /** Options that take a value, and the options each command accepts. */
 const TAKES_VALUE: ReadonlySet<OptionName> = new Set(["sheet", "basis", "rate", "out"]);
 const ALLOWED: Record<CommandName, ReadonlySet<OptionName>> = {
   analyse: new Set(["sheet", "basis", "rate", "json"]),
   reconcile: new Set(["sheet", "json"]),
-  apply: new Set(["sheet", "basis", "rate", "json", "out", "values"]),
+  apply: new Set(["sheet", "basis", "rate", "json", "out", "values", "force"]),
 };
 
 export const USAGE = `itos: payback and reconciliation for invest-to-save workbooks
@@ -32,14 +33,14 @@ export const USAGE = `itos: payback and reconciliation for invest-to-save workbo
 Usage:
   itos analyse <workbook.xlsx> [--sheet NAME] [--basis first-investment|first-return] [--rate 0.035] [--json]
   itos reconcile <workbook.xlsx> [--sheet NAME] [--json]
-  itos apply <workbook.xlsx> --out <new.xlsx> [--sheet NAME] [--values] [--basis ...] [--rate ...]
+  itos apply <workbook.xlsx> --out <new.xlsx> [--force] [--sheet NAME] [--values] [--basis ...] [--rate ...]
   itos --help
 
 Without --sheet every sheet that holds a payback grid is analysed.
   analyse    break-even period, payback, crossover, totals, NPV and the year table
   reconcile  checks every stated total against its parts
   apply      writes the analysis into a copy of the workbook as live formulas (--values: plain values);
-             the input file is never modified`;
+             the input file is never modified; an existing --out file is replaced only with --force`;
 
 function usageError(message: string): ItosError {
   return new ItosError("bad-argument", `${message} (see itos --help).`);
@@ -58,7 +59,13 @@ function parseRate(text: string): string {
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const parsed: ParsedArgs = { command: "help", workbook: null, json: false, values: false };
+  const parsed: ParsedArgs = {
+    command: "help",
+    workbook: null,
+    json: false,
+    values: false,
+    force: false,
+  };
   if (argv.length === 0 || argv.some((a) => a === "--help" || a === "-h") || argv[0] === "help")
     return parsed;
   const command = argv[0];
@@ -109,6 +116,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       case "values":
         parsed.values = true;
+        break;
+      case "force":
+        parsed.force = true;
         break;
     }
   }
