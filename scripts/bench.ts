@@ -4,6 +4,7 @@
  * exit code is non-zero only when a benchmark crashes.
  */
 import { promises as fs } from "fs";
+import * as os from "os";
 import * as path from "path";
 import {
   benchAnalyse,
@@ -13,6 +14,7 @@ import {
   benchSyncs,
   bundleSizes,
 } from "./bench-tasks";
+import { benchPortfolio } from "./bench-portfolio";
 
 export const BUDGETS = {
   analyseMs: 50,
@@ -21,6 +23,9 @@ export const BUDGETS = {
   hyperformulaRatio: 10,
   taskpaneKB: 150,
   functionsKB: 60,
+  /** Portfolio throughput on all cores against one after another: at least 0.8 x the core count. */
+  portfolioPerCore: 0.8,
+  portfolioMemoryRatio: 1.5,
 };
 
 interface Row {
@@ -51,6 +56,9 @@ async function main(): Promise<void> {
   const hyper = benchHyperFormula(paybackFn.value);
   const syncs = await benchSyncs();
   const { taskpane, functions } = await bundleSizes();
+  const portfolio = await benchPortfolio();
+  const pf = portfolio.value;
+  const portfolioGoal = BUDGETS.portfolioPerCore * portfolio.cores;
 
   const syncsConstant = syncs.value === null ? null : syncs.value.rows10000 === syncs.value.rows10;
   const rows: Row[] = [
@@ -96,9 +104,25 @@ async function main(): Promise<void> {
       budget: `<= ${BUDGETS.functionsKB} KB`,
       pass: within(functions.value, BUDGETS.functionsKB),
     },
+    {
+      name: `Portfolio of 500 workbooks: --jobs ${portfolio.cores} against one after another (throughput)`,
+      measured: pf
+        ? `${fmt(portfolio.throughputRatio)}x (${fmt(pf.sequential.ms / 1000, 1)} s / ${fmt(pf.parallel.ms / 1000, 1)} s)`
+        : "not measured",
+      budget: `>= ${fmt(portfolioGoal, 1)}x`,
+      pass: atLeast(portfolio.throughputRatio, portfolioGoal),
+    },
+    {
+      name: "Portfolio peak memory, 500 against 50 workbooks",
+      measured: pf
+        ? `${fmt(portfolio.memoryRatio)}x (${fmt(pf.parallel.maxRssMB, 0)} / ${fmt(pf.small.maxRssMB, 0)} MB)`
+        : "not measured",
+      budget: `<= ${BUDGETS.portfolioMemoryRatio}x`,
+      pass: within(portfolio.memoryRatio, BUDGETS.portfolioMemoryRatio),
+    },
   ];
   const pass = rows.every((r) => r.pass === true);
-  const notes = [analyse, reconcile, paybackFn, syncs, taskpane, functions]
+  const notes = [analyse, reconcile, paybackFn, syncs, taskpane, functions, portfolio]
     .map((m) => m.note)
     .filter((n): n is string => !!n);
   if (reconcileScaling.length > 0) {
@@ -115,6 +139,12 @@ async function main(): Promise<void> {
       hyperformulaRatio: hyper.value,
       syncs: { rows10: syncs.value?.rows10 ?? null, rows10000: syncs.value?.rows10000 ?? null },
       bundleKB: { taskpane: taskpane.value, functions: functions.value },
+      portfolio: {
+        cores: portfolio.cores,
+        throughputRatio: portfolio.throughputRatio,
+        memoryRatio: portfolio.memoryRatio,
+        runs: pf,
+      },
       budgets: BUDGETS,
       pass,
       details: {
@@ -145,6 +175,10 @@ async function main(): Promise<void> {
   if (reconcile.value !== null)
     console.log(
       `Reconciliation made ${reconcile.checks} checks (${reconcile.mismatches} mismatches from the planted wrong totals); reading the grid first (detectGrid) took ${fmt(reconcile.detectMs)} ms.`
+    );
+  if (pf)
+    console.log(
+      `Portfolio: CPU time of every thread ${fmt(pf.sequential.cpuMs / 1000, 1)} s one after another, ${fmt(pf.parallel.cpuMs / 1000, 1)} s on ${portfolio.cores} workers; machine load average ${os.loadavg()[0].toFixed(1)} on ${portfolio.cores} cores.`
     );
   for (const n of notes) console.log(`Note: ${n}`);
   console.log(pass ? "All budgets met." : "Some budgets not met or not measured.");

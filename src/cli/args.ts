@@ -4,7 +4,7 @@
  */
 import { ItosError, type Basis } from "../engine";
 
-export type CommandName = "analyse" | "reconcile" | "apply";
+export type CommandName = "analyse" | "reconcile" | "apply" | "portfolio";
 
 export interface ParsedArgs {
   command: CommandName | "help";
@@ -15,17 +15,30 @@ export interface ParsedArgs {
   json: boolean;
   out?: string;
   values: boolean;
+  /** portfolio: the files and folders given, --force, --limit-years, --jobs. */
+  paths: string[];
   force: boolean;
+  limitYears?: string;
+  jobs?: number;
 }
 
-type OptionName = "sheet" | "basis" | "rate" | "json" | "out" | "values" | "force";
+type OptionName =
+  "sheet" | "basis" | "rate" | "json" | "out" | "values" | "force" | "limit-years" | "jobs";
 
 /** Options that take a value, and the options each command accepts. */
-const TAKES_VALUE: ReadonlySet<OptionName> = new Set(["sheet", "basis", "rate", "out"]);
+const TAKES_VALUE: ReadonlySet<OptionName> = new Set([
+  "sheet",
+  "basis",
+  "rate",
+  "out",
+  "limit-years",
+  "jobs",
+]);
 const ALLOWED: Record<CommandName, ReadonlySet<OptionName>> = {
   analyse: new Set(["sheet", "basis", "rate", "json"]),
   reconcile: new Set(["sheet", "json"]),
   apply: new Set(["sheet", "basis", "rate", "json", "out", "values", "force"]),
+  portfolio: new Set(["basis", "rate", "json", "out", "force", "limit-years", "jobs"]),
 };
 
 export const USAGE = `itos: payback and reconciliation for invest-to-save workbooks
@@ -34,13 +47,16 @@ Usage:
   itos analyse <workbook.xlsx> [--sheet NAME] [--basis first-investment|first-return] [--rate 0.035] [--json]
   itos reconcile <workbook.xlsx> [--sheet NAME] [--json]
   itos apply <workbook.xlsx> --out <new.xlsx> [--force] [--sheet NAME] [--values] [--basis ...] [--rate ...]
+  itos portfolio <files or folders...> [--out portfolio.xlsx] [--force] [--json] [--limit-years N] [--jobs N]
   itos --help
 
 Without --sheet every sheet that holds a payback grid is analysed.
   analyse    break-even period, payback, crossover, totals, NPV and the year table
   reconcile  checks every stated total against its parts
   apply      writes the analysis into a copy of the workbook as live formulas (--values: plain values);
-             the input file is never modified; an existing --out file is replaced only with --force`;
+             the input file is never modified
+  portfolio  every case in the workbooks and folders given (searched recursively), one row each,
+             ranked; --out writes a portfolio workbook, --limit-years gives each case a verdict`;
 
 function usageError(message: string): ItosError {
   return new ItosError("bad-argument", `${message} (see itos --help).`);
@@ -58,25 +74,36 @@ function parseRate(text: string): string {
   return pct ? String(rate) : t;
 }
 
+/** A positive number (--limit-years 3, 2.5) or a positive whole number (--jobs 4). */
+function parsePositive(name: string, text: string, whole: boolean): string {
+  const n = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n)))
+    throw usageError(
+      `--${name} ${text} is not a positive ${whole ? "whole number" : "number of years"}`
+    );
+  return text.trim();
+}
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const parsed: ParsedArgs = {
     command: "help",
     workbook: null,
     json: false,
     values: false,
+    paths: [],
     force: false,
   };
   if (argv.length === 0 || argv.some((a) => a === "--help" || a === "-h") || argv[0] === "help")
     return parsed;
   const command = argv[0];
-  if (command !== "analyse" && command !== "reconcile" && command !== "apply") {
+  if (!Object.prototype.hasOwnProperty.call(ALLOWED, command)) {
     throw usageError(
       command.startsWith("-")
         ? `Unknown option ${command}: give a command first`
-        : `Unknown command '${command}': use analyse, reconcile or apply`
+        : `Unknown command '${command}': use analyse, reconcile, apply or portfolio`
     );
   }
-  parsed.command = command;
+  parsed.command = command as CommandName;
   const positional: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -86,7 +113,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf("=");
     const name = (eq < 0 ? arg.slice(2) : arg.slice(2, eq)) as OptionName;
-    if (!ALLOWED[command].has(name))
+    if (!ALLOWED[parsed.command as CommandName].has(name))
       throw usageError(`Unknown option ${eq < 0 ? arg : arg.slice(0, eq)} for 'itos ${command}'`);
     let value: string | undefined;
     if (TAKES_VALUE.has(name)) {
@@ -120,7 +147,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case "force":
         parsed.force = true;
         break;
+      case "limit-years":
+        parsed.limitYears = parsePositive(name, value as string, false);
+        break;
+      case "jobs":
+        parsed.jobs = Number(parsePositive(name, value as string, true));
+        break;
     }
+  }
+  if (command === "portfolio") {
+    if (positional.length === 0)
+      throw usageError("'itos portfolio' needs workbooks or folders: itos portfolio <folder>");
+    parsed.paths = positional;
+    return parsed;
   }
   if (positional.length === 0)
     throw usageError(`'itos ${command}' needs a workbook: itos ${command} <workbook.xlsx>`);

@@ -15,6 +15,7 @@ import {
 } from "../grid";
 import { SECTION_NAMES } from "../sheet";
 import { parseArgs, USAGE, type ParsedArgs } from "./args";
+import { runPortfolio } from "./portfolio";
 
 export interface Io {
   out: (text: string) => void;
@@ -114,6 +115,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     return EXIT.ok;
   }
   try {
+    if (args.command === "portfolio") return await runPortfolio(args, io);
     await runCommand(args, io);
     return EXIT.ok;
   } catch (e) {

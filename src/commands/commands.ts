@@ -3,7 +3,8 @@
  * without opening the pane, then show their result in a small dialog. event.completed() is always
  * called, whatever happens, so Excel never waits on a command.
  */
-import { analyseActiveSheet, reconcileActiveSheet } from "../excel";
+import { allSheetsMessage } from "../grid";
+import { analyseActiveSheet, analyseAllSheets, reconcileActiveSheet } from "../excel";
 import { errorText } from "../taskpane/state";
 import { analyseMessage, reconcileMessage } from "./messages";
 
@@ -45,6 +46,17 @@ export async function analyseSheetCommand(event: Office.AddinCommands.Event): Pr
   }
 }
 
+export async function analyseAllSheetsCommand(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const run = await analyseAllSheets({ options: {} });
+    await showMessage(allSheetsMessage(run.rows));
+  } catch (error) {
+    await showMessage(`ITOS could not analyse the sheets. ${errorText(error)}`);
+  } finally {
+    event.completed();
+  }
+}
+
 export async function reconcileTotalsCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const run = await reconcileActiveSheet({});
@@ -64,5 +76,6 @@ Office.onReady(() => {
   )
     return;
   Office.actions.associate("analyseSheet", analyseSheetCommand);
+  Office.actions.associate("analyseAllSheets", analyseAllSheetsCommand);
   Office.actions.associate("reconcileTotals", reconcileTotalsCommand);
 });

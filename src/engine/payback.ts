@@ -14,6 +14,7 @@ import {
   interpolatedPeriods,
   timeZeroIndex,
   type ConventionInputs,
+  type PeriodsOrReason,
 } from "./conventions";
 import type {
   Basis,
@@ -267,31 +268,72 @@ export function measurePayback(input: PaybackInput, options: PaybackOptions = {}
   };
 }
 
-export function analysePayback(input: PaybackInput, options: PaybackOptions = {}): PaybackResult {
-  const measure = measurePayback(input, options);
-  const { investmentByPeriod, returnByPeriod, net, cadence } = measure;
-  const rate = new Money(options.discountRate ?? DEFAULT_DISCOUNT_RATE);
-  const perPeriodMonths = monthsPerPeriodOf(cadence);
+/** What the discounted payback needs of a table: its flows by role and where each role starts. */
+export interface DiscountedPaybackInput {
+  investmentByPeriod: readonly Decimal[];
+  returnByPeriod: readonly Decimal[];
+  firstInvestment: number | null;
+  firstReturn: number | null;
+  /** The table's periods: a Year 0 among them is the undiscounted one. Omitted: no Year 0. */
+  periods?: readonly Period[];
+}
 
+/** The net flows discounted, their running position and break-even, and the payback over them. */
+export interface DiscountedPayback {
+  net: Decimal[];
+  cumulative: Decimal[];
+  breakEven: BreakEven;
+  payback: PeriodsOrReason;
+}
+
+/**
+ * The discounted payback in periods: each flow discounted at the annual `rate` for its distance
+ * from the first period (from Year 0 in a Year 0 table), then the payback counted in `convention`
+ * over the discounted flows. The one definition the analysis and =ITOS.DPAYBACK share.
+ */
+export function discountedPaybackPeriods(
+  input: DiscountedPaybackInput,
+  convention: PaybackConvention,
+  rate: Decimal.Value,
+  periodsPerYear: number
+): DiscountedPayback {
+  const periods = input.periods ?? [];
+  const { investmentByPeriod, returnByPeriod } = input;
   // Year n of a Year 0 table is discounted by (1+r)^n; otherwise the first period is undiscounted.
-  const zero = timeZeroIndex(input.periods) ?? 0;
-  const factors = discountFactors(net.length, rate, 12 / perPeriodMonths, -zero);
-  const discount = (flows: Decimal[]) => flows.map((f, i) => f.times(factors[i]));
-  const discountedNet = discount(net);
-  const discountedCumulative = runningTotal(discountedNet);
-  const discountedBreakEven = findBreakEven(discountedCumulative);
-  // The discounted payback counts in the headline's convention, over the discounted flows.
-  const discounted = conventionPeriods(measure.convention, {
-    periods: input.periods,
+  const zero = timeZeroIndex(periods) ?? 0;
+  const factors = discountFactors(investmentByPeriod.length, rate, periodsPerYear, -zero);
+  const discount = (flows: readonly Decimal[]) => flows.map((flow, i) => flow.times(factors[i]));
+  const net = discount(
+    investmentByPeriod.map((investment, i) => investment.plus(returnByPeriod[i]))
+  );
+  const cumulative = runningTotal(net);
+  const breakEven = findBreakEven(cumulative);
+  const payback = conventionPeriods(convention, {
+    periods,
     investmentByPeriod: discount(investmentByPeriod),
     returnByPeriod: discount(returnByPeriod),
-    net: discountedNet,
-    cumulative: discountedCumulative,
-    breakEven: discountedBreakEven,
-    firstInvestment: measure.firstInvestment,
-    firstReturn: measure.firstReturn,
+    net,
+    cumulative,
+    breakEven,
+    firstInvestment: input.firstInvestment,
+    firstReturn: input.firstReturn,
   });
-  const discountedPeriods = "periods" in discounted ? discounted.periods : null;
+  return { net, cumulative, breakEven, payback };
+}
+
+export function analysePayback(input: PaybackInput, options: PaybackOptions = {}): PaybackResult {
+  const measure = measurePayback(input, options);
+  const { investmentByPeriod, returnByPeriod, cadence } = measure;
+  const rate = new Money(options.discountRate ?? DEFAULT_DISCOUNT_RATE);
+  const perPeriodMonths = monthsPerPeriodOf(cadence);
+  // The discounted payback counts in the headline's convention.
+  const discounted = discountedPaybackPeriods(
+    { ...measure, periods: input.periods },
+    measure.convention,
+    rate,
+    12 / perPeriodMonths
+  );
+  const discountedPeriods = "periods" in discounted.payback ? discounted.payback.periods : null;
 
   const totalInvestment = sum(investmentByPeriod);
   const totalReturn = sum(returnByPeriod);
@@ -303,8 +345,8 @@ export function analysePayback(input: PaybackInput, options: PaybackOptions = {}
     totals: { investment: totalInvestment, return: totalReturn, net: totalNet },
     roi: totalInvestment.isZero() ? null : totalNet.dividedBy(totalInvestment.abs()),
     discountRate: rate,
-    npv: sum(discountedNet),
-    discountedBreakEven,
+    npv: sum(discounted.net),
+    discountedBreakEven: discounted.breakEven,
     discountedPaybackMonths:
       discountedPeriods === null ? null : discountedPeriods.times(perPeriodMonths),
     years: yearSummaries(input.periods, investmentByPeriod, returnByPeriod),

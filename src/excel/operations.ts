@@ -6,7 +6,9 @@
 import { isItosError } from "../engine";
 import {
   analyseSheet,
+  planAllSheets,
   planAnalysis,
+  type PortfolioSheetRow,
   type AnalyseOptions,
   type SheetAnalysis,
   emptyPlan,
@@ -98,6 +100,29 @@ export async function reconcileInContext(
   return { ...detection, marksWritten: marks.length, marksCleared };
 }
 
+export interface AllSheetsRun {
+  plan: WritePlan;
+  rows: PortfolioSheetRow[];
+  applied: ApplyResult;
+}
+
+/** Analyse all sheets: each grid's analysis below it and the ITOS Portfolio sheet, in one apply. */
+export async function analyseAllSheetsInContext(
+  context: Excel.RequestContext,
+  settings: AnalyseSettings
+): Promise<AllSheetsRun> {
+  const { active, workbook } = await readWorkbookInContext(context);
+  const { plan, rows } = planAllSheets(workbook, {
+    ...settings.options,
+    ownedCells: active.ownedCells,
+    valuesOnly: settings.valuesOnly,
+  });
+  const applied = await applyPlanInContext(context, plan, { valuesOnly: settings.valuesOnly });
+  return { plan, rows, applied };
+}
+
+export const analyseAllSheets = (settings: AnalyseSettings) =>
+  Excel.run((c) => analyseAllSheetsInContext(c, settings));
 export const detectActiveSheet = (options: AnalyseOptions) =>
   Excel.run((c) => detectInContext(c, options));
 export const analyseActiveSheet = (settings: AnalyseSettings) =>

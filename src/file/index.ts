@@ -4,3 +4,12 @@ export { WorkbookEditor, CHART_SKIPPED, type OwnedName } from "./workbookEditor"
 export { listItosFormulaCells, readItosNames, type WrittenFormula } from "./itosOutput";
 export { applyToFile, type ApplyFileOptions, type ApplyFileResult } from "./applyToFile";
 export { OutputFileError } from "./outputFile";
+export {
+  checkPortfolioTarget,
+  portfolioWorkbook,
+  writePortfolioWorkbook,
+  PORTFOLIO_SHEET,
+  PORTFOLIO_TABLE,
+  type PortfolioRow,
+  type PortfolioWorkbookOptions,
+} from "./portfolioWorkbook";

@@ -2,17 +2,11 @@
  * The =ITOS.* custom functions Excel sees. The JSDoc below is the source of functions.json
  * (custom-functions-metadata-plugin reads it at build time and registers each function), so the
  * descriptions are what Excel's autocomplete shows. Each function is a thin wrapper over
- * itosFunctions.ts; none writes to any cell.
+ * itosFunctions.ts; none writes to any cell. The parameter types here are what functions.json
+ * declares; the spilling functions say `@returns {any[][]}` so that Excel spills their answer (it
+ * also accepts a single error value from them), and leave the answer's own type to TypeScript.
  */
 import * as itos from "./itosFunctions";
-
-/**
- * A spilled answer, or the error value in its place. The declared type is a matrix so that the
- * metadata tells Excel to spill; Excel also accepts a single error value from such a function.
- */
-function spill(result: (string | number)[][] | itos.ExcelError): any[][] {
-  return result as any[][];
-}
 
 /**
  * Payback period in months: from the start of the first period with investment (or with a return) to the moment the cumulative position reaches zero, assuming even flow within that period.
@@ -22,12 +16,8 @@ function spill(result: (string | number)[][] | itos.ExcelError): any[][] {
  * @param [basis] "first-investment" (default) or "first-return": where the payback period is measured from.
  * @returns Months to pay back.
  */
-export function payback(
-  flows: any[][],
-  dates?: any[][],
-  basis?: string
-): number | CustomFunctions.Error {
-  return itos.payback(flows, dates, basis) as number | CustomFunctions.Error;
+export function payback(flows: any[][], dates?: any[][], basis?: string): number | itos.ExcelError {
+  return itos.payback(flows, dates, basis);
 }
 
 /**
@@ -37,18 +27,18 @@ export function payback(
  * @param dates Month dates of the periods, one per period.
  * @returns The break-even month as a date.
  */
-export function breakeven(flows: any[][], dates: any[][]): number | CustomFunctions.Error {
-  return itos.breakEven(flows, dates) as number | CustomFunctions.Error;
+export function breakeven(flows: any[][], dates: any[][]): number | itos.ExcelError {
+  return itos.breakEven(flows, dates);
 }
 
 /**
  * The cumulative position (running total of net flow), spilled in the same direction as the flows.
  * @customfunction CUMULATIVE
  * @param flows Net flows, one per period: a row, a column, or a block whose rows are lines to add up.
- * @returns The running position after each period.
+ * @returns {any[][]} The running position after each period.
  */
-export function cumulative(flows: any[][]): any[][] {
-  return spill(itos.cumulative(flows));
+export function cumulative(flows: any[][]) {
+  return itos.cumulative(flows);
 }
 
 /**
@@ -57,10 +47,10 @@ export function cumulative(flows: any[][]): any[][] {
  * @param flows Net flows, one per period: a row, a column, or a block whose rows are lines to add up.
  * @param dates Month dates of the periods, one per period.
  * @param [fy_start_month] First month of the financial year, 1-12 (default 4, April).
- * @returns A table of FY, net and cumulative.
+ * @returns {any[][]} A table of FY, net and cumulative.
  */
-export function yearsummary(flows: any[][], dates: any[][], fy_start_month?: number): any[][] {
-  return spill(itos.yearSummary(flows, dates, fy_start_month));
+export function yearsummary(flows: any[][], dates: any[][], fy_start_month?: number) {
+  return itos.yearSummary(flows, dates, fy_start_month);
 }
 
 /**
@@ -75,8 +65,8 @@ export function npv(
   flows: any[][],
   rate?: number,
   periods_per_year?: number
-): number | CustomFunctions.Error {
-  return itos.netPresentValue(flows, rate, periods_per_year) as number | CustomFunctions.Error;
+): number | itos.ExcelError {
+  return itos.netPresentValue(flows, rate, periods_per_year);
 }
 
 /**
@@ -91,8 +81,8 @@ export function dpayback(
   flows: any[][],
   rate?: number,
   periods_per_year?: number
-): number | CustomFunctions.Error {
-  return itos.discountedPayback(flows, rate, periods_per_year) as number | CustomFunctions.Error;
+): number | itos.ExcelError {
+  return itos.discountedPayback(flows, rate, periods_per_year);
 }
 
 /**
@@ -102,8 +92,8 @@ export function dpayback(
  * @param [fy_start_month] First month of the financial year, 1-12 (default 4, April).
  * @returns The financial year label.
  */
-export function fy(date: any, fy_start_month?: number): string | CustomFunctions.Error {
-  return itos.financialYear(date, fy_start_month) as string | CustomFunctions.Error;
+export function fy(date: any, fy_start_month?: number): string | itos.ExcelError {
+  return itos.financialYear(date, fy_start_month);
 }
 
 /**
@@ -113,6 +103,6 @@ export function fy(date: any, fy_start_month?: number): string | CustomFunctions
  * @param stated_total The total as stated.
  * @returns 0, or the difference.
  */
-export function reconcile(parts: any[][], stated_total: any): number | CustomFunctions.Error {
-  return itos.reconcile(parts, stated_total) as number | CustomFunctions.Error;
+export function reconcile(parts: any[][], stated_total: any): number | itos.ExcelError {
+  return itos.reconcile(parts, stated_total);
 }

@@ -12,7 +12,6 @@ export {
   planAnalysis,
 } from "./pipeline";
 export {
-  type Placement,
   type PlanOptions,
   type PlannedCell,
   type PlannedChart,
@@ -30,3 +29,11 @@ export {
   sheetCell,
 } from "./read";
 export { reconciliationText, sheetReportJson, sheetReportText } from "./report";
+export {
+  type AllSheetsOptions,
+  type AllSheetsPlan,
+  NO_ROOM_NOTE,
+  allSheetsMessage,
+  planAllSheets,
+} from "./allSheets";
+export { type PortfolioSheetRow, PORTFOLIO_NAME, PORTFOLIO_SHEET_NAME } from "./plan";

@@ -4,8 +4,10 @@
  */
 import { splitCellRef } from "../sheet";
 import { ItosError, isItosError } from "../engine";
+import { allSheetsMessage } from "../grid";
 import {
   analyseActiveSheet,
+  analyseAllSheets,
   clearMarks,
   detectActiveSheet,
   reconcileActiveSheet,
@@ -117,6 +119,19 @@ async function analyse(): Promise<void> {
   });
 }
 
+async function analyseAll(): Promise<void> {
+  await task("Analysing every sheet and writing the portfolio…", async () => {
+    readSettings();
+    const run = await analyseAllSheets({
+      options: analyseOptions(settings),
+      valuesOnly: settings.valuesOnly,
+    });
+    const done = byId("analyse-done");
+    done.textContent = allSheetsMessage(run.rows);
+    show(done, true);
+  });
+}
+
 async function reconcile(): Promise<void> {
   await task("Checking the stated totals…", async () => {
     readSettings();
@@ -169,6 +184,7 @@ function start(): void {
   }
   byId("detect").addEventListener("click", () => void detect());
   byId("analyse").addEventListener("click", () => void analyse());
+  byId("analyse-all").addEventListener("click", () => void analyseAll());
   byId("reconcile").addEventListener("click", () => void reconcile());
   byId("clear-marks").addEventListener("click", () => void clearAllMarks());
   byId("remove").addEventListener("click", () => void remove());

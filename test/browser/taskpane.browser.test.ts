@@ -320,6 +320,30 @@ describe("the task pane in a real browser", () => {
     await page.context().close();
   }, 120_000);
 
+  it("Analyse all sheets writes the ITOS Portfolio sheet linked to the analysed sheet; Remove takes it away", async () => {
+    const { page, pageErrors } = await open({ sheets: sandwell.sheets, active: APPENDIX });
+    const initial = await dump(page);
+    await page.waitForSelector("#detect-facts:not([hidden])");
+    await waitIdle(page);
+    await page.click("#analyse-all");
+    await waitIdle(page);
+    expect(await page.locator("#analyse-done").innerText()).toMatch(
+      /^Analysed 1 sheet: 1 paid back, 0 not within the horizon; 1 with totals that do not add up\. The list is on the sheet 'ITOS Portfolio'\./
+    );
+    const analysed = await dump(page);
+    const portfolio = analysed.sheets.find((x) => x.name === "ITOS Portfolio")!;
+    expect(portfolio.cells.A4.f).toBe(`=HYPERLINK("#'Appendix 1'!A1","Appendix 1")`);
+    expect(portfolio.cells.F4.v).toBe("Jan-24");
+    expect(cellsAbove(analysed, APPENDIX, 58)).toEqual(cellsAbove(initial, APPENDIX, 58));
+    await page.click("#remove");
+    await waitIdle(page);
+    const removed = await dump(page);
+    expect(removed.sheets).toEqual(initial.sheets);
+    expect(removed.names).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it("shows HTML and script in cell labels as text and runs none of it; the CSP blocks inline script", async () => {
     const { page, pageErrors } = await open(payloadWorkbook());
     await page.waitForSelector("#detect-facts:not([hidden]), #error:not([hidden])");

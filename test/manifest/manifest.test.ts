@@ -353,13 +353,18 @@ describe("ribbon commands", () => {
     );
   }
 
-  test("the ribbon has Show ITOS, Analyse sheet and Reconcile totals in an ITOS Payback group on Home", () => {
+  test("the ribbon has Show ITOS, Analyse sheet, Analyse all sheets and Reconcile totals in an ITOS Payback group on Home", () => {
     const group = at(host, "DesktopFormFactor", "ExtensionPoint", "OfficeTab", "Group");
     expect(shortStrings.get(at(group, "Label").attrs.resid)).toBe("ITOS Payback");
     const labels = group.children
       .filter((c) => c.name === "Control")
       .map((c) => shortStrings.get(at(c, "Label").attrs.resid));
-    expect(labels).toEqual(["Show ITOS", "Analyse sheet", "Reconcile totals"]);
+    expect(labels).toEqual([
+      "Show ITOS",
+      "Analyse sheet",
+      "Analyse all sheets",
+      "Reconcile totals",
+    ]);
   });
 
   test("every ExecuteFunction names a function the commands code associates", () => {
@@ -367,7 +372,7 @@ describe("ribbon commands", () => {
       host,
       (e) => e.name === "Action" && e.attrs["xsi:type"] === "ExecuteFunction"
     ).map((a) => at(a, "FunctionName").text);
-    expect(executed.sort()).toEqual(["analyseSheet", "reconcileTotals"]);
+    expect(executed.sort()).toEqual(["analyseAllSheets", "analyseSheet", "reconcileTotals"]);
     const associated = associatedNames();
     expect(executed.filter((name) => !associated.includes(name))).toEqual([]);
   });

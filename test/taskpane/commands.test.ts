@@ -30,10 +30,30 @@ async function hostWith(sheets: unknown[], active: string): Promise<FakeHost> {
 }
 
 describe("ribbon commands", () => {
-  it("registers analyseSheet and reconcileTotals", async () => {
+  it("registers analyseSheet, analyseAllSheets and reconcileTotals", async () => {
     const host = await hostWith((await sandwellWorkbook()).sheets, APPENDIX);
     await loadCommands(host);
-    expect([...host.actions.keys()].sort()).toEqual(["analyseSheet", "reconcileTotals"]);
+    expect([...host.actions.keys()].sort()).toEqual([
+      "analyseAllSheets",
+      "analyseSheet",
+      "reconcileTotals",
+    ]);
+  });
+
+  it("Analyse all sheets writes the ITOS Portfolio sheet and says what it found", async () => {
+    const host = await hostWith((await sandwellWorkbook()).sheets, APPENDIX);
+    await loadCommands(host);
+    const completed = jest.fn();
+    await host.actions.get("analyseAllSheets")!({ completed });
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(messageOf(host)).toBe(
+      "Analysed 1 sheet: 1 paid back, 0 not within the horizon; 1 with totals that do not add up. The list is on the sheet 'ITOS Portfolio'."
+    );
+    const dump = host.model.dump();
+    expect(dump.sheets.map((s) => s.name)).toContain("ITOS Portfolio");
+    expect(dump.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(["ITOS_Output", "ITOS_Portfolio"])
+    );
   });
 
   it("Analyse sheet writes the analysis below the grid and reports break-even and payback", async () => {

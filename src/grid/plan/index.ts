@@ -1,7 +1,6 @@
 /** GridModel + results -> WritePlan: the analysis section, KPIs, names, highlight, marks and notes, and where they go. */
 export { reconcileMarks } from "./marks";
 export { type PlanOptions, buildWritePlan } from "./plan";
-export { type Placement } from "./planLayout";
 export {
   type PlannedCell,
   type PlannedChart,
@@ -9,3 +8,10 @@ export {
   type WritePlan,
   emptyPlan,
 } from "./writePlan";
+export {
+  type PortfolioSheetRow,
+  planPortfolioSheet,
+  sheetLink,
+  PORTFOLIO_NAME,
+  PORTFOLIO_SHEET_NAME,
+} from "./portfolioSheet";

@@ -4,7 +4,7 @@
  * conditional formatting, a cumulative chart, reconciliation marks, and ITOS_ names tagging it all.
  * Pure: both adapters (Excel and .xlsx files) apply the same plan.
  */
-import { toNumber, type PaybackResult } from "../../engine";
+import { toNumber, type PaybackResult, type Placement } from "../../engine";
 import {
   a1,
   absoluteRangeRef,
@@ -26,7 +26,6 @@ import {
   freeSheetName,
   placeSection,
   type Obstacle,
-  type Placement,
 } from "./planLayout";
 import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePlan";
 

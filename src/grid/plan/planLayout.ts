@@ -2,6 +2,7 @@
  * Where the "ITOS analysis" section goes and which cells the add-in may write: below the grid
  * (one blank row between) when every cell there is empty, else on a sheet of its own.
  */
+import { DEFAULT_OPTIONS, type Placement } from "../../engine";
 import {
   cellAt,
   cellKey,
@@ -34,12 +35,6 @@ export interface SectionPlace {
   top: number;
   left: number;
 }
-
-/**
- * Where the analysis goes: "below-grid" (the default) puts it under the grid when the rows there
- * are free and on a sheet of its own otherwise; "new-sheet" always on a sheet of its own.
- */
-export type Placement = "below-grid" | "new-sheet";
 
 /** The first of "base", "base (2)", "base (3)"... that is not taken, within Excel's 31 characters. */
 export function freeSheetName(base: string, taken: ReadonlySet<string>): string {
@@ -86,7 +81,7 @@ export function placeSection(
   rowsNeeded: number,
   owned: ReadonlySet<string>,
   newSheetName: string = NEW_SHEET_NAME,
-  placement: Placement = "below-grid",
+  placement: Placement = DEFAULT_OPTIONS.placement,
   obstacles: readonly Obstacle[] = []
 ): SectionPlace {
   const left = model.bounds.left;

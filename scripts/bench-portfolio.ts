@@ -1,0 +1,142 @@
+/**
+ * `itos portfolio` over generated portfolios: 500 workbooks (copies of the fixtures that hold a
+ * payback grid, ten to a folder) read on `--jobs` = the core count against the same 500 one after
+ * another in one process (`--jobs 1`), in the same run; and the peak memory of 500 against 50.
+ * Each measurement is the real command (bin/itos.js over dist/cli) in a fresh process; the
+ * workbooks live in a temporary folder that is removed afterwards.
+ */
+import { execFile } from "child_process";
+import { existsSync, promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import type { Measured } from "./bench-tasks";
+
+const ROOT = path.resolve(__dirname, "..");
+const BIN = path.join(ROOT, "bin", "itos.js");
+const FIXTURES = path.join(ROOT, "test", "fixtures");
+const RUN_TIME_LIMIT_MS = 600_000;
+
+/** The fixtures with a payback grid: a mix of monthly, annual, £k and £000s cases. */
+const CASES = [
+  "sandwell-invest-to-save.xlsx",
+  "layout-annual-positive.xlsx",
+  "layout-dips-again.xlsx",
+  "layout-long-row.xlsx",
+  "layout-never-pays-back.xlsx",
+  "layout-offset-notes.xlsx",
+  "layout-savings-negative-k.xlsx",
+  "layout-text-months.xlsx",
+  "layout-transposed.xlsx",
+  "reconcile-annual-investment.xlsx",
+  "reconcile-savings-negative.xlsx",
+];
+
+export interface PortfolioRun {
+  workbooks: number;
+  jobs: number;
+  ms: number;
+  maxRssMB: number;
+  /** CPU time of the whole process, every thread: what parallel running costs in extra work. */
+  cpuMs: number;
+  cases: number;
+}
+
+export interface PortfolioMeasure extends Measured<{
+  sequential: PortfolioRun;
+  parallel: PortfolioRun;
+  small: PortfolioRun;
+}> {
+  cores: number;
+  /** Sequential time / parallel time. */
+  throughputRatio: number | null;
+  /** Peak memory of 500 workbooks / of 50. */
+  memoryRatio: number | null;
+}
+
+async function generate(dir: string, count: number): Promise<void> {
+  const bytes = await Promise.all(CASES.map((c) => fs.readFile(path.join(FIXTURES, c))));
+  for (let i = 0; i < count; i++) {
+    const folder = path.join(dir, `service-${String(Math.floor(i / 10)).padStart(3, "0")}`);
+    if (i % 10 === 0) await fs.mkdir(folder, { recursive: true });
+    const name = `case-${String(i).padStart(4, "0")}-${CASES[i % CASES.length]}`;
+    await fs.writeFile(path.join(folder, name), bytes[i % CASES.length]);
+  }
+}
+
+function runPortfolio(dir: string, workbooks: number, jobs: number): Promise<PortfolioRun> {
+  return new Promise((resolve, reject) => {
+    const args = [
+      "-r",
+      path.join(__dirname, "bench-maxrss.js"),
+      BIN,
+      "portfolio",
+      dir,
+      "--json",
+      "--jobs",
+      String(jobs),
+    ];
+    const started = performance.now();
+    execFile(
+      process.execPath,
+      args,
+      { timeout: RUN_TIME_LIMIT_MS, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const ms = performance.now() - started;
+        const rss = /itos-bench maxrss-kb=(\d+) cpu-ms=(\d+)/.exec(String(stderr));
+        if (error || !rss) {
+          reject(
+            new Error(`itos portfolio --jobs ${jobs} failed: ${error?.message ?? "no memory line"}`)
+          );
+          return;
+        }
+        const cases = (JSON.parse(String(stdout)) as { cases: unknown[] }).cases.length;
+        resolve({
+          workbooks,
+          jobs,
+          ms,
+          maxRssMB: Number(rss[1]) / 1024,
+          cpuMs: Number(rss[2]),
+          cases,
+        });
+      }
+    );
+  });
+}
+
+export async function benchPortfolio(large = 500, small = 50): Promise<PortfolioMeasure> {
+  const cores =
+    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  const none = { value: null, cores, throughputRatio: null, memoryRatio: null };
+  if (!existsSync(path.join(ROOT, "dist", "cli", "portfolio", "worker.js")))
+    return { ...none, note: "dist/cli not built: run npm run build:cli first" };
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), "itos-bench-portfolio-"));
+  try {
+    const largeDir = path.join(root, "large");
+    const smallDir = path.join(root, "small");
+    await generate(largeDir, large);
+    await generate(smallDir, small);
+    // Interleaved and the faster of two of each, so a burst of load on a shared machine
+    // does not land on one side only.
+    const faster = (a: PortfolioRun, b: PortfolioRun) => (a.ms <= b.ms ? a : b);
+    const seq1 = await runPortfolio(largeDir, large, 1);
+    const par1 = await runPortfolio(largeDir, large, cores);
+    const sequential = faster(seq1, await runPortfolio(largeDir, large, 1));
+    const parallel = faster(par1, await runPortfolio(largeDir, large, cores));
+    const smallRun = await runPortfolio(smallDir, small, cores);
+    return {
+      value: { sequential, parallel, small: smallRun },
+      cores,
+      throughputRatio: sequential.ms / parallel.ms,
+      memoryRatio: parallel.maxRssMB / smallRun.maxRssMB,
+    };
+  } catch (e) {
+    return { ...none, note: `portfolio benchmark not measured: ${(e as Error).message}` };
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  void benchPortfolio().then((m) => console.log(JSON.stringify(m, null, 2)));
+}

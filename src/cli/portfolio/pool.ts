@@ -1,0 +1,96 @@
+/**
+ * Runs the workbooks of a portfolio: on a pool of worker threads (Piscina) when more than one job
+ * is asked for, one after another in this thread otherwise. Either way each workbook gives the
+ * same rows (the same function makes them), and they come back in the order of the workbooks,
+ * whatever order the workers finish in. At most a few workbooks are in flight at once, so the
+ * main thread holds only finished rows.
+ */
+import { existsSync } from "fs";
+import * as path from "path";
+import Piscina from "piscina";
+import type { PortfolioCase } from "./cases";
+import type { FoundWorkbook } from "./discover";
+import { casesOfWorkbook, type CaseOptions, type CaseTask } from "./readCases";
+
+/** The compiled worker beside this file (dist/cli/portfolio/worker.js). */
+const WORKER_FILE = path.join(__dirname, "worker.js");
+
+export interface RunOptions {
+  jobs: number;
+  signal?: AbortSignal;
+  /** Called as each workbook finishes, in the order they finish. */
+  onDone?: (workbook: FoundWorkbook, cases: PortfolioCase[]) => void;
+}
+
+export class Stopped extends Error {
+  constructor() {
+    super("Stopped before every workbook was read.");
+    this.name = "Stopped";
+  }
+}
+
+/** Whether worker threads can run here: from the TypeScript sources (tsx, jest) there is no worker.js. */
+export function workersAvailable(): boolean {
+  return existsSync(WORKER_FILE);
+}
+
+async function runInThread(
+  tasks: CaseTask[],
+  workbooks: FoundWorkbook[],
+  options: RunOptions
+): Promise<PortfolioCase[][]> {
+  const results: PortfolioCase[][] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    if (options.signal?.aborted) throw new Stopped();
+    results.push(await casesOfWorkbook(tasks[i]));
+    options.onDone?.(workbooks[i], results[i]);
+  }
+  return results;
+}
+
+async function runOnPool(
+  tasks: CaseTask[],
+  workbooks: FoundWorkbook[],
+  options: RunOptions
+): Promise<PortfolioCase[][]> {
+  const threads = Math.max(1, Math.min(options.jobs, tasks.length));
+  const pool = new Piscina({ filename: WORKER_FILE, minThreads: threads, maxThreads: threads });
+  const results: PortfolioCase[][] = new Array(tasks.length);
+  let next = 0;
+  // Each lane takes the next workbook when its last one is done: `threads` workbooks in flight.
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length) {
+      if (options.signal?.aborted) throw new Stopped();
+      const i = next++;
+      try {
+        results[i] = (await pool.run(tasks[i], { signal: options.signal })) as PortfolioCase[];
+      } catch (e) {
+        if (options.signal?.aborted) throw new Stopped();
+        // A worker that dies on one workbook (out of memory on a huge file) costs that row only.
+        const why = e instanceof Error ? e.message : String(e);
+        results[i] = [
+          { file: tasks[i].file, sheet: null, scheme: null, error: `unexpected failure: ${why}` },
+        ];
+      }
+      options.onDone?.(workbooks[i], results[i]);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: threads }, lane));
+    return results;
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Every workbook's rows, in the order of `workbooks`. */
+export function runWorkbooks(
+  workbooks: FoundWorkbook[],
+  caseOptions: CaseOptions,
+  options: RunOptions
+): Promise<PortfolioCase[][]> {
+  const tasks = workbooks.map((w) => ({ path: w.path, file: w.file, options: caseOptions }));
+  return options.jobs > 1 && workersAvailable()
+    ? runOnPool(tasks, workbooks, options)
+    : runInThread(tasks, workbooks, options);
+}

@@ -1,0 +1,94 @@
+/**
+ * The cases of one workbook, read and analysed exactly as `itos analyse` does, returned as plain
+ * rows. The workbook's snapshot lives only inside this call, so it is released as soon as the
+ * rows are made: a portfolio of any size holds one workbook per worker at a time.
+ */
+import { isItosError, type Basis } from "../../engine";
+import { readWorkbook } from "../../file";
+import {
+  analyseWorkbook,
+  sheetReportJson,
+  type SheetAnalysis,
+  type WorkbookAnalyseOptions,
+} from "../../grid";
+import type { WorkbookSnapshot } from "../../sheet";
+import type { PortfolioCase, ReadCase } from "./cases";
+import { caseLimit } from "./limit";
+
+export interface CaseOptions {
+  basis?: Basis;
+  /** Annual discount rate as the user gave it ("0.035"). */
+  rate?: string;
+  /** The council's payback limit in years ("3"), when given. */
+  limitYears?: string;
+}
+
+/** What a worker is asked: one workbook, by its path on disk and the name to report it under. */
+export interface CaseTask {
+  path: string;
+  file: string;
+  options: CaseOptions;
+}
+
+function errorText(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const candidates =
+    isItosError(e) && e.candidates.length && !e.message.includes(e.candidates[0])
+      ? ` Candidates: ${e.candidates.join("; ")}.`
+      : "";
+  const text = isItosError(e) ? `${message}${candidates}` : `unexpected failure: ${message}`;
+  return text.replace(/\s*\n\s*/g, " ");
+}
+
+function readCase(file: string, analysis: SheetAnalysis, options: CaseOptions): ReadCase {
+  const { sheet, ...report } = sheetReportJson(analysis);
+  const limit =
+    options.limitYears === undefined ? null : caseLimit(analysis.result, options.limitYears);
+  const convention = analysis.result.convention;
+  return { file, sheet, scheme: null, ...report, convention, limit, error: null };
+}
+
+/**
+ * Every sheet with a grid. When one sheet cannot be analysed (lines it cannot place, a text
+ * cell among the amounts), the other sheets of the workbook still give their cases and that
+ * sheet gets a row with the reason.
+ */
+function analyseSheets(
+  file: string,
+  workbook: WorkbookSnapshot,
+  analyse: WorkbookAnalyseOptions,
+  options: CaseOptions
+): PortfolioCase[] {
+  try {
+    return analyseWorkbook(workbook, analyse).map((a) => readCase(file, a.analysis, options));
+  } catch (whole) {
+    if (isItosError(whole) && whole.code === "no-grid") throw whole;
+    const cases: PortfolioCase[] = [];
+    for (const s of workbook.sheets) {
+      try {
+        for (const a of analyseWorkbook(workbook, { ...analyse, sheet: s.sheetName }))
+          cases.push(readCase(file, a.analysis, options));
+      } catch (e) {
+        if (isItosError(e) && e.code === "no-grid") continue;
+        cases.push({ file, sheet: s.sheetName, scheme: null, error: errorText(e) });
+      }
+    }
+    return cases;
+  }
+}
+
+/** The workbook's cases; a workbook that cannot be read is one row carrying the reason. */
+export async function casesOfWorkbook(task: CaseTask): Promise<PortfolioCase[]> {
+  const { file, options } = task;
+  try {
+    const workbook = await readWorkbook(task.path);
+    return analyseSheets(
+      file,
+      workbook,
+      { basis: options.basis, discountRate: options.rate },
+      options
+    );
+  } catch (e) {
+    return [{ file, sheet: null, scheme: null, error: errorText(e) }];
+  }
+}
