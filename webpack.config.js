@@ -73,7 +73,7 @@ module.exports = async (env, argv) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       // dist/ also holds the compiled `itos` command (npm run build:cli): keep it.
-      clean: { keep: /^(cli|engine|grid|file)[\\/]/ },
+      clean: { keep: /^(cli|engine|sheet|grid|file)[\\/]/ },
       // Write every file on every build, so dist/'s times say when it was built (the browser
       // test refuses to run a pane built before its sources changed).
       compareBeforeEmit: false,

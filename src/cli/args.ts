@@ -37,7 +37,7 @@ const TAKES_VALUE: ReadonlySet<OptionName> = new Set([
 const ALLOWED: Record<CommandName, ReadonlySet<OptionName>> = {
   analyse: new Set(["sheet", "basis", "rate", "json"]),
   reconcile: new Set(["sheet", "json"]),
-  apply: new Set(["sheet", "basis", "rate", "json", "out", "values"]),
+  apply: new Set(["sheet", "basis", "rate", "json", "out", "values", "force"]),
   portfolio: new Set(["basis", "rate", "json", "out", "force", "limit-years", "jobs"]),
 };
 
@@ -46,7 +46,7 @@ export const USAGE = `itos: payback and reconciliation for invest-to-save workbo
 Usage:
   itos analyse <workbook.xlsx> [--sheet NAME] [--basis first-investment|first-return] [--rate 0.035] [--json]
   itos reconcile <workbook.xlsx> [--sheet NAME] [--json]
-  itos apply <workbook.xlsx> --out <new.xlsx> [--sheet NAME] [--values] [--basis ...] [--rate ...]
+  itos apply <workbook.xlsx> --out <new.xlsx> [--force] [--sheet NAME] [--values] [--basis ...] [--rate ...]
   itos portfolio <files or folders...> [--out portfolio.xlsx] [--force] [--json] [--limit-years N] [--jobs N]
   itos --help
 

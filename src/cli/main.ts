@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import { isItosError } from "../engine";
-import { applyToFile, readWorkbook } from "../file";
+import { applyToFile, OutputFileError, readWorkbook } from "../file";
 import {
   analyseWorkbook,
   type SheetAnalysis,
@@ -67,6 +67,7 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<void> {
     const result = await applyToFile(args.workbook as string, out, {
       ...analyseOptions(args),
       valuesOnly: args.values,
+      force: args.force,
     });
     if (args.json) {
       io.out(jsonDocument(result.analyses));
@@ -88,8 +89,9 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<void> {
 function errorLine(args: ParsedArgs | null, e: unknown): string {
   const name = args?.workbook ? path.basename(args.workbook) : "";
   const message = e instanceof Error ? e.message : String(e);
-  // Name the file once: the reader's messages often name it already.
-  const file = name && !message.includes(name) ? `${name}: ` : "";
+  // Name the file once: the reader's messages often name it already. An output failure names the output instead.
+  const file =
+    name && !message.includes(name) && !(e instanceof OutputFileError) ? `${name}: ` : "";
   if (isItosError(e)) {
     const candidates =
       e.candidates.length && !e.message.includes(e.candidates[0])

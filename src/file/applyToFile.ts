@@ -1,10 +1,8 @@
 /**
- * `itos apply` on files: read a workbook, replace any earlier ITOS output, analyse every grid (or
- * the one sheet asked for), write the plan into a NEW file. The input file is never written.
+ * `itos apply` on files: read a workbook, take out any earlier ITOS output, analyse every grid (or
+ * the one sheet asked for), apply each plan to the package, and write a NEW file. The input file
+ * is never written; the output appears whole or not at all.
  */
-import { promises as fs } from "fs";
-import * as path from "path";
-import { ItosError } from "../engine";
 import {
   analyseWorkbook,
   nameSuffixFor,
@@ -13,11 +11,13 @@ import {
   type WorkbookAnalyseOptions,
   type WritePlan,
 } from "../grid";
-import { loadWorkbook, snapshotFromWorkbook } from "./readWorkbook";
-import { applyPlanToWorkbook, removeItosOutput } from "./writeWorkbook";
+import { checkOutputPath, writeOutputFile } from "./outputFile";
+import { readUserWorkbook } from "./readWorkbook";
 
 export interface ApplyFileOptions extends WorkbookAnalyseOptions {
   valuesOnly?: boolean;
+  /** Replace an existing output file (without it, an existing --out is refused). */
+  force?: boolean;
 }
 
 export interface ApplyFileResult {
@@ -25,15 +25,20 @@ export interface ApplyFileResult {
   plans: WritePlan[];
   /** What the writer could not do (the chart), in a user's words. */
   messages: string[];
+  /** The package parts apply changed or added, and removed: every other part is copied unchanged. */
+  edits: { changed: string[]; removed: string[] };
 }
 
-async function samePath(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    return (await fs.realpath(a)) === (await fs.realpath(b));
-  } catch {
-    return false;
-  }
+/**
+ * The suffix for the k-th analysed sheet's names, distinct from those already used: "Case A"
+ * and "Case-A" both read as _Case_A, so the second becomes _Case_A_2.
+ */
+function distinctSuffix(sheetName: string, k: number, used: Set<string>): string {
+  const base = nameSuffixFor(sheetName, k);
+  let suffix = base;
+  for (let n = 2; used.has(suffix); n++) suffix = `${base}_${n}`;
+  used.add(suffix);
+  return suffix;
 }
 
 export async function applyToFile(
@@ -41,28 +46,30 @@ export async function applyToFile(
   outputPath: string,
   options: ApplyFileOptions = {}
 ): Promise<ApplyFileResult> {
-  if (await samePath(inputPath, outputPath)) {
-    throw new ItosError(
-      "bad-argument",
-      `--out must name a new file: ITOS never modifies the input (${path.basename(inputPath)}).`
-    );
-  }
-  const wb = await loadWorkbook(inputPath);
-  // Earlier ITOS output is replaced, so it must not be read as part of the user's grid.
-  removeItosOutput(wb);
-  const workbook = snapshotFromWorkbook(wb);
+  await checkOutputPath(inputPath, outputPath, options.force === true);
+  const { editor, snapshot: workbook } = await readUserWorkbook(inputPath);
   const analysed = analyseWorkbook(workbook, options);
   const plans: WritePlan[] = [];
   const messages = new Set<string>();
-  analysed.forEach(({ snapshot, analysis }, k) => {
+  const suffixes = new Set<string>();
+  for (const [k, { snapshot, analysis }] of analysed.entries()) {
+    // A user's own "ITOS Analysis" sheet is never written into; a sheet ITOS made may be reused.
+    const itosSheets = editor.itosSheets();
     const plan = planAnalysis(analysis, snapshot, {
       valuesOnly: options.valuesOnly,
-      nameSuffix: nameSuffixFor(snapshot.sheetName, k),
+      nameSuffix: distinctSuffix(snapshot.sheetName, k, suffixes),
+      takenSheetNames: new Set(editor.sheetNames().filter((s) => !itosSheets.has(s))),
+      obstacles: await editor.obstacles(snapshot.sheetName),
     });
-    for (const m of applyPlanToWorkbook(wb, plan)) messages.add(m);
+    for (const m of await editor.applyPlan(plan)) messages.add(m);
     plans.push(plan);
-  });
-  await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
-  await wb.xlsx.writeFile(outputPath);
-  return { analyses: analysed.map((a) => a.analysis), plans, messages: [...messages] };
+  }
+  const bytes = await editor.toBuffer();
+  await writeOutputFile(outputPath, bytes);
+  return {
+    analyses: analysed.map((a) => a.analysis),
+    plans,
+    messages: [...messages],
+    edits: editor.edits(),
+  };
 }

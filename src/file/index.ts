@@ -1,14 +1,9 @@
-/** The file adapter (Node only): .xlsx -> snapshot, write plan -> .xlsx. */
-export { loadWorkbook, readWorkbook, snapshotFromWorkbook } from "./readWorkbook";
-export {
-  applyPlanToWorkbook,
-  removeItosOutput,
-  listItosFormulaCells,
-  itosNames,
-  CHART_SKIPPED,
-  type WrittenFormula,
-} from "./writeWorkbook";
+/** The file adapter (Node only): .xlsx -> snapshot, write plan -> .xlsx edited in place. */
+export { loadWorkbook, readWorkbook, readUserWorkbook, snapshotFromWorkbook } from "./readWorkbook";
+export { WorkbookEditor, CHART_SKIPPED, type OwnedName } from "./workbookEditor";
+export { listItosFormulaCells, readItosNames, type WrittenFormula } from "./itosOutput";
 export { applyToFile, type ApplyFileOptions, type ApplyFileResult } from "./applyToFile";
+export { OutputFileError } from "./outputFile";
 export {
   checkPortfolioTarget,
   portfolioWorkbook,

@@ -8,6 +8,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { ItosError } from "../engine";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../sheet";
+import { WorkbookEditor } from "./workbookEditor";
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86400000;
@@ -43,9 +44,26 @@ function plainValue(v: unknown): CellValue {
   return null;
 }
 
+/**
+ * The last row and column that hold a value or a formula. A formatted but empty cell far out
+ * (A1048576) widens exceljs's row and column counts, not the content, so the snapshot is sized
+ * by what the cells hold: memory follows content.
+ */
+function contentBounds(ws: ExcelJS.Worksheet): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) return;
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, c);
+    });
+  });
+  return { rows, cols };
+}
+
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
+  const { rows, cols } = contentBounds(ws);
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
   const formulas: (string | null)[][] = [];
@@ -83,13 +101,52 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   return { sheets };
 }
 
-/** Reads an .xlsx file as a snapshot; a missing, encrypted or non-.xlsx file is an ItosError("bad-file"). */
+/**
+ * Reads an .xlsx file as the user's grid only: any earlier ITOS output in it (the cells, names,
+ * highlight and marks ITOS wrote) is taken out first, so ITOS's output is never read as input.
+ * A missing, encrypted or non-.xlsx file is an ItosError("bad-file").
+ */
 export async function readWorkbook(file: string): Promise<WorkbookSnapshot> {
-  return snapshotFromWorkbook(await loadWorkbook(file));
+  return (await readUserWorkbook(file)).snapshot;
 }
 
-/** Loads an .xlsx file (for writing, or for a snapshot); the same checks and errors as readWorkbook. */
+/**
+ * The file's package opened for editing, with ITOS's earlier output already taken out, and the
+ * snapshot of what is left: the user's workbook as they made it.
+ */
+export async function readUserWorkbook(
+  file: string
+): Promise<{ editor: WorkbookEditor; snapshot: WorkbookSnapshot }> {
+  const name = path.basename(file);
+  const bytes = await readWorkbookBytes(file);
+  // exceljs first: its checks give the user's reasons for a file that is not a workbook.
+  let wb = await workbookFromBytes(bytes, name);
+  const editor = await openEditor(bytes, name);
+  if ((await editor.removeItosOutput()) > 0)
+    wb = await workbookFromBytes(await editor.toBuffer(false), name);
+  return { editor, snapshot: snapshotFromWorkbook(wb) };
+}
+
+/** The package of an .xlsx file's bytes opened for editing; damage is an ItosError("bad-file"). */
+export async function openEditor(bytes: Buffer, name: string): Promise<WorkbookEditor> {
+  try {
+    return await WorkbookEditor.open(bytes);
+  } catch (e) {
+    if (e instanceof ItosError) throw new ItosError("bad-file", `${name}: ${e.message}`);
+    throw new ItosError(
+      "bad-file",
+      `${name} could not be read as an .xlsx workbook: the file is damaged or not a workbook.`
+    );
+  }
+}
+
+/** Loads an .xlsx file as it is, ITOS output included (to inspect what apply wrote); the same checks and errors as readWorkbook. */
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  return workbookFromBytes(await readWorkbookBytes(file), path.basename(file));
+}
+
+/** An .xlsx file's bytes, after the checks that give a user a reason in their words. */
+export async function readWorkbookBytes(file: string): Promise<Buffer> {
   const name = path.basename(file);
   let bytes: Buffer;
   try {
@@ -118,6 +175,11 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
       `${name} is not an Excel .xlsx workbook (it may be a CSV or text file renamed).`
     );
   }
+  return bytes;
+}
+
+/** exceljs's model of a workbook's bytes, for reading its cells. */
+export async function workbookFromBytes(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

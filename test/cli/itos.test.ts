@@ -152,6 +152,106 @@ describe("itos apply", () => {
   test("without --out says what it needs", () => {
     expectOneLineError(itos("apply", FIXTURE), "--out");
   });
+
+  test("analyse and reconcile read the demo's output as the user's grid: the same answers as the input", () => {
+    const out = path.join(dir, "demo-output.xlsx");
+    expect(itos("apply", FIXTURE, "--out", out).code).toBe(0);
+    for (const command of ["analyse", "reconcile"]) {
+      const fromInput = itos(command, FIXTURE, "--json");
+      const fromOutput = itos(command, out, "--json");
+      expect({ command, code: fromOutput.code, stderr: fromOutput.stderr }).toEqual({
+        command,
+        code: 0,
+        stderr: "",
+      });
+      expect(JSON.parse(fromOutput.stdout)).toEqual(JSON.parse(fromInput.stdout));
+    }
+    expect(itos("analyse", out).stdout).toMatch(/Break-even: Jan-24/);
+  });
+});
+
+describe("itos apply and its output file", () => {
+  test("an existing --out is refused without --force, naming it, and left as it was; --force replaces it", async () => {
+    const out = path.join(dir, "existing.xlsx");
+    await fs.writeFile(out, "last month's analysis");
+    const r = itos("apply", FIXTURE, "--out", out);
+    expectOneLineError(r, out, "already exists", "--force");
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, "utf8")).toBe("last month's analysis");
+    const forced = itos("apply", FIXTURE, "--out", out, "--force");
+    expect({ code: forced.code, stderr: forced.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  test("--out that is a hard link of the input is refused, even with --force: the input's bytes stay", async () => {
+    const input = path.join(dir, "linked-input.xlsx");
+    await fs.copyFile(FIXTURE, input);
+    const link = path.join(dir, "linked-output.xlsx");
+    await fs.link(input, link);
+    const hash = createHash("sha256").update(readFileSync(input)).digest("hex");
+    for (const extra of [[], ["--force"]]) {
+      const r = itos("apply", input, "--out", link, ...extra);
+      expectOneLineError(r, "never modifies the input");
+      expect(r.code).toBe(2);
+    }
+    expect(createHash("sha256").update(readFileSync(input)).digest("hex")).toBe(hash);
+  });
+
+  test("--out that is a folder fails with exit 1, naming the output, not the input", async () => {
+    const folder = path.join(dir, "a-folder.xlsx");
+    await fs.mkdir(folder, { recursive: true });
+    const r = itos("apply", FIXTURE, "--out", folder, "--force");
+    expectOneLineError(r, `Cannot write ${folder}: it is a folder`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("unexpected");
+    expect(r.stderr).not.toContain("sandwell-invest-to-save.xlsx");
+  });
+
+  test("--out under a file (not a folder) fails with exit 1, naming the output", async () => {
+    const blocker = path.join(dir, "not-a-folder");
+    await fs.writeFile(blocker, "");
+    const out = path.join(blocker, "analysed.xlsx");
+    const r = itos("apply", FIXTURE, "--out", out);
+    expectOneLineError(r, `Cannot write ${out}`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("unexpected");
+  });
+});
+
+describe("memory follows content", () => {
+  test("a workbook with one formatted empty cell at A1048576 applies with a peak under 200 MB", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Case");
+    ws.addRows([
+      [null, "Apr-22", "May-22", "Jun-22", "Jul-22"],
+      ["Investment", -1000, -500, null, null],
+      ["Saving", 0, 400, 700, 900],
+    ]);
+    ws.getCell("A1048576").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFFFFF00" },
+    };
+    const input = path.join(dir, "formatted-edge.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "formatted-edge-analysed.xlsx");
+    // The command in a child process that reports its own peak resident set size (kB).
+    const script = `require(${JSON.stringify(path.join(ROOT, "dist", "cli", "main.js"))}).run(["apply", ${JSON.stringify(input)}, "--out", ${JSON.stringify(out)}], { out() {}, err: (t) => process.stderr.write(t) }).then((code) => { process.stdout.write(String(process.resourceUsage().maxRSS)); process.exitCode = code; })`;
+    const r = spawnSync(process.execPath, ["--max-old-space-size=1024", "-e", script], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    const peakMb = Number(r.stdout) / 1024;
+    console.log(`formatted-edge workbook: peak RSS ${peakMb.toFixed(0)} MB`);
+    expect(peakMb).toBeLessThan(200);
+    // The user's formatted cell is still there, and the section sits below the grid.
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    const sheet = written.getWorksheet("Case") as ExcelJS.Worksheet;
+    expect((sheet.getCell("A1048576").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFFF00");
+    expect(sheet.getCell("A5").value).toBe("ITOS analysis (£)");
+  }, 150_000);
 });
 
 describe("bad input", () => {

@@ -8,20 +8,47 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import {
-  applyPlanToWorkbook,
   applyToFile,
-  itosNames,
   listItosFormulaCells,
   loadWorkbook,
-  removeItosOutput,
+  readItosNames,
   readWorkbook,
+  snapshotFromWorkbook,
+  WorkbookEditor,
 } from "../../src/file";
-import { analyseSheet, planAnalysis, emptyPlan } from "../../src/grid";
+import { analyseSheet, planAnalysis, emptyPlan, type WritePlan } from "../../src/grid";
 import { ownedCellKeys } from "../../src/sheet";
 import { cellsOf, cellsOfWorkbook } from "./cells";
 import { recalculate } from "./recalculate";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");
+
+/** ITOS's names in a file, as name and ranges. */
+async function itosNames(file: string): Promise<{ name: string; ranges: string[] }[]> {
+  return (await readItosNames(file)).map((n) => ({ name: n.name, ranges: [n.ref] }));
+}
+
+/** Opens a file's package, lets `edit` change it, and reads the result back as exceljs does. */
+async function edited(
+  file: string,
+  edit: (editor: WorkbookEditor) => Promise<unknown>
+): Promise<ExcelJS.Workbook> {
+  const editor = await WorkbookEditor.open(await fs.readFile(file));
+  await edit(editor);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await editor.toBuffer()) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** A workbook with a plan applied to it by the file adapter: the written file. */
+async function withPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<string> {
+  const file = path.join(dir, `plan-${Math.random().toString(36).slice(2)}.xlsx`);
+  await wb.xlsx.writeFile(file);
+  const editor = await WorkbookEditor.open(await fs.readFile(file));
+  await editor.applyPlan(plan);
+  await fs.writeFile(file, await editor.toBuffer());
+  return file;
+}
 
 async function sha(file: string): Promise<string> {
   return createHash("sha256")
@@ -71,7 +98,7 @@ describe("apply on the Sandwell fixture", () => {
 
   test("every written formula recalculates (HyperFormula) to the cached number, which is the engine's", async () => {
     const wb = await loadWorkbook(out);
-    const formulas = listItosFormulaCells(wb);
+    const formulas = listItosFormulaCells(wb, await readItosNames(out));
     expect(formulas).toHaveLength(42 * 4 + 4 * 4 + 5);
     const calc = recalculate(wb);
     for (const f of formulas) {
@@ -97,11 +124,7 @@ describe("apply on the Sandwell fixture", () => {
     expect(cfs.map((c) => [c.ref, (c.rules[0] as { formulae?: string[] }).formulae])).toEqual([
       ["A81:E121", ["AND($E81>=0,$E80<0)"]],
     ]);
-    expect(
-      itosNames(wb)
-        .map((n) => n.name)
-        .sort()
-    ).toEqual([
+    expect((await itosNames(out)).map((n) => n.name).sort()).toEqual([
       "ITOS_BreakEven",
       "ITOS_Cumulative",
       "ITOS_KPIs",
@@ -137,20 +160,24 @@ describe("apply on the Sandwell fixture", () => {
     await applyToFile(out, again);
     expect(await sha(out)).toBe(outHash);
     expect(await cellsOf(again)).toEqual(await cellsOf(out));
-    const wb1 = await loadWorkbook(out);
     const wb2 = await loadWorkbook(again);
-    expect(itosNames(wb2)).toEqual(itosNames(wb1));
+    expect(await itosNames(again)).toEqual(await itosNames(out));
     const ws2 = wb2.getWorksheet("Appendix 1") as unknown as { conditionalFormattings: unknown[] };
     expect(ws2.conditionalFormattings).toHaveLength(1);
   });
 
   test("removing the ITOS output gives back exactly the input's cells", async () => {
-    const wb = await loadWorkbook(out);
-    expect(removeItosOutput(wb)).toBe(10);
+    let removed = 0;
+    let left: unknown[] = [];
+    const wb = await edited(out, async (e) => {
+      removed = await e.removeItosOutput();
+      left = e.ownedNames();
+    });
+    expect(removed).toBe(10);
     expect(cellsOfWorkbook(wb)).toEqual(await cellsOf(FIXTURE));
     const summary = wb.getWorksheet("Summary") as ExcelJS.Worksheet;
     expect(summary.getCell("E5").note).toBeUndefined();
-    expect(itosNames(wb)).toEqual([]);
+    expect(left).toEqual([]);
   });
 
   test("refuses to write over the input", async () => {
@@ -184,17 +211,17 @@ describe("apply when the grid has no room below", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Case Flows", "ITOS Analysis"]);
     expect(await cellsOf(second)).toEqual(await cellsOf(first));
     const calc = recalculate(wb);
-    const formulas = listItosFormulaCells(wb);
+    const formulas = listItosFormulaCells(wb, await readItosNames(second));
     expect(formulas.find((f) => f.formula === "='Case Flows'!B2")).toBeDefined();
     for (const f of formulas)
       expect(calc(f.sheet, f.address) ?? 0).toBeCloseTo(f.expected as number, 6);
-    removeItosOutput(wb);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Case Flows"]);
+    const removed = await edited(second, (e) => e.removeItosOutput());
+    expect(removed.worksheets.map((w) => w.name)).toEqual(["Case Flows"]);
   });
 });
 
 describe("reconciliation marks", () => {
-  test("a mark puts a fill and a note on the user's cell; removing it keeps the value", () => {
+  test("a mark puts a fill and a note on the user's cell; removing it keeps the value", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Summary");
     ws.getCell("E5").value = 411823;
@@ -207,22 +234,28 @@ describe("reconciliation marks", () => {
       note: "States 411,823; the appendix's 2024/25 return adds up to 425,744.",
     });
     plan.names.push({ name: "ITOS_Marks_1", ref: "Summary!$E$5" });
-    applyPlanToWorkbook(wb, plan);
-    const cell = ws.getCell("E5");
-    expect(cell.note).toContain("425,744");
+    const file = await withPlan(wb, plan);
+    const marked = await loadWorkbook(file);
+    const cell = (marked.getWorksheet("Summary") as ExcelJS.Worksheet).getCell("E5");
+    expect(cell.note).toMatchObject({ texts: [{ text: expect.stringContaining("425,744") }] });
     expect(cell.fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFFFC7CE" } });
-    removeItosOutput(wb);
-    expect(ws.getCell("E5").value).toBe(411823);
-    expect(ws.getCell("E5").note).toBeUndefined();
-    expect(itosNames(wb)).toEqual([]);
+    let left: unknown[] = [];
+    const cleared = await edited(file, async (e) => {
+      await e.removeItosOutput();
+      left = e.ownedNames();
+    });
+    const after = (cleared.getWorksheet("Summary") as ExcelJS.Worksheet).getCell("E5");
+    expect(after.value).toBe(411823);
+    expect(after.note).toBeUndefined();
+    expect(left).toEqual([]);
   });
 
-  test("a planned cell on a non-empty user cell is refused, naming the cell", () => {
+  test("a planned cell on a non-empty user cell is refused, naming the cell", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Case").getCell("B3").value = "keep me";
     const plan = emptyPlan();
     plan.cells.push({ sheet: "Case", row: 2, col: 1, value: 5 });
-    expect(() => applyPlanToWorkbook(wb, plan)).toThrow("Case!B3 is not empty");
+    await expect(withPlan(wb, plan)).rejects.toThrow("Case!B3 is not empty");
   });
 });
 
@@ -233,11 +266,9 @@ describe("a re-run the way the Excel add-in does it (no removal first)", () => {
     const original = (await readWorkbook(FIXTURE)).sheets[0];
     const first = planAnalysis(analyseSheet(original), original);
 
-    const written = (await readWorkbook(out)).sheets[0];
-    const names = itosNames(await loadWorkbook(out)).map((n) => ({
-      name: n.name,
-      ref: n.ranges[0],
-    }));
+    // As Excel reads it: ITOS's output still in the sheet, its names telling which cells are owned.
+    const written = snapshotFromWorkbook(await loadWorkbook(out)).sheets[0];
+    const names = (await readItosNames(out)).map((n) => ({ name: n.name, ref: n.ref }));
     const owned = ownedCellKeys(names);
     expect(owned.size).toBe(63 * 6);
     const rerun = planAnalysis(analyseSheet(written, { ownedCells: owned }), written, {
@@ -268,11 +299,11 @@ describe("apply on a workbook with two grid sheets", () => {
     expect(result.analyses.map((a) => a.model.sheetName)).toEqual(["North", "South"]);
     await applyToFile(first, second);
     const out = await loadWorkbook(second);
-    expect(itosNames(out).filter((n) => n.name.startsWith("ITOS_Output"))).toEqual([
+    expect((await itosNames(second)).filter((n) => n.name.startsWith("ITOS_Output"))).toEqual([
       { name: "ITOS_Output", ranges: ["North!$A$5:$F$26"] },
       { name: "ITOS_Output_South", ranges: ["South!$A$5:$F$26"] },
     ]);
-    expect(itosNames(out)).toEqual(itosNames(await loadWorkbook(first)));
+    expect(await itosNames(second)).toEqual(await itosNames(first));
     expect(await cellsOf(second)).toEqual(await cellsOf(first));
     // North nets -1000, -200, 300, 300: cumulative ends -600, never paid back; South nets -1000, 100, 600, 600 end at 300.
     expect(out.getWorksheet("North")?.getCell("E26").result).toBe(-600);

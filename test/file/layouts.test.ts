@@ -5,7 +5,7 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { applyToFile, listItosFormulaCells, loadWorkbook } from "../../src/file";
+import { applyToFile, listItosFormulaCells, loadWorkbook, readItosNames } from "../../src/file";
 import { LAYOUTS } from "../support/layouts";
 import { cellsOf } from "./cells";
 import { recalculate } from "./recalculate";
@@ -34,7 +34,7 @@ describe.each(LAYOUTS.filter((l) => l.expected !== null).map((l) => [l.file] as 
         expect({ key, state: after.get(key) }).toEqual({ key, state });
 
       const wb = await loadWorkbook(first);
-      const formulas = listItosFormulaCells(wb);
+      const formulas = listItosFormulaCells(wb, await readItosNames(first));
       const periods = result.analyses.reduce((n, a) => n + a.result.periods.length, 0);
       expect(formulas.length).toBeGreaterThanOrEqual(periods * 2);
       const calc = recalculate(wb);

@@ -21,7 +21,12 @@ import {
 } from "../../sheet";
 import { lineCell, type GridLine, type GridModel } from "../read";
 import { KPI_ROWS, kpiRows, type PeriodColumns } from "./planKpis";
-import { SECTION_WIDTH, placeSection } from "./planLayout";
+import {
+  SECTION_WIDTH,
+  freeSheetName,
+  placeSection,
+  type Obstacle,
+} from "./planLayout";
 import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePlan";
 
 const DEFAULT_MONEY_FORMAT = "#,##0;(#,##0)";
@@ -44,6 +49,10 @@ export interface PlanOptions {
   nameSuffix?: string;
   /** Below the grid when there is room (the default), or always on a sheet of its own. */
   placement?: Placement;
+  /** Sheet names in use that ITOS did not create: its own sheet never takes one ("ITOS Analysis (2)"). */
+  takenSheetNames?: ReadonlySet<string>;
+  /** Merged ranges and hidden rows of the grid's sheet, which the section keeps clear of. */
+  obstacles?: readonly Obstacle[];
 }
 
 const COL = { label: 0, investment: 1, return: 2, net: 3, cumulative: 4, note: 5 } as const;
@@ -128,10 +137,21 @@ export function buildWritePlan(
   const periodHeader = yearHeader + 1 + years.length + 1;
   const rowsNeeded = periodHeader + 1 + n;
 
-  const newSheetName = suffix
-    ? `${NEW_SHEET_NAME} ${suffix.replace(/^_+/, "").replace(/_/g, " ")}`.slice(0, 31)
-    : NEW_SHEET_NAME;
-  const place = placeSection(model, snapshot, rowsNeeded, owned, newSheetName, options.placement);
+  const newSheetName = freeSheetName(
+    suffix
+      ? `${NEW_SHEET_NAME} ${suffix.replace(/^_+/, "").replace(/_/g, " ")}`.slice(0, 31)
+      : NEW_SHEET_NAME,
+    options.takenSheetNames ?? new Set()
+  );
+  const place = placeSection(
+    model,
+    snapshot,
+    rowsNeeded,
+    owned,
+    newSheetName,
+    options.placement,
+    options.obstacles ?? []
+  );
   const sheet = place.sheet;
   const top = place.top;
   const left = place.left;

@@ -36,21 +36,73 @@ export interface SectionPlace {
   left: number;
 }
 
-/** Below the grid with a blank row between, when asked and the spacer row and the section are all free. */
+/** The first of "base", "base (2)", "base (3)"... that is not taken, within Excel's 31 characters. */
+export function freeSheetName(base: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const tail = ` (${n})`;
+    const name = `${base.slice(0, 31 - tail.length)}${tail}`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Excel's sheet limits (0-based, the last row and column are these minus one). */
+export const SHEET_ROWS = 1048576;
+export const SHEET_COLUMNS = 16384;
+
+/**
+ * What the section must keep clear of besides the user's cells, as the adapter reads it: a
+ * merged range (one obstacle, whether empty or not) or a run of hidden rows (output goes where
+ * the user can see it). 0-based, inclusive.
+ */
+export interface Obstacle {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function intersects(a: Obstacle, b: Obstacle): boolean {
+  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
+}
+
+/** How often the section steps down past obstacles before it takes a sheet of its own. */
+const MAX_STEPS = 50;
+
+/**
+ * Below the grid with a blank row between, when asked and the spacer row and the section are all
+ * free; past any merged range or hidden rows in the way; on a sheet of its own when the section
+ * would not fit inside the sheet (decided from the grid's bounds) or a user's cell is in the way.
+ */
 export function placeSection(
   model: GridModel,
   snapshot: SheetSnapshot,
   rowsNeeded: number,
   owned: ReadonlySet<string>,
   newSheetName: string = NEW_SHEET_NAME,
-  placement: Placement = DEFAULT_OPTIONS.placement
+  placement: Placement = DEFAULT_OPTIONS.placement,
+  obstacles: readonly Obstacle[] = []
 ): SectionPlace {
-  const spacer = model.bounds.bottom + 1;
-  const top = spacer + 1;
   const left = model.bounds.left;
-  const box = { top: spacer, left, bottom: top + rowsNeeded - 1, right: left + SECTION_WIDTH - 1 };
-  if (placement === "below-grid" && boxIsFree(snapshot, box, owned)) {
-    return { sheet: snapshot.sheetName, newSheet: false, top, left };
+  let spacer = model.bounds.bottom + 1;
+  for (let step = 0; placement === "below-grid" && step < MAX_STEPS; step++) {
+    const top = spacer + 1;
+    const box = {
+      top: spacer,
+      left,
+      bottom: top + rowsNeeded - 1,
+      right: left + SECTION_WIDTH - 1,
+    };
+    if (box.bottom >= SHEET_ROWS || box.right >= SHEET_COLUMNS) break;
+    const hit = obstacles.filter((o) => intersects(o, box));
+    if (hit.length > 0) {
+      spacer = Math.max(...hit.map((o) => o.bottom)) + 1;
+      continue;
+    }
+    if (boxIsFree(snapshot, box, owned))
+      return { sheet: snapshot.sheetName, newSheet: false, top, left };
+    break;
   }
   return { sheet: newSheetName, newSheet: true, top: 0, left: 0 };
 }

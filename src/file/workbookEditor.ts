@@ -1,0 +1,403 @@
+/**
+ * The file adapter's writer: applies a WritePlan to an .xlsx package surgically. It edits only the
+ * parts the plan needs (the target sheets' cells and conditional formats, styles.xml appended,
+ * workbook.xml's names, a new sheet with its relationship and content type, notes on marks) and
+ * copies every other part of the package through unchanged. Everything ITOS writes is found again
+ * through its marked names (see src/grid/itosNames.ts), so a re-run removes exactly its own output.
+ */
+import { ItosError } from "../engine";
+import type { PlannedCell, WritePlan } from "../grid";
+import {
+  a1,
+  cellKey,
+  isItosName,
+  isMarkName,
+  isOwnedName,
+  nameComment,
+  parseRangeRef,
+  PLAN_MARK_STEM,
+  quoteSheetName,
+  readNameMemo,
+  SECTION_NAMES,
+  SHEET_TAG,
+  type NameMemo,
+} from "../sheet";
+import { SheetNotes } from "./notesXml";
+import { SheetXml } from "./sheetXml";
+import { StylesXml } from "./stylesXml";
+import { WorkbookXml, workbookPart, type DefinedName } from "./workbookXml";
+import { REL_TYPES, XlsxPackage } from "./xlsxPackage";
+import { escapeText, getAttr, setAttr, unescapeXml } from "./xml";
+
+export const CHART_SKIPPED =
+  "The cumulative-position chart is drawn only by the Excel add-in: .xlsx files written by the command carry the table and the highlight.";
+
+/** The names a plan's family carries besides its marks: the sections and ITOS's sheet tag. */
+const FAMILY_STEMS = [...Object.values(SECTION_NAMES), SHEET_TAG];
+
+/** The break-even highlight ITOS writes: =AND($E81>=0,$E80<0). */
+const ITOS_HIGHLIGHT = /^AND\(\$[A-Z]{1,3}\d+>=0,\$[A-Z]{1,3}\d+<0\)$/;
+
+type Box = NonNullable<ReturnType<typeof parseRangeRef>>;
+
+/** An ITOS name as read from the workbook, with its memo. */
+export interface OwnedName {
+  name: string;
+  ref: string;
+  memo: NameMemo;
+}
+
+function hasContent(cellXml: string | null): boolean {
+  if (!cellXml) return false;
+  if (/<f[\s>]/.test(cellXml)) return true;
+  const v = /<v>([\s\S]*?)<\/v>/.exec(cellXml);
+  if (v) return v[1].trim() !== "" || getAttr(cellXml, "t") !== "str";
+  return /<t(?:\s[^>]*)?>[\s\S]*?\S[\s\S]*?<\/t>/.test(cellXml);
+}
+
+function cellXml(p: PlannedCell, style: number): string {
+  const r = a1(p.row, p.col);
+  const value = p.value;
+  const number = typeof value === "number" && Number.isFinite(value) ? `<v>${value}</v>` : "";
+  if (p.formula) {
+    const f = `<f>${escapeText(p.formula.replace(/^=/, ""))}</f>`;
+    if (typeof value === "string")
+      return `<c r="${r}" s="${style}" t="str">${f}<v>${escapeText(value)}</v></c>`;
+    return `<c r="${r}" s="${style}">${f}${number}</c>`;
+  }
+  if (typeof value === "string")
+    return `<c r="${r}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
+  return number ? `<c r="${r}" s="${style}">${number}</c>` : `<c r="${r}" s="${style}"/>`;
+}
+
+/** Every sqref part of a conditional format inside the box. */
+function insideBox(sqref: string, box: Box): boolean {
+  const parts = sqref.trim().split(/\s+/);
+  return parts.every((part) => {
+    const b = parseRangeRef(`'x'!${part}`);
+    return (
+      b !== null &&
+      b.top >= box.top &&
+      b.bottom <= box.bottom &&
+      b.left >= box.left &&
+      b.right <= box.right
+    );
+  });
+}
+
+export class WorkbookEditor {
+  private readonly sheets = new Map<
+    string,
+    { part: string; xml: SheetXml; notes: SheetNotes | null }
+  >();
+
+  private constructor(
+    readonly pkg: XlsxPackage,
+    private readonly workbook: WorkbookXml,
+    private readonly styles: StylesXml
+  ) {}
+
+  static async open(bytes: Buffer | Uint8Array): Promise<WorkbookEditor> {
+    const pkg = await XlsxPackage.load(bytes);
+    await pkg.preload(["[Content_Types].xml", "_rels/.rels"]);
+    const wbPart = workbookPart(pkg);
+    await pkg.preload([wbPart, XlsxPackage.relsPartOf(wbPart)]);
+    const stylesRel = pkg.relationships(wbPart).find((r) => r.type === REL_TYPES.styles);
+    const stylesPart = stylesRel ? stylesRel.target : "xl/styles.xml";
+    await pkg.preload([stylesPart]);
+    if (!pkg.get(wbPart) || !pkg.get(stylesPart))
+      throw new ItosError(
+        "bad-file",
+        "The workbook has no workbook or styles part: it is not an Excel .xlsx workbook."
+      );
+    return new WorkbookEditor(pkg, new WorkbookXml(pkg, wbPart), new StylesXml(pkg, stylesPart));
+  }
+
+  sheetNames(): string[] {
+    return this.workbook.sheets().map((s) => s.name);
+  }
+
+  /** The names ITOS wrote (prefix and marked comment); a user's ITOS_ names are not among them. */
+  ownedNames(): OwnedName[] {
+    return this.workbook
+      .definedNames()
+      .filter((d) => isOwnedName(d.name, d.comment))
+      .map((d) => ({
+        name: d.name,
+        ref: d.ref,
+        memo: readNameMemo(d.comment) ?? { v: 1, kind: isMarkName(d.name) ? "mark" : "section" },
+      }));
+  }
+
+  /** A sheet's merged ranges and hidden rows, for placing the section clear of them. */
+  async obstacles(
+    sheetName: string
+  ): Promise<{ top: number; left: number; bottom: number; right: number }[]> {
+    const s = await this.sheet(sheetName);
+    return s ? s.xml.obstacles() : [];
+  }
+
+  /** Sheets ITOS created (tagged by a marked ITOS_Sheet name). */
+  itosSheets(): Set<string> {
+    const out = new Set<string>();
+    for (const n of this.ownedNames()) {
+      const box = n.memo.kind === "sheet" ? parseRangeRef(n.ref) : null;
+      if (box) out.add(box.sheet);
+    }
+    return out;
+  }
+
+  private async sheet(
+    name: string
+  ): Promise<{ part: string; xml: SheetXml; notes: SheetNotes | null } | null> {
+    const entry = this.workbook.sheets().find((s) => s.name === name);
+    if (!entry || !entry.part) return null;
+    const open = this.sheets.get(entry.part);
+    if (open) return open;
+    await this.pkg.preload([entry.part, XlsxPackage.relsPartOf(entry.part)]);
+    await this.pkg.preload(SheetNotes.partsOf(this.pkg, entry.part));
+    const text = this.pkg.get(entry.part);
+    if (text === null) return null;
+    let xml: SheetXml;
+    try {
+      xml = new SheetXml(text);
+    } catch {
+      throw new ItosError(
+        "bad-file",
+        `Sheet '${name}' is stored in a form ITOS cannot edit safely; save the workbook from Excel and try again.`
+      );
+    }
+    const opened = { part: entry.part, xml, notes: null as SheetNotes | null };
+    this.sheets.set(entry.part, opened);
+    return opened;
+  }
+
+  private async sheetOrFail(
+    name: string
+  ): Promise<{ part: string; xml: SheetXml; notes: SheetNotes | null }> {
+    const s = await this.sheet(name);
+    if (!s) throw new ItosError("bad-file", `The workbook has no sheet named '${name}'.`);
+    return s;
+  }
+
+  private notesOf(s: { part: string; xml: SheetXml; notes: SheetNotes | null }): SheetNotes {
+    if (!s.notes) s.notes = new SheetNotes(this.pkg, s.part, s.xml);
+    return s.notes;
+  }
+
+  /** Writes the edited sheets back into the package. */
+  private flush(): void {
+    for (const [part, s] of this.sheets) if (s.xml.touched) this.pkg.set(part, s.xml.toXml());
+  }
+
+  /**
+   * Removes ITOS output: the cells ITOS wrote inside its section names (not cells a user typed
+   * there), its highlight, the marks on the user's cells (fill given back, ITOS's note removed),
+   * its names, and a sheet it created once nothing is left on it. `which` picks the names
+   * (all of ITOS's by default). Returns how many names went.
+   */
+  async removeItosOutput(which: (name: string) => boolean = () => true): Promise<number> {
+    const doomed = this.ownedNames().filter((n) => which(n.name));
+    const itosFormats = this.styles.itosCellFormats();
+    const itosSheets = new Set<string>();
+    for (const n of doomed) {
+      const box = parseRangeRef(n.ref);
+      if (!box) continue;
+      if (n.memo.kind === "sheet") {
+        itosSheets.add(box.sheet);
+        continue;
+      }
+      const s = await this.sheet(box.sheet);
+      if (!s) continue;
+      if (n.memo.kind === "mark") this.unmark(s, box, n.memo);
+      else this.clearSection(s.xml, box, itosFormats);
+    }
+    const gone = new Set(doomed.map((n) => n.name));
+    const names = this.workbook
+      .definedNames()
+      .filter((d) => gone.has(d.name) && isOwnedName(d.name, d.comment));
+    const keep: DefinedName[] = [];
+    for (const sheet of itosSheets) {
+      const s = await this.sheet(sheet);
+      if (s && s.xml.isEmpty()) {
+        this.sheets.delete(s.part);
+        this.workbook.removeSheet(sheet);
+      } else {
+        // The user wrote on ITOS's sheet: it stays theirs to keep, tagged so a re-run reuses it.
+        keep.push(
+          ...names.filter(
+            (d) =>
+              parseRangeRef(d.ref)?.sheet === sheet && readNameMemo(d.comment)?.kind === "sheet"
+          )
+        );
+      }
+    }
+    this.workbook.removeNames(names.filter((d) => !keep.includes(d)));
+    this.flush();
+    return doomed.length;
+  }
+
+  private clearSection(sheet: SheetXml, box: Box, itosFormats: ReadonlySet<number>): void {
+    for (const c of sheet.cellsIn(box)) {
+      if (itosFormats.has(Number(getAttr(c.xml, "s") ?? 0))) sheet.removeCell(c.row, c.col);
+    }
+    for (const cf of sheet.conditionalFormats()) {
+      const sqref = getAttr(cf, "sqref") ?? "";
+      const formulas = [...cf.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) =>
+        unescapeXml(m[1])
+      );
+      if (
+        insideBox(sqref, box) &&
+        formulas.length > 0 &&
+        formulas.every((f) => ITOS_HIGHLIGHT.test(f))
+      )
+        sheet.removeConditionalFormat(cf);
+    }
+  }
+
+  private unmark(
+    s: { part: string; xml: SheetXml; notes: SheetNotes | null },
+    box: Box,
+    memo: NameMemo
+  ): void {
+    const current = s.xml.cell(box.top, box.left);
+    if (current) {
+      const style = Number(getAttr(current, "s") ?? 0);
+      let restored: number;
+      if (typeof memo.xf === "number" && typeof memo.markedXf === "number") {
+        // Unchanged since ITOS marked it: the exact original format; else keep the user's changes, give back the fill.
+        restored = style === memo.markedXf ? memo.xf : this.styles.withFillOf(style, memo.xf);
+      } else {
+        const fill = memo.fill && memo.fill.toUpperCase() !== "#FFFFFF" ? memo.fill : null;
+        restored = this.styles.withFill(style, fill);
+      }
+      s.xml.setCell(
+        box.top,
+        box.left,
+        setAttr(current, "s", restored === 0 ? null : String(restored))
+      );
+    }
+    if (memo.note === true) this.notesOf(s).remove(box.top, box.left);
+  }
+
+  /** A workbook name the plan would write that the user already has (no marker) stops apply: it is theirs. */
+  private refuseUserNames(plan: WritePlan): void {
+    const planned = new Set([...plan.names.map((n) => n.name), `${SHEET_TAG}${planSuffix(plan)}`]);
+    const clash = this.workbook
+      .definedNames()
+      .find(
+        (d) => d.localSheetId === null && planned.has(d.name) && !isOwnedName(d.name, d.comment)
+      );
+    if (clash)
+      throw new ItosError(
+        "no-room",
+        `The workbook already has a name ${clash.name} that ITOS did not write; ITOS leaves it alone, so rename it and apply again.`
+      );
+  }
+
+  /**
+   * Applies a write plan, after removing the plan's previous output. Returns what it could not do
+   * (the chart) in a user's words.
+   */
+  async applyPlan(plan: WritePlan): Promise<string[]> {
+    await this.removeItosOutput(planFamily(plan));
+    this.refuseUserNames(plan);
+    const suffix = planSuffix(plan);
+    const memos = new Map<string, NameMemo>();
+    if (plan.newSheet && !this.sheetNames().includes(plan.newSheet)) {
+      this.workbook.addSheet(plan.newSheet);
+      memos.set(`${SHEET_TAG}${suffix}`, { v: 1, kind: "sheet" });
+      plan = {
+        ...plan,
+        names: [
+          ...plan.names,
+          { name: `${SHEET_TAG}${suffix}`, ref: `${quoteSheetName(plan.newSheet)}!$A$1` },
+        ],
+      };
+    }
+    for (const p of plan.cells) {
+      const s = await this.sheetOrFail(p.sheet);
+      if (hasContent(s.xml.cell(p.row, p.col))) {
+        const where = `${p.sheet}!${a1(p.row, p.col)}`;
+        throw new ItosError(
+          "no-room",
+          `${where} is not empty, and ITOS never overwrites a cell it did not write.`,
+          { cell: where }
+        );
+      }
+      const style = this.styles.cellFormat({
+        numberFormat: p.numberFormat,
+        bold: p.bold,
+        fill: p.fill,
+      });
+      s.xml.setCell(p.row, p.col, cellXml(p, style));
+    }
+    for (const cf of plan.conditionalFormats) {
+      const s = await this.sheetOrFail(cf.sheet);
+      const dxf = this.styles.dxf(cf.fill, cf.fontColor);
+      s.xml.addConditionalFormat(cf.range, escapeText(cf.formula.replace(/^=/, "")), dxf);
+    }
+    for (const m of plan.marks) {
+      const s = await this.sheetOrFail(m.sheet);
+      const current = s.xml.cell(m.row, m.col) ?? `<c r="${a1(m.row, m.col)}"/>`;
+      const xf = Number(getAttr(current, "s") ?? 0);
+      const markedXf = this.styles.withFill(xf, m.fill);
+      s.xml.setCell(m.row, m.col, setAttr(current, "s", String(markedXf)));
+      const notes = this.notesOf(s);
+      // A note the user already has is theirs: ITOS leaves it and adds none.
+      const addNote = !notes.has(m.row, m.col);
+      if (addNote) notes.add(m.row, m.col, m.note);
+      memos.set(cellKey(m.sheet, m.row, m.col), {
+        v: 1,
+        kind: "mark",
+        fill: this.styles.fillColour(xf),
+        note: addNote,
+        xf,
+        markedXf,
+      });
+    }
+    for (const n of plan.names) {
+      const box = parseRangeRef(n.ref);
+      const memo =
+        memos.get(n.name) ??
+        (isMarkName(n.name) && box
+          ? memos.get(cellKey(box.sheet, box.top, box.left))
+          : undefined) ??
+        ({ v: 1, kind: "section" } as NameMemo);
+      this.workbook.addName(n.name, n.ref, nameComment(memo));
+    }
+    this.flush();
+    return plan.charts.length > 0 ? [CHART_SKIPPED] : [];
+  }
+
+  /** The parts changed or added, and removed, since the package was opened. */
+  edits(): { changed: string[]; removed: string[] } {
+    this.flush();
+    return this.pkg.edits();
+  }
+
+  /** The edited package; uncompressed when it is only to be read back in memory. */
+  async toBuffer(compress = true): Promise<Buffer> {
+    this.flush();
+    return this.pkg.generate(compress);
+  }
+}
+
+/** The suffix of a plan's names ("" for the first analysed sheet). */
+function planSuffix(plan: WritePlan): string {
+  const output = plan.names.find((n) => n.name.startsWith(SECTION_NAMES.output));
+  return output ? output.name.slice(SECTION_NAMES.output.length) : "";
+}
+
+/** The names of a plan's family: the ones it carries, and any marks with its suffix. */
+function planFamily(plan: WritePlan): (name: string) => boolean {
+  const suffix = planSuffix(plan);
+  const exact = new Set([
+    ...FAMILY_STEMS.map((stem) => `${stem}${suffix}`),
+    ...plan.names.map((n) => n.name),
+  ]);
+  const marks = new RegExp(
+    `^${PLAN_MARK_STEM}${suffix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}_\\d+$`
+  );
+  return (name) => isItosName(name) && (exact.has(name) || marks.test(name));
+}
