@@ -8,6 +8,7 @@ import {
   signedSum,
   tokenize,
   toR1C1,
+  translateFormula,
   type FormulaRef,
   type RefCorner,
 } from "../../src/sheet/formula";
@@ -356,6 +357,36 @@ describe("properties", () => {
         }
       ),
       { numRuns: 200 }
+    );
+  });
+});
+
+describe("translateFormula", () => {
+  it("moves relative parts as Excel's fill does and keeps absolute ones", () => {
+    expect(translateFormula("=D11+D6", 11, 3, 11, 4)).toBe("=E11+E6");
+    expect(translateFormula("=SUM($B4:B$5)*'Appendix 1'!$C$9", 5, 1, 6, 3)).toBe(
+      "=SUM($B5:D$5)*'Appendix 1'!$C$9"
+    );
+    expect(translateFormula("='[Book2.xlsx]S'!B2+Sheet2!#REF!", 3, 3, 4, 3)).toBe(
+      "='[Book2.xlsx]S'!B3+Sheet2!#REF!"
+    );
+    expect(translateFormula("=B2", 3, 3, 0, 3)).toBeNull();
+  });
+
+  it("agrees with toR1C1: the translated formula has the same R1C1 form in its new cell", () => {
+    fc.assert(
+      fc.property(
+        fc.array(refSpec, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        (specs, dr, dc) => {
+          const formula = `=SUM(${specs.map((s) => refToA1(refOf(s))).join(",")})`;
+          const moved = translateFormula(formula, 40, 40, 40 + dr, 40 + dc);
+          if (moved === null) return;
+          expect(toR1C1(moved, 40 + dr, 40 + dc)).toBe(toR1C1(formula, 40, 40));
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 });
