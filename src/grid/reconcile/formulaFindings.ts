@@ -1,0 +1,486 @@
+/**
+ * The formula side of the reconciliation: where stated totals are formulas, the formula is
+ * checked as well as the value.
+ *   - omits-part:   the total's formula covers fewer of its parts than the grid says it should
+ *                   (reported even when the value happens to match);
+ *   - hard-coded:   a typed number where the same total along its line is a formula;
+ *   - inconsistent: a formula whose R1C1 form differs from the majority along its line;
+ *   - external:     a formula that takes figures from another workbook;
+ *   - error:        a formula that holds or yields an error (#REF! left by a deleted row).
+ * It knows the grid only through what the caller hands it (lines of stated cells, stated totals
+ * with their readings of parts), so it works for any layout. A false alarm costs more than a
+ * missed finding: whatever it cannot read as a plain sum it leaves alone.
+ */
+import {
+  errorLiterals,
+  externalWorkbooks,
+  refBounds,
+  refCovers,
+  signedSumOf,
+  tokenize,
+  tokensToR1C1,
+  translateFormula,
+  type SignedRef,
+  type Token,
+} from "../../sheet/formula";
+
+export type FormulaFindingKind =
+  "omits-part" | "hard-coded" | "inconsistent" | "external" | "error";
+
+/** A cell, 0-based sheet coordinates. */
+export interface FormulaCell {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export type CellContent = number | string | boolean | null | { error: string };
+
+/** Read access to the workbook's cells: formula text (with "=") and value (a formula's cached result). */
+export interface FormulaWorkbook {
+  formulaAt(sheet: string, row: number, col: number): string | null;
+  valueAt(sheet: string, row: number, col: number): CellContent;
+  /** The used area of a sheet, so whole-column references are walked only where cells are. */
+  bounds(sheet: string): { top: number; left: number; bottom: number; right: number } | null;
+}
+
+/** Stated cells along one line of a table (a total line's periods, a total column down its lines). */
+export interface StatedLine {
+  /** What the line is, for sentences: "Total savings", "the Total column". */
+  label: string;
+  cells: FormulaCell[];
+  /** Where each cell sits along the line ("2022/23", "Capital investment"), same length as cells. */
+  positions: string[];
+  /** Compare the formulas' R1C1 forms along the line (period cells of total, net and running lines). */
+  compareForms: boolean;
+  /** A running (cumulative) line: its first cell starts from something else, so it is not compared. */
+  running: boolean;
+}
+
+/** A stated total and the readings of its parts that the value checks know. */
+export interface StatedTotal {
+  cell: FormulaCell;
+  /** "Total savings, 2022/23". */
+  subject: string;
+  /** Each reading of the parts; the formula should cover every part of at least one. */
+  readings: FormulaCell[][];
+  /** The value check's verdict, when there was one. */
+  status?: "match" | "rounding" | "mismatch";
+  /** What the parts add up to, for the sentences. */
+  expected?: number;
+}
+
+export interface FormulaFinding {
+  sheet: string;
+  /** A1 address on its sheet. */
+  cell: string;
+  kind: FormulaFindingKind;
+  /** One sentence in a finance user's words. */
+  detail: string;
+  /** The cells the finding is about: the parts left out, the neighbours compared, and so on. */
+  cells: FormulaCell[];
+}
+
+function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function cellA1(c: { row: number; col: number }): string {
+  return `${columnLetters(c.col)}${c.row + 1}`;
+}
+
+/** "D10", or "'Appendix 1'!N55" when on another sheet than `from`. */
+function named(c: FormulaCell, from: string): string {
+  if (c.sheet === from) return cellA1(c);
+  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.sheet)
+    ? c.sheet
+    : `'${c.sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${cellA1(c)}`;
+}
+
+const key = (c: FormulaCell) => `${c.sheet}\u0000${c.row}\u0000${c.col}`;
+
+function amountText(n: number): string {
+  const whole = Number.isInteger(n);
+  const text = Math.abs(n).toLocaleString("en-GB", {
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  });
+  return n < 0 ? `(${text})` : text;
+}
+
+function listText(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  const shown = items.length > 6 ? [...items.slice(0, 5), `${items.length - 5} more`] : items;
+  return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+
+/** Formulas read once per cell. */
+class FormulaCache {
+  private readonly tokens = new Map<string, Token[] | null>();
+  private readonly sums = new Map<string, SignedRef[] | null>();
+  constructor(readonly wb: FormulaWorkbook) {}
+
+  tokensAt(c: FormulaCell): Token[] | null {
+    const k = key(c);
+    let t = this.tokens.get(k);
+    if (t === undefined) {
+      const f = this.wb.formulaAt(c.sheet, c.row, c.col);
+      t = f === null ? null : tokenize(f);
+      this.tokens.set(k, t);
+    }
+    return t;
+  }
+
+  sumAt(c: FormulaCell): SignedRef[] | null {
+    const k = key(c);
+    let s = this.sums.get(k);
+    if (s === undefined) {
+      const t = this.tokensAt(c);
+      s = t === null ? null : signedSumOf(t);
+      this.sums.set(k, s);
+    }
+    return s;
+  }
+}
+
+/** Whether a part is covered by a formula: referred to directly, or through the sums it refers to. */
+class Coverage {
+  private readonly memo = new Map<string, boolean>();
+  /** The formula cells reached from the total through plain sums, and their references. */
+  private readonly reached: { at: FormulaCell; refs: SignedRef[] }[] = [];
+  private readonly seen = new Set<string>();
+  private expanded = false;
+
+  constructor(
+    private readonly cache: FormulaCache,
+    private readonly total: FormulaCell,
+    refs: SignedRef[]
+  ) {
+    this.reached.push({ at: total, refs });
+    this.seen.add(key(total));
+  }
+
+  directly(part: FormulaCell): boolean {
+    return this.reached[0].refs.some((r) =>
+      refCovers(r.ref, this.total.sheet, part.sheet, part.row, part.col)
+    );
+  }
+
+  /** Cells inside a reference, clipped to the sheet's used area. */
+  private *cellsOf(r: SignedRef, from: FormulaCell): Generator<FormulaCell> {
+    const sheet = r.ref.sheet ?? from.sheet;
+    const used = this.cache.wb.bounds(sheet);
+    if (!used || r.ref.workbook !== null) return;
+    const b = refBounds(r.ref);
+    for (let row = Math.max(b.top, used.top); row <= Math.min(b.bottom, used.bottom); row++)
+      for (let col = Math.max(b.left, used.left); col <= Math.min(b.right, used.right); col++)
+        yield { sheet, row, col };
+  }
+
+  /** Walks every plain-sum formula reachable from the total (at most a bounded number of cells). */
+  private expand(): void {
+    if (this.expanded) return;
+    this.expanded = true;
+    for (let i = 0; i < this.reached.length && this.reached.length < 200_000; i++) {
+      const { at, refs } = this.reached[i];
+      for (const r of refs)
+        for (const c of this.cellsOf(r, at)) {
+          const k = key(c);
+          if (this.seen.has(k)) continue;
+          this.seen.add(k);
+          const sum = this.cache.sumAt(c);
+          if (sum) this.reached.push({ at: c, refs: sum });
+        }
+    }
+  }
+
+  private reachedCovers(part: FormulaCell): boolean {
+    return this.reached.some(({ at, refs }) =>
+      refs.some((r) => refCovers(r.ref, at.sheet, part.sheet, part.row, part.col))
+    );
+  }
+
+  /** Covered directly, through a sum the total refers to, or by covering every cell of the part's own sum. */
+  covers(part: FormulaCell, depth = 0): boolean {
+    const k = key(part);
+    const known = this.memo.get(k);
+    if (known !== undefined) return known;
+    this.expand();
+    let result = this.reachedCovers(part);
+    if (!result && depth < 8) {
+      const own = this.cache.sumAt(part);
+      if (own) {
+        result = true;
+        for (const r of own) {
+          for (const c of this.cellsOf(r, part))
+            if (!this.covers(c, depth + 1)) {
+              result = false;
+              break;
+            }
+          if (!result) break;
+        }
+      }
+    }
+    this.memo.set(k, result);
+    return result;
+  }
+}
+
+function isNumber(v: CellContent): v is number {
+  return typeof v === "number";
+}
+
+function isError(v: CellContent): v is { error: string } {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+/** Every formula finding of a sheet's tables. */
+export function formulaFindings(
+  wb: FormulaWorkbook,
+  lines: StatedLine[],
+  totals: StatedTotal[]
+): FormulaFinding[] {
+  const cache = new FormulaCache(wb);
+  const findings: FormulaFinding[] = [];
+  const flagged = new Set<string>();
+  const subjects = new Map<string, string>();
+  for (const line of lines)
+    line.cells.forEach((c, i) => {
+      if (!subjects.has(key(c))) subjects.set(key(c), `${line.label}, ${line.positions[i]}`);
+    });
+  for (const t of totals) subjects.set(key(t.cell), t.subject);
+  const subjectOf = (c: FormulaCell) => subjects.get(key(c)) ?? cellA1(c);
+  const add = (c: FormulaCell, kind: FormulaFindingKind, detail: string, cells: FormulaCell[]) => {
+    findings.push({ sheet: c.sheet, cell: cellA1(c), kind, detail, cells });
+    flagged.add(key(c));
+  };
+
+  // Errors and other workbooks first: such a formula is not compared with anything else.
+  const every = new Map<string, FormulaCell>();
+  for (const line of lines) for (const c of line.cells) every.set(key(c), c);
+  for (const t of totals) every.set(key(t.cell), t.cell);
+  for (const c of every.values()) {
+    const tokens = cache.tokensAt(c);
+    if (tokens === null) continue;
+    const formula = wb.formulaAt(c.sheet, c.row, c.col)!;
+    const value = wb.valueAt(c.sheet, c.row, c.col);
+    const literals = errorLiterals(tokens);
+    if (literals.length > 0 || isError(value)) {
+      const shown = isError(value) ? value.error : literals[0];
+      const why = literals.includes("#REF!")
+        ? "refers to a cell that no longer exists (#REF!, left when a row or column was deleted)"
+        : `gives the error ${shown}`;
+      add(
+        c,
+        "error",
+        `${named(c, c.sheet)} (${subjectOf(c)}) is ${formula}, which ${why}: it cannot be checked until it is mended.`,
+        []
+      );
+      continue;
+    }
+    const books = externalWorkbooks(tokens);
+    if (books.length > 0) {
+      const which = books.map((b) => (/^\d+$/.test(b) ? `external link [${b}]` : b));
+      add(
+        c,
+        "external",
+        `${named(c, c.sheet)} (${subjectOf(c)}) is ${formula}, which takes its figure from another workbook (${listText(which)}): it will not follow changes made in this one.`,
+        []
+      );
+    }
+  }
+
+  for (const t of totals) {
+    if (flagged.has(key(t.cell))) continue;
+    const finding = omission(cache, t);
+    if (finding) add(t.cell, "omits-part", finding.detail, finding.missing);
+  }
+
+  const statusOf = new Map(totals.map((t) => [key(t.cell), t]));
+  for (const line of lines) {
+    hardCoded(cache, line, statusOf, subjectOf, flagged, add);
+    if (line.compareForms) outOfLine(cache, line, subjectOf, flagged, add);
+  }
+  return findings;
+}
+
+/** The omits-part finding of a total, when its formula covers no reading of its parts. */
+function omission(
+  cache: FormulaCache,
+  t: StatedTotal
+): { detail: string; missing: FormulaCell[] } | null {
+  if (t.readings.length === 0) return null;
+  const sum = cache.sumAt(t.cell);
+  if (sum === null) return null;
+  const coverage = new Coverage(cache, t.cell, sum);
+  // Most totals refer to their parts directly: only the others need the walk through sums.
+  if (t.readings.some((parts) => parts.every((p) => coverage.directly(p)))) return null;
+  let best: { parts: FormulaCell[]; missing: FormulaCell[] } | null = null;
+  for (const parts of t.readings) {
+    const missing = parts.filter((p) => !coverage.covers(p));
+    if (missing.length === 0) return null;
+    if (!best || missing.length < best.missing.length) best = { parts, missing };
+  }
+  // A formula that covers few of the parts is built some other way: not a sum that stops short.
+  if (!best || best.missing.length * 2 > best.parts.length) return null;
+  const wb = cache.wb;
+  const formula = wb.formulaAt(t.cell.sheet, t.cell.row, t.cell.col)!;
+  const values = best.missing.map((m) => wb.valueAt(m.sheet, m.row, m.col));
+  const amounts = values.filter(isNumber);
+  const leftOut = amounts.reduce((s, v) => s + v, 0);
+  const names = best.missing.map((m, i) => {
+    const v = values[i];
+    return `${named(m, t.cell.sheet)} (${isNumber(v) ? amountText(v) : "blank"})`;
+  });
+  const consequence =
+    leftOut === 0
+      ? "they are zero or blank today, so the figure is right for now, but it will not follow them"
+      : `the total is ${amountText(Math.abs(leftOut))} ${leftOut > 0 ? "short" : "over"} because of it`;
+  return {
+    detail: `${named(t.cell, t.cell.sheet)} (${t.subject}) is ${formula}, which leaves out ${listText(names)}: ${consequence}.`,
+    missing: best.missing,
+  };
+}
+
+type Add = (c: FormulaCell, kind: FormulaFindingKind, detail: string, cells: FormulaCell[]) => void;
+
+/** Typed numbers on a line whose other stated cells are formulas. */
+function hardCoded(
+  cache: FormulaCache,
+  line: StatedLine,
+  totals: Map<string, StatedTotal>,
+  subjectOf: (c: FormulaCell) => string,
+  flagged: Set<string>,
+  add: Add
+): void {
+  const wb = cache.wb;
+  const kinds = line.cells.map((c) => {
+    if (cache.tokensAt(c) !== null) return "formula";
+    const v = wb.valueAt(c.sheet, c.row, c.col);
+    return isNumber(v) ? "typed" : "other";
+  });
+  const formulas = kinds.filter((k) => k === "formula").length;
+  const typed = kinds.filter((k) => k === "typed").length;
+  if (formulas < 2 || typed === 0 || typed >= formulas) return;
+  const forms = formCounts(cache, line);
+  kinds.forEach((k, i) => {
+    if (k !== "typed") return;
+    const c = line.cells[i];
+    if (flagged.has(key(c))) return;
+    // Its nearest stated neighbours on each side must be formulas.
+    const left = nearest(kinds, i, -1);
+    const right = nearest(kinds, i, 1);
+    const sides = [left, right].filter((j): j is number => j !== null);
+    if (sides.length === 0 || sides.some((j) => kinds[j] !== "formula")) return;
+    const neighbours = sides.map((j) => line.cells[j]);
+    const value = wb.valueAt(c.sheet, c.row, c.col) as number;
+    const suggestion = suggestedFormula(cache, line, forms, c);
+    const total = totals.get(key(c));
+    const verdict =
+      total?.status === "mismatch" && total.expected !== undefined
+        ? `and it is wrong: its parts add up to ${amountText(total.expected)}`
+        : "right today, but it will not follow changes to its parts";
+    const instead = suggestion ? ` (${suggestion} would be the formula here)` : "";
+    add(
+      c,
+      "hard-coded",
+      `${named(c, c.sheet)} (${subjectOf(c)}) is a typed ${amountText(value)} where ${listText(neighbours.map((n) => named(n, c.sheet)))} ${neighbours.length > 1 ? "are formulas" : "is a formula"}${instead}, ${verdict}.`,
+      neighbours
+    );
+  });
+}
+
+function nearest(kinds: string[], from: number, step: 1 | -1): number | null {
+  for (let j = from + step; j >= 0 && j < kinds.length; j += step)
+    if (kinds[j] !== "other") return j;
+  return null;
+}
+
+interface Forms {
+  /** R1C1 form of each compared cell, by cell key. */
+  formOf: Map<string, string>;
+  counts: Map<string, { count: number; example: FormulaCell }>;
+  compared: number;
+}
+
+/** The R1C1 forms along a line, leaving out the first cell of a running line and flagged cells. */
+function formCounts(cache: FormulaCache, line: StatedLine): Forms {
+  const formOf = new Map<string, string>();
+  const counts = new Map<string, { count: number; example: FormulaCell }>();
+  line.cells.forEach((c, i) => {
+    if (line.running && i === 0) return;
+    const tokens = cache.tokensAt(c);
+    if (tokens === null) return;
+    const form = tokensToR1C1(tokens, c.row, c.col, c.sheet);
+    formOf.set(key(c), form);
+    const entry = counts.get(form);
+    if (entry) entry.count++;
+    else counts.set(form, { count: 1, example: c });
+  });
+  return { formOf, counts, compared: formOf.size };
+}
+
+/** The form most cells of the line share, when a clear majority shares one. */
+function majorityForm(forms: Forms): { form: string; count: number; example: FormulaCell } | null {
+  let best: { form: string; count: number; example: FormulaCell } | null = null;
+  for (const [form, e] of forms.counts) if (!best || e.count > best.count) best = { form, ...e };
+  if (!best || best.count < 2 || best.count * 2 <= forms.compared) return null;
+  return best;
+}
+
+/** The majority's formula as it would read in cell c. */
+function suggestedFormula(
+  cache: FormulaCache,
+  line: StatedLine,
+  forms: Forms,
+  c: FormulaCell
+): string | null {
+  if (!line.compareForms) return null;
+  const major = majorityForm(forms);
+  if (!major) return null;
+  const f = cache.wb.formulaAt(major.example.sheet, major.example.row, major.example.col);
+  return f === null
+    ? null
+    : translateFormula(f, major.example.row, major.example.col, c.row, c.col);
+}
+
+/** Formulas whose R1C1 form differs from the clear majority along their line. */
+function outOfLine(
+  cache: FormulaCache,
+  line: StatedLine,
+  subjectOf: (c: FormulaCell) => string,
+  flagged: Set<string>,
+  add: Add
+): void {
+  const forms = formCounts(cache, line);
+  const major = majorityForm(forms);
+  if (!major) return;
+  const majority = line.cells.filter((c) => forms.formOf.get(key(c)) === major.form);
+  for (const c of line.cells) {
+    const form = forms.formOf.get(key(c));
+    if (form === undefined || form === major.form || flagged.has(key(c))) continue;
+    const formula = cache.wb.formulaAt(c.sheet, c.row, c.col)!;
+    const expected = suggestedFormula(cache, line, forms, c);
+    const others = major.count;
+    // The nearest cells of the majority, to point at.
+    const near = [...majority].sort((a, b) => distance(a, c) - distance(b, c)).slice(0, 2);
+    add(
+      c,
+      "inconsistent",
+      `${named(c, c.sheet)} (${subjectOf(c)}) is ${formula}, out of line with the ${others} other cells of ${line.label}, which would read ${expected ?? major.form} here (${major.form} in R1C1 form).`,
+      near
+    );
+  }
+}
+
+function distance(a: FormulaCell, b: FormulaCell): number {
+  return Math.abs(a.row - b.row) + Math.abs(a.col - b.col);
+}
