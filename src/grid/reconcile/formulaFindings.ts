@@ -162,7 +162,9 @@ class Coverage {
   constructor(
     private readonly cache: FormulaCache,
     private readonly total: FormulaCell,
-    refs: SignedRef[]
+    refs: SignedRef[],
+    /** Totals already found to leave parts out, with the parts they should cover: as if mended. */
+    private readonly intended: Map<string, FormulaCell[]> = new Map()
   ) {
     this.reached.push({ at: total, refs });
     this.seen.add(key(total));
@@ -198,6 +200,8 @@ class Coverage {
           this.seen.add(k);
           const sum = this.cache.sumAt(c);
           if (sum) this.reached.push({ at: c, refs: sum });
+          const mended = this.intended.get(k);
+          if (mended) this.reached.push({ at: c, refs: mended.map(cellRef) });
         }
     }
   }
@@ -232,6 +236,12 @@ class Coverage {
     this.memo.set(k, result);
     return result;
   }
+}
+
+/** A single-cell reference to c, as a formula on any sheet would write it. */
+function cellRef(c: FormulaCell): SignedRef {
+  const corner = { row: c.row, col: c.col, absRow: true, absCol: true };
+  return { ref: { workbook: null, sheet: c.sheet, start: corner, end: corner }, coef: 1 };
 }
 
 function isNumber(v: CellContent): v is number {
@@ -273,6 +283,8 @@ export function formulaFindings(
     const formula = wb.formulaAt(c.sheet, c.row, c.col)!;
     const value = wb.valueAt(c.sheet, c.row, c.col);
     const literals = errorLiterals(tokens);
+    // An error that comes from a cell it refers to is that cell's finding, not this one's.
+    if (literals.length === 0 && isError(value) && refersToError(wb, tokens, c)) continue;
     if (literals.length > 0 || isError(value)) {
       const shown = isError(value) ? value.error : literals[0];
       const why = literals.includes("#REF!")
@@ -298,11 +310,31 @@ export function formulaFindings(
     }
   }
 
-  for (const t of totals) {
-    if (flagged.has(key(t.cell))) continue;
-    const finding = omission(cache, t);
-    if (finding) add(t.cell, "omits-part", finding.detail, finding.missing);
+  // A total that leaves nothing out once the totals it refers to are mended is only their
+  // consequence: passes repeat until no finding is explained away by another.
+  let omissions = new Map<
+    string,
+    { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
+  >();
+  let candidates = totals.filter((t) => !flagged.has(key(t.cell)));
+  for (let pass = 0; pass < 4; pass++) {
+    const intended = new Map([...omissions].map(([k, o]) => [k, o.parts]));
+    const next = new Map<
+      string,
+      { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
+    >();
+    for (const t of candidates) {
+      const own = new Map(intended);
+      own.delete(key(t.cell));
+      const finding = omission(cache, t, own, flagged);
+      if (finding) next.set(key(t.cell), { total: t, ...finding });
+    }
+    const stable = next.size === omissions.size && [...next.keys()].every((k) => omissions.has(k));
+    omissions = next;
+    candidates = [...next.values()].map((o) => o.total);
+    if (stable) break;
   }
+  for (const o of omissions.values()) add(o.total.cell, "omits-part", o.detail, o.missing);
 
   const statusOf = new Map(totals.map((t) => [key(t.cell), t]));
   for (const line of lines) {
@@ -312,20 +344,38 @@ export function formulaFindings(
   return findings;
 }
 
+/** Whether any cell a formula refers to holds an error value (so the error is passed on). */
+function refersToError(wb: FormulaWorkbook, tokens: Token[], at: FormulaCell): boolean {
+  for (const t of tokens) {
+    if (t.kind !== "ref" || t.ref.workbook !== null) continue;
+    const sheet = t.ref.sheet ?? at.sheet;
+    const used = wb.bounds(sheet);
+    if (!used) continue;
+    const b = refBounds(t.ref);
+    for (let row = Math.max(b.top, used.top); row <= Math.min(b.bottom, used.bottom); row++)
+      for (let col = Math.max(b.left, used.left); col <= Math.min(b.right, used.right); col++)
+        if (isError(wb.valueAt(sheet, row, col))) return true;
+  }
+  return false;
+}
+
 /** The omits-part finding of a total, when its formula covers no reading of its parts. */
 function omission(
   cache: FormulaCache,
-  t: StatedTotal
-): { detail: string; missing: FormulaCell[] } | null {
+  t: StatedTotal,
+  intended: Map<string, FormulaCell[]>,
+  /** Cells already found to hold an error or another workbook's figure: they cannot be judged. */
+  flagged: Set<string>
+): { detail: string; missing: FormulaCell[]; parts: FormulaCell[] } | null {
   if (t.readings.length === 0) return null;
   const sum = cache.sumAt(t.cell);
   if (sum === null) return null;
-  const coverage = new Coverage(cache, t.cell, sum);
+  const coverage = new Coverage(cache, t.cell, sum, intended);
   // Most totals refer to their parts directly: only the others need the walk through sums.
   if (t.readings.some((parts) => parts.every((p) => coverage.directly(p)))) return null;
   let best: { parts: FormulaCell[]; missing: FormulaCell[] } | null = null;
   for (const parts of t.readings) {
-    const missing = parts.filter((p) => !coverage.covers(p));
+    const missing = parts.filter((p) => !flagged.has(key(p)) && !coverage.covers(p));
     if (missing.length === 0) return null;
     if (!best || missing.length < best.missing.length) best = { parts, missing };
   }
@@ -343,10 +393,11 @@ function omission(
   const consequence =
     leftOut === 0
       ? "they are zero or blank today, so the figure is right for now, but it will not follow them"
-      : `the total is ${amountText(Math.abs(leftOut))} ${leftOut > 0 ? "short" : "over"} because of it`;
+      : `the total misses ${amountText(leftOut)} because of it`;
   return {
     detail: `${named(t.cell, t.cell.sheet)} (${t.subject}) is ${formula}, which leaves out ${listText(names)}: ${consequence}.`,
     missing: best.missing,
+    parts: best.parts,
   };
 }
 
