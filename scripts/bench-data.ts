@@ -3,10 +3,15 @@
  * snapshot for reconciliation, and a plain row of monthly flows for the payback function and its
  * spreadsheet-formula counterpart. A fixed-seed generator keeps every run on the same data.
  */
-import { money } from "../src/engine/money";
-import { dateToSerial, fyLabelOf, monthPeriod } from "../src/engine/periods";
-import type { FlowLine, Period } from "../src/engine/types";
-import type { CellValue, SheetSnapshot } from "../src/grid/snapshot";
+import {
+  money,
+  dateToSerial,
+  fyLabelOf,
+  monthPeriod,
+  type FlowLine,
+  type Period,
+} from "../src/engine";
+import type { CellValue, SheetSnapshot } from "../src/sheet";
 
 /** A small linear congruential generator: the same numbers on every machine. */
 export function seededRandom(seed: number): () => number {

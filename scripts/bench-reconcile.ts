@@ -4,8 +4,8 @@
  * whole benchmark run down. Prints one JSON object.
  * Usage: tsx scripts/bench-reconcile.ts [rows] [cols]
  */
-import { detectGrid } from "../src/grid/detect";
-import { reconcileSheet } from "../src/grid/reconcileGrid";
+import { detectGrid } from "../src/grid/read";
+import { reconcileSheet } from "../src/grid/reconcile";
 import { largeSheet } from "./bench-data";
 import { medianMs } from "./bench-measure";
 

@@ -7,7 +7,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { HyperFormula } from "hyperformula";
-import { analysePayback } from "../src/engine/payback";
+import { analysePayback } from "../src/engine";
 import { payback } from "../src/functions/itosFunctions";
 import { countSyncsForRows } from "../test/excel/syncCounter";
 import { manyLineCase, netFlows } from "./bench-data";

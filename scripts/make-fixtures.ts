@@ -6,7 +6,7 @@
 import { existsSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { snapshotFromWorkbook } from "../src/file/readWorkbook";
+import { snapshotFromWorkbook } from "../src/file";
 import { buildLayoutWorkbook, LAYOUTS } from "../test/support/layouts";
 
 async function sameCells(file: string, built: ExcelJS.Workbook): Promise<boolean> {

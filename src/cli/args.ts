@@ -2,8 +2,7 @@
  * The `itos` command line, parsed by hand: a command, one workbook, and the few options each
  * command takes. Anything else is a usage error in one line.
  */
-import { ItosError } from "../engine/errors";
-import type { Basis } from "../engine/types";
+import { ItosError, type Basis } from "../engine";
 
 export type CommandName = "analyse" | "reconcile" | "apply";
 

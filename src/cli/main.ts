@@ -3,11 +3,17 @@
  * cause is one line naming the file (and the cell where there is one), with a non-zero exit.
  */
 import * as path from "path";
-import { isItosError } from "../engine/errors";
-import { applyToFile } from "../file/applyToFile";
-import { readWorkbook } from "../file/readWorkbook";
-import { analyseWorkbook, type SheetAnalysis, type WorkbookAnalyseOptions } from "../grid/pipeline";
-import { reconciliationText, sheetReportJson, sheetReportText } from "../grid/report";
+import { isItosError } from "../engine";
+import { applyToFile, readWorkbook } from "../file";
+import {
+  analyseWorkbook,
+  type SheetAnalysis,
+  type WorkbookAnalyseOptions,
+  reconciliationText,
+  sheetReportJson,
+  sheetReportText,
+} from "../grid";
+import { SECTION_NAMES } from "../sheet";
 import { parseArgs, USAGE, type ParsedArgs } from "./args";
 
 export interface Io {
@@ -66,7 +72,7 @@ async function runCommand(args: ParsedArgs, io: Io): Promise<void> {
       return;
     }
     const where = result.plans
-      .map((p) => p.names.find((n) => n.name.startsWith("ITOS_Output"))?.ref)
+      .map((p) => p.names.find((n) => n.name.startsWith(SECTION_NAMES.output))?.ref)
       .filter(Boolean);
     io.out(
       `Wrote ${out}: ITOS analysis at ${where.join(", ")}${args.values ? " (values only)" : " (live formulas)"}; ${path.basename(args.workbook as string)} is unchanged.`

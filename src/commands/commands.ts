@@ -3,7 +3,7 @@
  * without opening the pane, then show their result in a small dialog. event.completed() is always
  * called, whatever happens, so Excel never waits on a command.
  */
-import { analyseActiveSheet, reconcileActiveSheet } from "../excel/operations";
+import { analyseActiveSheet, reconcileActiveSheet } from "../excel";
 import { errorText } from "../taskpane/state";
 import { analyseMessage, reconcileMessage } from "./messages";
 

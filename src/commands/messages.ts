@@ -1,8 +1,7 @@
 /** The ribbon commands' result messages: short, plain, naming cells. Pure, tested without Office. */
-import type { PaybackResult } from "../engine/types";
-import type { SheetReconciliation } from "../grid/pipeline";
+import type { PaybackResult } from "../engine";
+import type { ReconciliationReport, Unit } from "../grid";
 import { findingsView, kpiView } from "../taskpane/state";
-import type { Unit } from "../grid/model";
 
 export function analyseMessage(
   sheet: string,
@@ -22,7 +21,7 @@ export function analyseMessage(
   ].join("\n");
 }
 
-export function reconcileMessage(sheet: string, report: SheetReconciliation): string {
+export function reconcileMessage(sheet: string, report: ReconciliationReport): string {
   const view = findingsView(report);
   const lines = [`ITOS checked the totals on '${sheet}'.`, view.summary];
   for (const item of view.items.slice(0, 5)) lines.push(`• ${item.title}`);

@@ -5,3 +5,4 @@ export * from "./money";
 export * from "./periods";
 export * from "./discount";
 export * from "./payback";
+export * from "./reconcile";

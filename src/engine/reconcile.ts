@@ -6,16 +6,10 @@
  * finding the checks in a grid is src/grid/reconcileGrid.ts's job.
  */
 import type Decimal from "decimal.js";
+import type { CellRef } from "../sheet";
 import { formatMoney, Money, ZERO } from "./money";
 
 export type CheckStatus = "match" | "rounding" | "mismatch";
-
-/** A cell, 0-based sheet coordinates. */
-export interface CellRef {
-  sheet: string;
-  row: number;
-  col: number;
-}
 
 /** One amount taking part in a check. */
 export interface Term {
@@ -71,8 +65,8 @@ export interface CheckResult extends Check {
   status: CheckStatus;
 }
 
-/** A key for maps: one string per cell. */
-export function cellKey(c: CellRef): string {
+/** A key for maps that tells apart any two cells, even at coordinates no sheet has. */
+function exactCellKey(c: CellRef): string {
   return `${c.sheet}\u0000${c.row}\u0000${c.col}`;
 }
 
@@ -640,7 +634,7 @@ function cellKeyer(): (sheet: string, row: number, col: number) => CellKey {
       Number.isInteger(row) &&
       Number.isInteger(col)
     ))
-      return cellKey({ sheet, row, col });
+      return exactCellKey({ sheet, row, col });
     if (sheet !== lastSheet || lastIndex < 0) {
       let s = sheets.get(sheet);
       if (s === undefined) sheets.set(sheet, (s = sheets.size));
@@ -679,7 +673,8 @@ export function explain(
     return `${against}: a difference of ${showAmount(r.difference.abs())}, within the ${showAmount(r.tolerance)} that rounding of the displayed amounts can explain.`;
   }
   let text = `${against}: ${showDifference(r.difference)}, more than rounding can explain (${showAmount(r.tolerance)}).`;
-  if (root && cellKey(root) === cellKey(r.stated.cell)) text += ` ${cell} is the likely cause.`;
+  if (root && exactCellKey(root) === exactCellKey(r.stated.cell))
+    text += ` ${cell} is the likely cause.`;
   else if (root)
     text += ` This is likely a consequence of ${address(root)}, which explains this and other differences.`;
   return text;

@@ -5,24 +5,26 @@
  * chart and marks). A further sync happens only when one request would exceed Excel on the
  * web's payload limit. It refuses to write over a non-empty cell that ITOS does not own.
  */
-import { ItosError } from "../engine/errors";
-import { a1, absoluteA1, quoteSheetName, rangeA1 } from "../grid/address";
-import { cellKey, parseNameRef } from "../grid/planLayout";
-import type { PlannedCell, PlannedChart, PlannedMark, WritePlan } from "../grid/writePlan";
+import { ItosError } from "../engine";
 import {
-  CHART_NAME,
-  MARK_PREFIX,
-  NAME_FIELDS,
-  SHEET_TAG,
+  a1,
+  absoluteA1,
   boxOf,
+  CHART_NAME,
+  cellKey,
   encodeMarkMemo,
   isMarkName,
-  isNoFill,
   isOutputName,
+  MARK_PREFIX,
   ownedCellKeys,
-  taggedNamesFrom,
+  parseRangeRef,
+  quoteSheetName,
+  rangeA1,
+  SHEET_TAG,
   type TaggedName,
-} from "./itosNames";
+} from "../sheet";
+import type { PlannedCell, PlannedChart, PlannedMark, WritePlan } from "../grid";
+import { isNoFill, NAME_FIELDS, taggedNamesFrom } from "./officeNames";
 import { cellInput, requestBytes, splitRect, toRectangles, type CellRect } from "./rectangles";
 
 /** Excel on the web rejects requests over about 5 MB; stay well under it. */
@@ -51,7 +53,7 @@ export function apiSupported(version: string): boolean {
 
 /** A "Sheet!A1:B2" or "'My sheet'!$A$1" reference as a Range on its sheet. */
 export function rangeFromRef(context: Excel.RequestContext, ref: string): Excel.Range {
-  const box = parseNameRef(ref);
+  const box = parseRangeRef(ref);
   if (!box) throw new ItosError("bad-argument", `ITOS could not read the reference ${ref}.`);
   const sheet = context.workbook.worksheets.getItem(box.sheet);
   return sheet.getRange(rangeA1(box.top, box.left, box.bottom, box.right));
@@ -93,7 +95,7 @@ function boundingBox(cells: readonly PlannedCell[]): {
 
 /** Index of the first point at or above zero after a point below it: the break-even to highlight. */
 export function breakEvenPoint(plan: WritePlan, chart: PlannedChart): number | null {
-  const box = parseNameRef(chart.valuesRef);
+  const box = parseRangeRef(chart.valuesRef);
   if (!box) return null;
   const byKey = new Map(plan.cells.map((c) => [cellKey(c.sheet, c.row, c.col), c]));
   const values: number[] = [];
@@ -266,7 +268,7 @@ function queueCells(context: Excel.RequestContext, rect: CellRect, valuesOnly: b
 
 function queueChart(context: Excel.RequestContext, plan: WritePlan, chart: PlannedChart): void {
   const values = rangeFromRef(context, chart.valuesRef);
-  const box = parseNameRef(chart.valuesRef);
+  const box = parseRangeRef(chart.valuesRef);
   const down = box ? box.bottom > box.top : false;
   const sheet = context.workbook.worksheets.getItem(chart.sheet);
   const added = sheet.charts.add("Line", values, down ? "Columns" : "Rows");

@@ -3,16 +3,16 @@
  * shared pipeline (the same analyseSheet/planAnalysis the `itos` command uses), write the plan.
  * Analyse writes the analysis; Reconcile writes only the marks; each in one Excel.run.
  */
-import { isItosError } from "../engine/errors";
+import { isItosError } from "../engine";
 import {
   analyseSheet,
   planAnalysis,
   type AnalyseOptions,
   type SheetAnalysis,
-} from "../grid/pipeline";
-import { emptyPlan, type WritePlan } from "../grid/writePlan";
+  emptyPlan,
+  type WritePlan,
+} from "../grid";
 import { applyPlanInContext, type ApplyResult } from "./applyPlan";
-import { snapshotForNewSheet } from "./placement";
 import { readActiveSheet, readWorkbookInContext, type SheetRead } from "./readSnapshot";
 import { clearMarksInContext } from "./removeOutput";
 
@@ -62,10 +62,10 @@ export async function detectInContext(
 export function analysisPlan(detection: Detection, settings: AnalyseSettings): WritePlan {
   const { read, analysis } = detection;
   // Room for the output is judged on the whole sheet, not only on a selected part of it.
-  const snapshot = settings.newSheet ? snapshotForNewSheet(read.whole, analysis.model) : read.whole;
-  const plan = planAnalysis(analysis, snapshot, {
+  const plan = planAnalysis(analysis, read.whole, {
     ownedCells: read.ownedCells,
     valuesOnly: settings.valuesOnly === true,
+    placement: settings.newSheet ? "new-sheet" : "below-grid",
   });
   return { ...plan, marks: [] };
 }

@@ -4,11 +4,19 @@
  * number formats and formulas, plus the ITOS_ names so the planner knows which cells are its own
  * earlier output.
  */
-import { ItosError } from "../engine/errors";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
-import { intersect, parseRangeAddress, type Box } from "./rangeAddress";
-import { cellKey } from "../grid/planLayout";
-import { NAME_FIELDS, ownedCellKeys, taggedNamesFrom, type TaggedName } from "./itosNames";
+import { ItosError } from "../engine";
+import {
+  cellKey,
+  intersect,
+  ownedCellKeys,
+  parseRangeAddress,
+  type Box,
+  type CellValue,
+  type SheetSnapshot,
+  type TaggedName,
+  type WorkbookSnapshot,
+} from "../sheet";
+import { NAME_FIELDS, taggedNamesFrom } from "./officeNames";
 
 export interface SheetRead {
   /** The part to analyse: the selection when there is one, else the whole used range. */

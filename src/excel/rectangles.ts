@@ -2,7 +2,7 @@
  * Groups planned cells into contiguous rectangles so each one is written with a single 2-D
  * array assignment, and splits a rectangle whose request would be too large for Excel on the web.
  */
-import type { PlannedCell } from "../grid/writePlan";
+import type { PlannedCell } from "../grid";
 
 export interface CellRect {
   sheet: string;

@@ -1,16 +1,16 @@
 /**
  * "Remove ITOS output" and "Clear marks": delete exactly what the ITOS_ names tag, nothing else.
  */
-import { a1, quoteSheetName } from "../grid/address";
 import {
-  CHART_NAME,
+  a1,
   boxOf,
+  CHART_NAME,
   decodeMarkMemo,
   isMarkName,
-  NAME_FIELDS,
-  taggedNamesFrom,
+  quoteSheetName,
   type TaggedName,
-} from "./itosNames";
+} from "../sheet";
+import { NAME_FIELDS, taggedNamesFrom } from "./officeNames";
 import { apiSupported, queueRemoveOutput } from "./applyPlan";
 
 export interface RemoveResult {

@@ -4,15 +4,15 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { ItosError } from "../engine/errors";
+import { ItosError } from "../engine";
 import {
   analyseWorkbook,
   nameSuffixFor,
   planAnalysis,
   type SheetAnalysis,
   type WorkbookAnalyseOptions,
-} from "../grid/pipeline";
-import type { WritePlan } from "../grid/writePlan";
+  type WritePlan,
+} from "../grid";
 import { loadWorkbook, snapshotFromWorkbook } from "./readWorkbook";
 import { applyPlanToWorkbook, removeItosOutput } from "./writeWorkbook";
 

@@ -6,8 +6,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { ItosError } from "../engine/errors";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../grid/snapshot";
+import { ItosError } from "../engine";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../sheet";
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86400000;

@@ -4,19 +4,24 @@
  * workbook's ITOS_ names, so a re-run removes the previous output first and replaces it exactly.
  */
 import ExcelJS from "exceljs";
-import { ItosError } from "../engine/errors";
-import { a1 } from "../grid/address";
-import { isItosName, isMarkName } from "../grid/itosNames";
-import { cellKey, NEW_SHEET_NAME, parseNameRef } from "../grid/planLayout";
-import type { PlannedCell, WritePlan } from "../grid/writePlan";
+import { ItosError } from "../engine";
+import {
+  a1,
+  cellKey,
+  isItosName,
+  isMarkName,
+  NEW_SHEET_NAME,
+  parseRangeRef,
+  PLAN_MARK_STEM,
+  SECTION_NAMES,
+  type RangeRef,
+} from "../sheet";
+import type { PlannedCell, WritePlan } from "../grid";
 
 export const CHART_SKIPPED =
   "The cumulative-position chart is drawn only by the Excel add-in: .xlsx files written by the command carry the table and the highlight.";
 
-/** The section names a plan carries; marks are ITOS_Marks<suffix>_<n>. */
-const SECTION_KINDS = ["Output", "KPIs", "YearSummary", "Cumulative", "BreakEven"];
-
-type Box = NonNullable<ReturnType<typeof parseNameRef>>;
+type Box = RangeRef;
 
 function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
@@ -32,12 +37,12 @@ export function itosNames(wb: ExcelJS.Workbook): { name: string; ranges: string[
 }
 
 function boxesOf(ranges: string[]): Box[] {
-  return ranges.map((r) => parseNameRef(r)).filter((b): b is Box => b !== null);
+  return ranges.map((r) => parseRangeRef(r)).filter((b): b is Box => b !== null);
 }
 
 function overlaps(ref: string, sheetBox: Box): boolean {
   return ref.split(/\s+/).some((part) => {
-    const box = parseNameRef(`'x'!${part}`);
+    const box = parseRangeRef(`'x'!${part}`);
     return (
       box !== null &&
       box.top <= sheetBox.bottom &&
@@ -119,13 +124,15 @@ export function removeItosOutput(
 
 /** The names of a plan's family: the ones it carries, and any marks with its suffix. */
 function planFamily(plan: WritePlan): (name: string) => boolean {
-  const output = plan.names.find((n) => n.name.startsWith("ITOS_Output"));
-  const suffix = output ? output.name.slice("ITOS_Output".length) : "";
+  const output = plan.names.find((n) => n.name.startsWith(SECTION_NAMES.output));
+  const suffix = output ? output.name.slice(SECTION_NAMES.output.length) : "";
   const exact = new Set([
-    ...SECTION_KINDS.map((k) => `ITOS_${k}${suffix}`),
+    ...Object.values(SECTION_NAMES).map((section) => `${section}${suffix}`),
     ...plan.names.map((n) => n.name),
   ]);
-  const marks = new RegExp(`^ITOS_Marks${suffix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}_\\d+$`);
+  const marks = new RegExp(
+    `^${PLAN_MARK_STEM}${suffix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}_\\d+$`
+  );
   return (name) => exact.has(name) || marks.test(name);
 }
 

@@ -27,9 +27,13 @@ import {
   toNumber,
   yearPeriod,
   ZERO,
+  type Basis,
+  type FlowLine,
+  type Period,
+  evaluate,
+  halfUnitOf,
+  term,
 } from "../engine";
-import type { Basis, FlowLine, Period } from "../engine";
-import { evaluate, halfUnitOf, term } from "../engine/reconcile";
 
 /** A value Excel passes for one cell. */
 export type CellValue = number | string | boolean | null | undefined;

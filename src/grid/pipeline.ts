@@ -3,20 +3,25 @@
  * analyseSheet then planAnalysis, so what the command proves on a file is what the add-in does.
  */
 import type Decimal from "decimal.js";
-import { analysePayback } from "../engine/payback";
-import type { Basis, FlowLine, PaybackResult, Period } from "../engine/types";
-import { ItosError } from "../engine/errors";
-import { detectGrid, findGrids, type DetectOptions } from "./detect";
-import { flowsFromModel } from "./flows";
-import type { GridModel, LineRole } from "./model";
-import { buildWritePlan, cellKey, type PlanOptions } from "./plan";
-import { reconcileMarks } from "./marks";
-import type { SheetReconciliation } from "./pipelineReconcile";
-import { reconcileSheet } from "./reconcileGrid";
-import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import type { WritePlan } from "./writePlan";
-
-export type { SheetReconciliation } from "./pipelineReconcile";
+import {
+  analysePayback,
+  type Basis,
+  type FlowLine,
+  type PaybackResult,
+  type Period,
+  ItosError,
+} from "../engine";
+import {
+  detectGrid,
+  findGrids,
+  type DetectOptions,
+  flowsFromModel,
+  type GridModel,
+  type LineRole,
+} from "./read";
+import { buildWritePlan, type PlanOptions, reconcileMarks, type WritePlan } from "./plan";
+import { withoutOwnedCells, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
+import { type ReconciliationReport, reconcileSheet } from "./reconcile";
 
 export interface AnalyseOptions {
   basis?: Basis;
@@ -39,7 +44,7 @@ export interface SheetAnalysis {
   model: GridModel;
   flows: { periods: Period[]; lines: FlowLine[] };
   result: PaybackResult;
-  reconciliation: SheetReconciliation;
+  reconciliation: ReconciliationReport;
 }
 
 function withoutExcluded(model: GridModel, excluded: readonly string[] | undefined): GridModel {
@@ -48,21 +53,6 @@ function withoutExcluded(model: GridModel, excluded: readonly string[] | undefin
   return {
     ...model,
     lines: model.lines.map((l) => (out.has(l.key) ? { ...l, role: "ignored" as const } : l)),
-  };
-}
-
-/** The snapshot with every owned (ITOS-written) cell read as blank. */
-export function withoutOwnedCells(
-  snapshot: SheetSnapshot,
-  owned: ReadonlySet<string>
-): SheetSnapshot {
-  if (owned.size === 0) return snapshot;
-  const blank = (i: number, j: number): boolean =>
-    owned.has(cellKey(snapshot.sheetName, snapshot.top + i, snapshot.left + j));
-  return {
-    ...snapshot,
-    values: snapshot.values.map((row, i) => row.map((v, j) => (blank(i, j) ? null : v))),
-    formulas: snapshot.formulas?.map((row, i) => row.map((f, j) => (blank(i, j) ? null : f))),
   };
 }
 

@@ -3,12 +3,11 @@
  * contract, and a short human report (break-even first, then the year table, then reconciliation).
  */
 import type Decimal from "decimal.js";
-import { formatMoney, money } from "../engine/money";
-import type { PaybackResult, Period } from "../engine/types";
-import { quoteSheetName } from "./address";
-import type { GridModel, LineRole } from "./model";
+import { formatMoney, money, type PaybackResult, type Period } from "../engine";
+import { quoteSheetName } from "../sheet";
+import type { GridModel, LineRole } from "./read";
 import type { SheetAnalysis } from "./pipeline";
-import type { SheetReconciliation } from "./pipelineReconcile";
+import type { ReconciliationReport } from "./reconcile";
 
 export interface YearJson {
   fy: string;
@@ -64,7 +63,7 @@ function withSheet(sheet: string, cell: string): string {
   return cell.includes("!") ? cell : `${sheet}!${cell}`;
 }
 
-export function reconciliationJson(rec: SheetReconciliation): ReconciliationJson {
+export function reconciliationJson(rec: ReconciliationReport): ReconciliationJson {
   return {
     checked: rec.checked,
     match: rec.match,
@@ -159,7 +158,7 @@ export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
 
 function linesJson(model: GridModel): SheetReportJson["lines"] {
   return model.lines.map((l) => {
-    const first = l.rows.find((r): r is number => r !== null && r !== undefined);
+    const first = l.lineIndex.find((r): r is number => r !== null && r !== undefined);
     return { row: (first ?? -1) + 1, label: l.label, role: l.role };
   });
 }
@@ -239,7 +238,7 @@ export function sheetReportText(analysis: SheetAnalysis): string {
 }
 
 /** Mismatches first, with cell addresses, then the counts. */
-export function reconciliationText(rec: SheetReconciliation): string {
+export function reconciliationText(rec: ReconciliationReport): string {
   const lines: string[] = [];
   for (const f of reconciliationJson(rec).mismatch) lines.push(findingLine(f));
   const summary =

@@ -2,10 +2,16 @@
  * Task pane entry: wires the buttons to the Excel operations and draws the results.
  * Plain DOM, no framework; everything from the workbook is drawn with textContent (view.ts).
  */
-import { ItosError, isItosError } from "../engine/errors";
-import { analyseActiveSheet, detectActiveSheet, reconcileActiveSheet } from "../excel/operations";
-import { clearMarks, removeOutput } from "../excel/removeOutput";
-import { selectRange } from "../excel/selectRange";
+import { splitCellRef } from "../sheet";
+import { ItosError, isItosError } from "../engine";
+import {
+  analyseActiveSheet,
+  clearMarks,
+  detectActiveSheet,
+  reconcileActiveSheet,
+  removeOutput,
+  selectRange,
+} from "../excel";
 import {
   analyseOptions,
   candidateLine,
@@ -16,7 +22,6 @@ import {
   findingsView,
   kpiView,
   parseRatePercent,
-  splitCellRef,
   withRole,
   type OutputPlace,
   type PaneSettings,

@@ -4,14 +4,25 @@
  * first), the small chart's geometry, and errors in plain words. view.ts only draws these.
  */
 import type Decimal from "decimal.js";
-import { formatMoney } from "../engine/money";
-import { isItosError } from "../engine/errors";
-import type { Basis, BreakEven, PaybackResult } from "../engine/types";
-import { a1 } from "../grid/address";
-import { normaliseLabel } from "../grid/labels";
-import type { GridModel, LineRole, SignConvention, Unit } from "../grid/model";
-import type { AnalyseOptions, SheetReconciliation } from "../grid/pipeline";
-import type { ReconciliationFinding } from "../grid/pipelineReconcile";
+import {
+  formatMoney,
+  isItosError,
+  type Basis,
+  type BreakEven,
+  type PaybackResult,
+} from "../engine";
+import { a1, splitCellRef } from "../sheet";
+import {
+  normaliseLabel,
+  sheetCell,
+  type GridModel,
+  type LineRole,
+  type SignConvention,
+  type Unit,
+  type AnalyseOptions,
+  type ReconciliationFinding,
+  type ReconciliationReport,
+} from "../grid";
 
 export type OutputPlace = "below" | "new-sheet";
 
@@ -134,13 +145,12 @@ export function detectionView(model: GridModel, settings: PaneSettings): Detecti
     sign: SIGN_TEXT[model.signConvention],
     outline: `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`,
     lines: model.lines.map((line) => {
-      const row = line.rows.find((r) => r !== null) ?? b.top;
-      const orientationCell =
-        model.orientation === "periods-across" ? a1(row, model.labelCol) : a1(model.labelCol, row);
+      const lineIndex = line.lineIndex.find((r) => r !== null) ?? b.top;
+      const labelCell = sheetCell(model, lineIndex, model.labelIndex);
       return {
         key: line.key,
         label: line.label,
-        cell: orientationCell,
+        cell: a1(labelCell.row, labelCell.col),
         choice: settings.excluded.includes(line.key)
           ? "excluded"
           : (settings.roleOverrides[line.key] ?? line.role),
@@ -271,7 +281,7 @@ export function qualifiedCell(sheet: string, address: string): string {
 }
 
 /** Mismatches, root causes first (a cell others point to, or one nothing else explains), then the rest. */
-export function findingsView(report: SheetReconciliation): FindingsView {
+export function findingsView(report: ReconciliationReport): FindingsView {
   const named = report.mismatch.map((f: ReconciliationFinding) => ({
     f,
     cell: qualifiedCell(f.sheet, f.cell),
@@ -305,16 +315,6 @@ export function findingsView(report: SheetReconciliation): FindingsView {
       ? `${report.rounding} ${report.rounding === 1 ? "total differs from its" : "totals differ from their"} parts only by rounding (not marked).`
       : null;
   return { items, summary, roundingNote };
-}
-
-/** "Appendix 1!H6" or "'My sheet'!H6" -> sheet and address, for selecting it in Excel. */
-export function splitCellRef(ref: string): { sheet: string; address: string } | null {
-  const bang = ref.lastIndexOf("!");
-  if (bang < 0) return null;
-  let sheet = ref.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const address = ref.slice(bang + 1).replace(/\$/g, "");
-  return /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/i.test(address) ? { sheet, address } : null;
 }
 
 export interface ChartGeometry {

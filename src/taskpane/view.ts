@@ -2,8 +2,14 @@
  * Draws the pane from the pure views of state.ts. Cell text is data: every string from the
  * workbook goes in with textContent, and nothing here uses innerHTML.
  */
-import type { ChartGeometry, DetectionView, FindingsView, Kpi, RoleChoice } from "./state";
-import { ROLE_CHOICES } from "./state";
+import {
+  type ChartGeometry,
+  type DetectionView,
+  type FindingsView,
+  type Kpi,
+  type RoleChoice,
+  ROLE_CHOICES,
+} from "./state";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 

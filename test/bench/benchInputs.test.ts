@@ -4,7 +4,7 @@
  * reader understands. Nothing here is timed.
  */
 import { payback } from "../../src/functions/itosFunctions";
-import { detectGrid } from "../../src/grid/detect";
+import { detectGrid } from "../../src/grid/read";
 import { largeSheet, netFlows } from "../../scripts/bench-data";
 import { hyperFormulaPayback } from "../../scripts/bench-tasks";
 
@@ -28,8 +28,8 @@ describe("benchmark inputs", () => {
     const model = detectGrid(sheet);
     const months = sheet.values[0].filter((v) => typeof v === "number").length;
     expect(model.periods).toHaveLength(months);
-    expect(model.blocks[0].totalColumns.filter((t) => t.kind === "fy").length).toBeGreaterThan(0);
-    expect(model.blocks[0].totalColumns.some((t) => t.kind === "grand")).toBe(true);
+    expect(model.blocks[0].totals.filter((t) => t.kind === "fy").length).toBeGreaterThan(0);
+    expect(model.blocks[0].totals.some((t) => t.kind === "grand")).toBe(true);
     expect(model.lines.filter((l) => l.role === "investment").length).toBeGreaterThan(0);
     expect(model.lines.some((l) => l.role === "total-return")).toBe(true);
   });

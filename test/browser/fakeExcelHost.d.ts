@@ -1,5 +1,5 @@
 /** Types of the in-memory Excel stand-in (fakeExcelHost.js) as the jest tests use it. */
-import type { SheetSnapshot } from "../../src/grid/snapshot";
+import type { SheetSnapshot } from "../../src/sheet";
 
 export interface FakeCell {
   v: number | string | boolean | null | { error: string };

@@ -1,4 +1,11 @@
-import { parseAmount, formatMoney, displayedDecimals, formatUsesBrackets, sum, money } from "../../src/engine/money";
+import {
+  parseAmount,
+  formatMoney,
+  displayedDecimals,
+  formatUsesBrackets,
+  sum,
+  money,
+} from "../../src/engine";
 
 describe("money as councils write it", () => {
   test.each([

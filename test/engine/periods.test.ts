@@ -1,4 +1,11 @@
-import { parsePeriodHeader, serialToDate, dateToSerial, isDateFormat, parseFyLabel, fyLabelOf } from "../../src/engine/periods";
+import {
+  parsePeriodHeader,
+  serialToDate,
+  dateToSerial,
+  isDateFormat,
+  parseFyLabel,
+  fyLabelOf,
+} from "../../src/engine";
 
 describe("period labels", () => {
   test("Excel serials round-trip to dates (1900 date system)", () => {
@@ -27,7 +34,11 @@ describe("period labels", () => {
 
   test("financial years, year and period numbers, totals", () => {
     expect(parsePeriodHeader("2021/22")).toEqual({ kind: "fy", startYear: 2021, label: "2021/22" });
-    expect(parsePeriodHeader("FY 2021-2022")).toEqual({ kind: "fy", startYear: 2021, label: "2021/22" });
+    expect(parsePeriodHeader("FY 2021-2022")).toEqual({
+      kind: "fy",
+      startYear: 2021,
+      label: "2021/22",
+    });
     expect(parsePeriodHeader("Year 1")).toMatchObject({ kind: "year-number", n: 1 });
     expect(parsePeriodHeader("Yr 3")).toMatchObject({ kind: "year-number", n: 3 });
     expect(parsePeriodHeader("Month 12")).toMatchObject({ kind: "period-number", n: 12 });

@@ -1,10 +1,9 @@
 import { readActiveSheet } from "../../src/excel/readSnapshot";
 import { applyPlanInContext } from "../../src/excel/applyPlan";
 import { clearMarksInContext, removeOutputInContext } from "../../src/excel/removeOutput";
-import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { emptyPlan, type WritePlan } from "../../src/grid/writePlan";
-import { ItosError } from "../../src/engine/errors";
-import { a1 } from "../../src/grid/address";
+import { analyseSheet, planAnalysis, emptyPlan, type WritePlan } from "../../src/grid";
+import { ItosError } from "../../src/engine";
+import { a1 } from "../../src/sheet";
 import { APPENDIX, sandwellHost, sandwellWorkbook } from "./sandwellHost";
 import type { FakeDump, FakeHost } from "../browser/fakeExcelHost";
 
@@ -184,7 +183,9 @@ describe("marks that come with an analysis", () => {
     expect(plan.names.some((n) => n.ref.endsWith("$H$4"))).toBe(true);
 
     await host.Excel.run((ctx) => applyPlanInContext(ctx, plan));
-    expect(appendix(host.model.dump()).cells.H4.fill).toBe(plan.marks.find((m) => m.col === 7)!.fill);
+    expect(appendix(host.model.dump()).cells.H4.fill).toBe(
+      plan.marks.find((m) => m.col === 7)!.fill
+    );
     await host.Excel.run((ctx) => applyPlanInContext(ctx, plan));
     expect(appendix(host.model.dump()).cells.H4.v).toBe(-36000);
 

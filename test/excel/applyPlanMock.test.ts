@@ -4,7 +4,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { applyPlanInContext } from "../../src/excel/applyPlan";
-import { emptyPlan, type WritePlan } from "../../src/grid/writePlan";
+import { emptyPlan, type WritePlan } from "../../src/grid";
 
 jest.mock("office-addin-manifest", () => ({
   OfficeApp: {

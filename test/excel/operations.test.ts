@@ -4,7 +4,7 @@ import {
   detectInContext,
   reconcileInContext,
 } from "../../src/excel/operations";
-import { a1 } from "../../src/grid/address";
+import { a1 } from "../../src/sheet";
 import { APPENDIX, sandwellHost } from "./sandwellHost";
 import type { FakeHost } from "../browser/fakeExcelHost";
 

@@ -1,6 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { readActiveSheet } from "../../src/excel/readSnapshot";
-import { ItosError } from "../../src/engine/errors";
+import { ItosError } from "../../src/engine";
 
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest, whose own
 // dependencies ship as ES modules jest cannot load: give it just that enum.

@@ -1,5 +1,5 @@
 import { cellInput, requestBytes, splitRect, toRectangles } from "../../src/excel/rectangles";
-import type { PlannedCell } from "../../src/grid/writePlan";
+import type { PlannedCell } from "../../src/grid";
 
 const cell = (
   row: number,

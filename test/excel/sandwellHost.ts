@@ -1,7 +1,7 @@
 /** The Sandwell fixture loaded into the in-memory Excel host, for the adapter tests. */
 import * as path from "path";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import type { WorkbookSnapshot } from "../../src/grid/snapshot";
+import { readWorkbook } from "../../src/file";
+import type { WorkbookSnapshot } from "../../src/sheet";
 import { createFakeExcel, type FakeHost } from "../browser/fakeExcelHost";
 
 export const SANDWELL = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");

@@ -5,8 +5,8 @@
 import { createFakeExcel, type FakeHost } from "../browser/fakeExcelHost";
 import { readActiveSheet } from "../../src/excel/readSnapshot";
 import { applyPlanInContext, type ApplyOptions } from "../../src/excel/applyPlan";
-import { emptyPlan, type PlannedCell, type WritePlan } from "../../src/grid/writePlan";
-import { nameRef } from "../../src/grid/planLayout";
+import { emptyPlan, type PlannedCell, type WritePlan } from "../../src/grid";
+import { absoluteRangeRef } from "../../src/sheet";
 
 export const SHEET = "Cases";
 export const WIDTH = 6;
@@ -88,8 +88,20 @@ export function outputPlan(rows: number): WritePlan {
     ...emptyPlan(),
     cells,
     names: [
-      { name: "ITOS_Output", ref: nameRef(SHEET, top, 0, bottom, WIDTH - 1) },
-      { name: "ITOS_Cumulative", ref: nameRef(SHEET, top, 4, bottom, 4) },
+      {
+        name: "ITOS_Output",
+        ref: absoluteRangeRef({
+          sheet: SHEET,
+          top: top,
+          left: 0,
+          bottom: bottom,
+          right: WIDTH - 1,
+        }),
+      },
+      {
+        name: "ITOS_Cumulative",
+        ref: absoluteRangeRef({ sheet: SHEET, top: top, left: 4, bottom: bottom, right: 4 }),
+      },
     ],
     conditionalFormats: [
       {
@@ -103,8 +115,14 @@ export function outputPlan(rows: number): WritePlan {
       {
         sheet: SHEET,
         title: "Cumulative position (£)",
-        categoriesRef: nameRef(SHEET, top, 0, bottom, 0),
-        valuesRef: nameRef(SHEET, top, 4, bottom, 4),
+        categoriesRef: absoluteRangeRef({
+          sheet: SHEET,
+          top: top,
+          left: 0,
+          bottom: bottom,
+          right: 0,
+        }),
+        valuesRef: absoluteRangeRef({ sheet: SHEET, top: top, left: 4, bottom: bottom, right: 4 }),
         anchor: { row: top, col: 8, widthCols: 8, heightRows: 18 },
       },
     ],

@@ -14,11 +14,10 @@ import {
   listItosFormulaCells,
   loadWorkbook,
   removeItosOutput,
+  readWorkbook,
 } from "../../src/file";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { ownedCellsFromNames } from "../../src/grid/plan";
-import { emptyPlan } from "../../src/grid/writePlan";
+import { analyseSheet, planAnalysis, emptyPlan } from "../../src/grid";
+import { ownedCellKeys } from "../../src/sheet";
 import { cellsOf, cellsOfWorkbook } from "./cells";
 import { recalculate } from "./recalculate";
 
@@ -239,7 +238,7 @@ describe("a re-run the way the Excel add-in does it (no removal first)", () => {
       name: n.name,
       ref: n.ranges[0],
     }));
-    const owned = ownedCellsFromNames(names);
+    const owned = ownedCellKeys(names);
     expect(owned.size).toBe(63 * 6);
     const rerun = planAnalysis(analyseSheet(written, { ownedCells: owned }), written, {
       ownedCells: owned,

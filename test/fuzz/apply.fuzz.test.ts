@@ -5,11 +5,10 @@
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { ItosError } from "../../src/engine/errors";
-import { snapshotFromWorkbook } from "../../src/file/readWorkbook";
-import { applyPlanToWorkbook } from "../../src/file/writeWorkbook";
-import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { isCellError, type SheetSnapshot } from "../../src/grid/snapshot";
+import { ItosError } from "../../src/engine";
+import { snapshotFromWorkbook, applyPlanToWorkbook } from "../../src/file";
+import { analyseSheet, planAnalysis } from "../../src/grid";
+import { isCellError, type SheetSnapshot } from "../../src/sheet";
 import { gridLikeSheet } from "./arbitraries";
 
 /** The random sheet as an exceljs workbook (errors as error values, formats kept). */

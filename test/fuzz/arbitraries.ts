@@ -6,8 +6,8 @@
  * engine, reconciliation and the write planner; the rest are noise.
  */
 import fc from "fast-check";
-import { dateToSerial } from "../../src/engine/periods";
-import type { CellValue, SheetSnapshot } from "../../src/grid/snapshot";
+import { dateToSerial } from "../../src/engine";
+import type { CellValue, SheetSnapshot } from "../../src/sheet";
 
 const ERRORS = [
   "#N/A",

@@ -11,8 +11,8 @@ import {
   payback,
   reconcile,
   yearSummary,
+  type CellValue as FunctionCell,
 } from "../../src/functions/itosFunctions";
-import type { CellValue as FunctionCell } from "../../src/functions/itosFunctions";
 
 /** What Excel passes for a cell to a custom function: numbers, text ("" for blank), booleans. */
 const functionCell: fc.Arbitrary<FunctionCell> = fc.oneof(

@@ -4,13 +4,11 @@
  * plan never puts anything in a cell that already holds a value or a formula.
  */
 import fc from "fast-check";
-import { ItosError } from "../../src/engine/errors";
-import { analysePayback } from "../../src/engine/payback";
-import { detectGrid, findGrids } from "../../src/grid/detect";
-import { flowsFromModel } from "../../src/grid/flows";
-import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { reconcileSheet } from "../../src/grid/reconcileGrid";
-import { formulaAt, isBlank, cellAt, type SheetSnapshot } from "../../src/grid/snapshot";
+import { ItosError, analysePayback } from "../../src/engine";
+import { detectGrid, findGrids, flowsFromModel } from "../../src/grid/read";
+import { analyseSheet, planAnalysis } from "../../src/grid";
+import { reconcileSheet } from "../../src/grid/reconcile";
+import { formulaAt, isBlank, cellAt, type SheetSnapshot } from "../../src/sheet";
 import { anySheet, gridLikeSheet } from "./arbitraries";
 
 /** Runs fn; a thrown ItosError with a message counts as a clean refusal, anything else fails. */

@@ -1,10 +1,9 @@
 import * as path from "path";
-import { isItosError, ItosError } from "../../src/engine/errors";
-import { analysePayback } from "../../src/engine/payback";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid } from "../../src/grid/detect";
-import { amountAt, flowsFromModel, lineCell } from "../../src/grid/flows";
-import type { CellValue, SheetSnapshot } from "../../src/grid/snapshot";
+import { isItosError, ItosError, analysePayback } from "../../src/engine";
+import { readWorkbook } from "../../src/file";
+import { detectGrid, lineCell } from "../../src/grid/read";
+import { amountAt, flowsFromModel } from "../../src/grid/read/flows";
+import type { CellValue, SheetSnapshot } from "../../src/sheet";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 

@@ -1,11 +1,8 @@
 import * as path from "path";
-import { analysePayback } from "../../src/engine/payback";
-import { isItosError } from "../../src/engine/errors";
-import { readWorkbook, snapshotFromWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid, findGrids } from "../../src/grid/detect";
-import { flowsFromModel, lineCell } from "../../src/grid/flows";
-import { a1 } from "../../src/grid/address";
-import type { WorkbookSnapshot } from "../../src/grid/snapshot";
+import { analysePayback, isItosError } from "../../src/engine";
+import { readWorkbook, snapshotFromWorkbook } from "../../src/file";
+import { detectGrid, findGrids, flowsFromModel, lineCell } from "../../src/grid/read";
+import { a1, type WorkbookSnapshot } from "../../src/sheet";
 import {
   buildLayoutWorkbook,
   LAYOUTS,
@@ -54,7 +51,7 @@ describe.each(withGrid.map((l) => [l.file, l] as const))("%s", (file, layout) =>
       expected.unitCell
     );
     expect(model.signConvention).toBe(expected.signConvention);
-    expect(model.labelCol).toBe(expected.labelCol);
+    expect(model.labelIndex).toBe(expected.labelCol);
     expect(model.orientation).toBe(expected.orientation ?? "periods-across");
     expect(model.warnings.length).toBeGreaterThan(0);
   });
@@ -119,15 +116,15 @@ describe("details of particular layouts", () => {
     const model = detectGrid(sheet);
     expect(model.blocks).toHaveLength(1);
     expect(
-      model.blocks[0].totalColumns.map((t) => `${a1(2, t.col)} ${t.kind} ${t.fy ?? ""}`.trim())
+      model.blocks[0].totals.map((t) => `${a1(2, t.periodIndex)} ${t.kind} ${t.fy ?? ""}`.trim())
     ).toEqual(["N3 fy 2022/23", "AA3 fy 2023/24", "AB3 grand"]);
     // Row 4's 2022/23 subtotal: staffing 6 × 10,000 = 60,000 shown negative, kept as a formula.
     expect(sheet.values[3][13]).toBe(-60000);
     expect(sheet.formulas?.[3][13]).toBe("=SUM(B4:M4)");
     expect(sheet.numberFormats?.[3][13]).toBe("#,##0;(#,##0)");
     // Periods skip the subtotal column: Mar-23 in M, Apr-23 in O.
-    expect(model.periods[11].col).toBe(12);
-    expect(model.periods[12].col).toBe(14);
+    expect(model.periods[11].periodIndex).toBe(12);
+    expect(model.periods[12].periodIndex).toBe(14);
   });
 
   test("offset grid: bounds start at the label column D and the header row 6", async () => {
@@ -137,8 +134,8 @@ describe("details of particular layouts", () => {
     expect(model.bounds.left).toBe(3);
     // Header F6..Q6 months, R6 Total; S (notes) lies outside.
     expect(model.bounds.right).toBe(17);
-    expect(model.blocks[0].totalColumns).toEqual([
-      { col: 17, kind: "grand", fy: null, header: "Total" },
+    expect(model.blocks[0].totals).toEqual([
+      { periodIndex: 17, kind: "grand", fy: null, header: "Total" },
     ]);
   });
 
@@ -154,9 +151,11 @@ describe("details of particular layouts", () => {
     const sheet = workbook.sheets[0];
     const model = detectGrid(sheet);
     // Apr-23 in A4 .. Mar-24 in A15: period "columns" are sheet rows 3..14; Total in row 16.
-    expect(model.periods.map((p) => p.col)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    expect(model.blocks[0].totalColumns).toEqual([
-      { col: 15, kind: "grand", fy: null, header: "Total" },
+    expect(model.periods.map((p) => p.periodIndex)).toEqual([
+      3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    ]);
+    expect(model.blocks[0].totals).toEqual([
+      { periodIndex: 15, kind: "grand", fy: null, header: "Total" },
     ]);
     expect(model.bounds).toEqual({ top: 2, left: 0, bottom: 15, right: 5 });
     const placements = model.lines.find((l) => l.label === "Savings - placements");

@@ -3,10 +3,9 @@
  * per-sheet JSON of the `itos` command and the human report.
  */
 import * as path from "path";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { analyseSheet, analyseWorkbook } from "../../src/grid/pipeline";
-import { sheetReportJson, sheetReportText } from "../../src/grid/report";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/grid/snapshot";
+import { readWorkbook } from "../../src/file";
+import { analyseSheet, analyseWorkbook, sheetReportJson, sheetReportText } from "../../src/grid";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../src/sheet";
 import { SANDWELL_STATED_YEAR_NETS } from "../support/sandwellLines";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");

@@ -3,19 +3,19 @@
  * formula it plans computes (recalculated with HyperFormula) the number the engine cached beside it.
  */
 import * as path from "path";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { a1 } from "../../src/grid/address";
-import { analyseSheet, planAnalysis } from "../../src/grid/pipeline";
-import { cellKey, ownedCellsFromNames } from "../../src/grid/plan";
+import { readWorkbook } from "../../src/file";
 import {
+  a1,
+  cellKey,
+  ownedCellKeys,
   cellAt,
   formulaAt,
   isBlank,
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "../../src/grid/snapshot";
-import type { PlannedCell, WritePlan } from "../../src/grid/writePlan";
+} from "../../src/sheet";
+import { analyseSheet, planAnalysis, type PlannedCell, type WritePlan } from "../../src/grid";
 import { recalculatePlan } from "../file/recalculate";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");
@@ -219,7 +219,7 @@ describe("the write plan on hand-made cases", () => {
     const sheet = caseSheet([[null], ["ITOS analysis (£)"]]);
     const blocked = planAnalysis(analyseSheet(sheet), sheet);
     expect(blocked.newSheet).toBe("ITOS Analysis");
-    const owned = ownedCellsFromNames([{ name: "ITOS_Output", ref: "'Case Flows'!$A$6:$F$27" }]);
+    const owned = ownedCellKeys([{ name: "ITOS_Output", ref: "'Case Flows'!$A$6:$F$27" }]);
     const plan = planAnalysis(analyseSheet(sheet), sheet, { ownedCells: owned });
     expect(plan.newSheet).toBeNull();
     expect(cellOf(plan, "Case Flows", "A6").value).toBe("ITOS analysis (£)");

@@ -2,8 +2,8 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { isItosError, ItosError } from "../../src/engine/errors";
-import { readWorkbook, snapshotFromWorkbook } from "../../src/file/readWorkbook";
+import { isItosError, ItosError } from "../../src/engine";
+import { readWorkbook, snapshotFromWorkbook } from "../../src/file";
 
 async function rejection(file: string): Promise<ItosError> {
   try {

@@ -1,9 +1,8 @@
 import * as path from "path";
-import { analysePayback } from "../../src/engine/payback";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid, findGrids } from "../../src/grid/detect";
-import { flowsFromModel } from "../../src/grid/flows";
-import type { WorkbookSnapshot } from "../../src/grid/snapshot";
+import { analysePayback } from "../../src/engine";
+import { readWorkbook } from "../../src/file";
+import { detectGrid, findGrids, flowsFromModel } from "../../src/grid/read";
+import type { WorkbookSnapshot } from "../../src/sheet";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx");
 
@@ -21,20 +20,20 @@ function appendix() {
 describe("the Sandwell appendix", () => {
   test("reads four stacked blocks of months, Oct-21 to Mar-25, with FY and grand total columns", () => {
     const model = detectGrid(appendix());
-    expect(model.blocks.map((b) => b.headerRow + 1)).toEqual([3, 17, 31, 45]);
+    expect(model.blocks.map((b) => b.headerIndex + 1)).toEqual([3, 17, 31, 45]);
     expect(model.periods).toHaveLength(42);
     expect(model.periods[0].period.key).toBe("2021-10");
     expect(model.periods[41].period.key).toBe("2025-03");
     expect(model.periodicity).toBe("monthly");
-    expect(model.labelCol).toBe(0);
+    expect(model.labelIndex).toBe(0);
     // Block 1 (row 3): months in B..G, "2021/22" in H; last block adds "Total" in O.
-    expect(model.periods.filter((p) => p.block === 0).map((p) => p.col)).toEqual([
+    expect(model.periods.filter((p) => p.block === 0).map((p) => p.periodIndex)).toEqual([
       1, 2, 3, 4, 5, 6,
     ]);
-    expect(model.blocks[0].totalColumns).toEqual([
-      { col: 7, kind: "fy", fy: "2021/22", header: "2021/22" },
+    expect(model.blocks[0].totals).toEqual([
+      { periodIndex: 7, kind: "fy", fy: "2021/22", header: "2021/22" },
     ]);
-    expect(model.blocks[3].totalColumns.map((t) => [t.col, t.kind, t.fy])).toEqual([
+    expect(model.blocks[3].totals.map((t) => [t.periodIndex, t.kind, t.fy])).toEqual([
       [13, "fy", "2024/25"],
       [14, "grand", null],
     ]);
@@ -59,7 +58,7 @@ describe("the Sandwell appendix", () => {
       "Cum (cost) / return": "cumulative",
     });
     const trust = model.lines.find((l) => l.key === "investment from trust");
-    expect(trust?.rows.map((r) => (r === null ? null : r + 1))).toEqual([5, 19, 33, 47]);
+    expect(trust?.lineIndex.map((r) => (r === null ? null : r + 1))).toEqual([5, 19, 33, 47]);
   });
 
   test("sees investment shown negative, in pounds, every line read as shown", () => {

@@ -1,7 +1,6 @@
-import { detectGrid } from "../../src/grid/detect";
-import { classifyLabel, normaliseLabel } from "../../src/grid/labels";
-import type { CellValue, SheetSnapshot } from "../../src/grid/snapshot";
-import { unitInFormat, unitInText } from "../../src/grid/units";
+import { detectGrid, classifyLabel, normaliseLabel } from "../../src/grid/read";
+import type { CellValue, SheetSnapshot } from "../../src/sheet";
+import { unitInFormat, unitInText } from "../../src/grid/read/units";
 
 describe("units stated in cells", () => {
   test.each([

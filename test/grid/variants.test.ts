@@ -3,13 +3,11 @@
  * not start at A1, no number formats), and odd headers, rows and settings.
  */
 import * as path from "path";
-import { isItosError, ItosError } from "../../src/engine/errors";
-import { analysePayback } from "../../src/engine/payback";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid, findGrids } from "../../src/grid/detect";
-import { flowsFromModel } from "../../src/grid/flows";
-import { transposeSnapshot } from "../../src/grid/orient";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/snapshot";
+import { isItosError, ItosError, analysePayback } from "../../src/engine";
+import { readWorkbook } from "../../src/file";
+import { detectGrid, findGrids, flowsFromModel } from "../../src/grid/read";
+import { transposeSnapshot } from "../../src/grid/read/orient";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/sheet";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 
@@ -57,7 +55,7 @@ describe("what the Office adapter may hand over", () => {
       numberFormats: appendix.numberFormats?.slice(2),
     };
     const a = answers(used);
-    expect(a.model.blocks.map((b) => b.headerRow)).toEqual([2, 16, 30, 44]);
+    expect(a.model.blocks.map((b) => b.headerIndex)).toEqual([2, 16, 30, 44]);
     expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual([
       "2022-01",
       "2023-01",
@@ -148,11 +146,11 @@ describe("headers", () => {
         ["Savings", null, 20, 20, 40, 20, 20, 80],
       ])
     );
-    expect(model.blocks[0].totalColumns).toEqual([
-      { col: 4, kind: "fy", fy: "2022/23", header: "Total" },
-      { col: 7, kind: "grand", fy: null, header: "Grand total" },
+    expect(model.blocks[0].totals).toEqual([
+      { periodIndex: 4, kind: "fy", fy: "2022/23", header: "Total" },
+      { periodIndex: 7, kind: "grand", fy: null, header: "Grand total" },
     ]);
-    expect(model.periods.map((p) => p.col)).toEqual([1, 2, 3, 5, 6]);
+    expect(model.periods.map((p) => p.periodIndex)).toEqual([1, 2, 3, 5, 6]);
   });
 
   test("fyStartMonth 1 files months by calendar year", () => {
@@ -234,10 +232,10 @@ describe("rows", () => {
     const model = detectGrid(sheet(values));
     expect(model.blocks).toEqual([
       {
-        headerRow: 0,
-        firstRow: 1,
-        lastRow: 2,
-        totalColumns: [{ col: 4, kind: "fy", fy: "2022/23", header: "2022/23" }],
+        headerIndex: 0,
+        firstLineIndex: 1,
+        lastLineIndex: 2,
+        totals: [{ periodIndex: 4, kind: "fy", fy: "2022/23", header: "2022/23" }],
       },
     ]);
     expect(model.lines.map((l) => l.label)).toEqual(["Investment", "Savings"]);
@@ -303,7 +301,7 @@ describe("label columns", () => {
         [null, "Transport", 2, 2, 2, 2],
       ])
     );
-    expect(a.model.labelCol).toBe(1);
+    expect(a.model.labelIndex).toBe(1);
     expect(a.model.lines.map((l) => [l.label, l.role])).toEqual([
       ["Staffing", "investment"],
       ["IT", "investment"],
@@ -322,7 +320,7 @@ describe("label columns", () => {
         ["R3", "Total", -6, 8],
       ])
     );
-    expect(model.labelCol).toBe(1);
+    expect(model.labelIndex).toBe(1);
     // A bare "Total" under an investment and a return line is their net.
     expect(model.lines.map((l) => l.role)).toEqual(["investment", "return", "net"]);
   });
@@ -332,17 +330,29 @@ describe("Sandwell turned on its side", () => {
   test("months down the rows give the same answers, and cells are named in the turned sheet", () => {
     const turned = transposeSnapshot(appendix);
     // Present it as a sheet of its own: the reader must find the periods down the rows.
-    const sheetOnItsSide: SheetSnapshot = { sheetName: "Turned", top: 0, left: 0, values: turned.values, numberFormats: turned.numberFormats };
+    const sheetOnItsSide: SheetSnapshot = {
+      sheetName: "Turned",
+      top: 0,
+      left: 0,
+      values: turned.values,
+      numberFormats: turned.numberFormats,
+    };
     const a = answers(sheetOnItsSide);
     expect(a.model.orientation).toBe("periods-down");
-    expect(a.model.blocks.map((b) => b.headerRow)).toEqual([2, 16, 30, 44]); // header columns C, Q, AE, AS
-    expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual(["2022-01", "2023-01", "2024-01"]);
+    expect(a.model.blocks.map((b) => b.headerIndex)).toEqual([2, 16, 30, 44]); // header columns C, Q, AE, AS
+    expect([a.firstInvestment, a.crossover, a.breakEven]).toEqual([
+      "2022-01",
+      "2023-01",
+      "2024-01",
+    ]);
     expect(a.result.paybackMonths?.toNumber()).toBeCloseTo(24 + 9121 / 18969, 2);
     // Jul-22's Mother and Baby amount (E23 on the appendix) sits at W5 once turned.
     const values = sheetOnItsSide.values.map((r) => [...r]);
     values[4][22] = { error: "#N/A" };
     const broken = { ...sheetOnItsSide, values };
-    expect(() => flowsFromModel(detectGrid(broken), broken)).toThrow("Turned!W5 holds #N/A where an amount is expected.");
+    expect(() => flowsFromModel(detectGrid(broken), broken)).toThrow(
+      "Turned!W5 holds #N/A where an amount is expected."
+    );
   });
 });
 
@@ -354,7 +364,10 @@ describe("numbers that only look like month dates", () => {
       ["Investment", -40000, null, null],
       ["Savings", 44000, 44030, 44060],
     ];
-    const model = detectGrid({ ...sheet(values), numberFormats: [[], [null, money, money, money], [null, money, money, money]] });
+    const model = detectGrid({
+      ...sheet(values),
+      numberFormats: [[], [null, money, money, money], [null, money, money, money]],
+    });
     expect(model.blocks).toHaveLength(1);
     expect(model.lines.map((l) => l.role)).toEqual(["investment", "return"]);
   });

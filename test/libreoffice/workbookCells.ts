@@ -3,7 +3,7 @@
  * after `itos apply`, and the boxes of its ITOS_ names.
  */
 import ExcelJS from "exceljs";
-import { parseNameRef } from "../../src/grid/planLayout";
+import { parseRangeRef } from "../../src/sheet";
 
 export interface CellRecord {
   sheet: string;
@@ -58,7 +58,7 @@ export function insideItosName(
   return names
     .filter((n) => n.name.startsWith("ITOS_"))
     .flatMap((n) => n.ranges)
-    .map(parseNameRef)
+    .map(parseRangeRef)
     .some(
       (box) =>
         box !== null &&

@@ -2,12 +2,32 @@
  * The pure reconciliation engine: tolerance from number formats, classification, readings, and
  * root causes on small hand-made checks.
  */
-import { money } from "../../src/engine/money";
-import { chooseReading, classify, evaluate, findRootCauses, halfUnitOf, type CellRef, type Check, type Term } from "../../src/engine/reconcile";
+import {
+  money,
+  chooseReading,
+  classify,
+  evaluate,
+  findRootCauses,
+  halfUnitOf,
+  type Check,
+  type Term,
+} from "../../src/engine";
+import type { CellRef } from "../../src/sheet";
 
 const cell = (row: number, col: number): CellRef => ({ sheet: "S", row, col });
-const t = (row: number, col: number, value: number, coef = 1): Term => ({ cell: cell(row, col), value: money(value), halfUnit: money(0.5), coef });
-const check = (stated: Term, parts: Term[]): Check => ({ stated, parts, partsText: "", subject: "s", partsDescription: "p" });
+const t = (row: number, col: number, value: number, coef = 1): Term => ({
+  cell: cell(row, col),
+  value: money(value),
+  halfUnit: money(0.5),
+  coef,
+});
+const check = (stated: Term, parts: Term[]): Check => ({
+  stated,
+  parts,
+  partsText: "",
+  subject: "s",
+  partsDescription: "p",
+});
 
 describe("halfUnitOf", () => {
   it("reads the displayed step from the number format", () => {
@@ -15,7 +35,7 @@ describe("halfUnitOf", () => {
     expect(halfUnitOf("#,##0.00", 12.5).toString()).toBe("0.005");
     expect(halfUnitOf("0.0%", 0.125).toString()).toBe("0.0005");
     expect(halfUnitOf("#,##0,", 1234567).toString()).toBe("500");
-    expect(halfUnitOf('£#,##0.0;[Red]-£#,##0.0', -3).toString()).toBe("0.05");
+    expect(halfUnitOf("£#,##0.0;[Red]-£#,##0.0", -3).toString()).toBe("0.05");
   });
 
   it("treats General whole numbers as typed to the unit and General decimals as exact to what they show", () => {
@@ -36,21 +56,32 @@ describe("classify and evaluate", () => {
   });
 
   it("adds decimals exactly: 0.1 + 0.2 is 0.3", () => {
-    const exact = (row: number, col: number, v: number): Term => ({ ...t(row, col, v), halfUnit: money(0) });
-    expect(evaluate(check(exact(0, 2, 0.3), [exact(0, 0, 0.1), exact(0, 1, 0.2)])).status).toBe("match");
+    const exact = (row: number, col: number, v: number): Term => ({
+      ...t(row, col, v),
+      halfUnit: money(0),
+    });
+    expect(evaluate(check(exact(0, 2, 0.3), [exact(0, 0, 0.1), exact(0, 1, 0.2)])).status).toBe(
+      "match"
+    );
   });
 });
 
 describe("chooseReading", () => {
   it("calls a family unverified when no reading agrees anywhere", () => {
-    const wrongEverywhere = [check(t(1, 0, 100), [t(0, 0, 10)]), check(t(1, 1, 200), [t(0, 1, 20)])];
+    const wrongEverywhere = [
+      check(t(1, 0, 100), [t(0, 0, 10)]),
+      check(t(1, 1, 200), [t(0, 1, 20)]),
+    ];
     expect(chooseReading([wrongEverywhere])).toEqual({ unverified: true });
   });
 
   it("keeps the usual reading when it agrees somewhere, so its disagreements are mismatches", () => {
     const family = [check(t(1, 0, 10), [t(0, 0, 10)]), check(t(1, 1, 200), [t(0, 1, 20)])];
     const chosen = chooseReading([family]);
-    expect("results" in chosen && chosen.results.map((r) => r.status)).toEqual(["match", "mismatch"]);
+    expect("results" in chosen && chosen.results.map((r) => r.status)).toEqual([
+      "match",
+      "mismatch",
+    ]);
   });
 });
 
@@ -64,7 +95,8 @@ describe("findRootCauses", () => {
       [15, 55, 70, 70],
     ];
     const checks: Check[] = [];
-    for (let c = 0; c < 4; c++) checks.push(check(t(2, c, v[2][c]), [t(0, c, v[0][c]), t(1, c, v[1][c])]));
+    for (let c = 0; c < 4; c++)
+      checks.push(check(t(2, c, v[2][c]), [t(0, c, v[0][c]), t(1, c, v[1][c])]));
     for (let r = 0; r < 3; r++) {
       checks.push(check(t(r, 2, v[r][2]), [t(r, 0, v[r][0]), t(r, 1, v[r][1])]));
       checks.push(check(t(r, 3, v[r][3]), [t(r, 0, v[r][0]), t(r, 1, v[r][1])]));
@@ -90,7 +122,10 @@ describe("findRootCauses", () => {
   });
 
   it("leaves unrelated failures each their own cause", () => {
-    const results = [check(t(0, 2, 99), [t(0, 0, 1), t(0, 1, 2)]), check(t(1, 2, 50), [t(1, 0, 1), t(1, 1, 2)])].map(evaluate);
+    const results = [
+      check(t(0, 2, 99), [t(0, 0, 1), t(0, 1, 2)]),
+      check(t(1, 2, 50), [t(1, 0, 1), t(1, 1, 2)]),
+    ].map(evaluate);
     const roots = findRootCauses(results);
     expect(roots.get(0)).toEqual(cell(0, 2));
     expect(roots.get(1)).toEqual(cell(1, 2));

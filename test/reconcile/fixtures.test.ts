@@ -3,11 +3,11 @@
  * detected as the add-in would read them.
  */
 import * as path from "path";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid } from "../../src/grid/detect";
-import { reconcileMarks } from "../../src/grid/marks";
-import type { LineRole } from "../../src/grid/model";
-import { reconcileSheet } from "../../src/grid/reconcileGrid";
+import { readWorkbook } from "../../src/file";
+import { detectGrid } from "../../src/grid/read";
+import { reconcileMarks } from "../../src/grid/plan";
+import type { LineRole } from "../../src/grid";
+import { reconcileSheet } from "../../src/grid/reconcile";
 
 const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
 
@@ -23,7 +23,13 @@ describe("annual investment table with one wrong year total", () => {
     const report = await reconcileFile("reconcile-annual-investment.xlsx");
     const d6 = report.mismatch.find((f) => f.cell === "D6")!;
     // Its lines: nil capital and (25,000) revenue; it states (35,000).
-    expect(d6).toMatchObject({ stated: -35000, expected: -25000, difference: -10000, parts: "D4:D5", rootCause: "D6" });
+    expect(d6).toMatchObject({
+      stated: -35000,
+      expected: -25000,
+      difference: -10000,
+      parts: "D4:D5",
+      rootCause: "D6",
+    });
     expect(report.mismatch.length).toBeGreaterThan(1);
     for (const f of report.mismatch) expect(f.rootCause).toBe("D6");
     // The grand total G6 is right: it agrees with its lines G4:G5.
@@ -37,7 +43,9 @@ describe("annual investment table with one wrong year total", () => {
     const marks = reconcileMarks(report);
     const d6 = marks.find((m) => m.row === 5 && m.col === 3)!;
     expect(d6.note).toContain("This cell is the likely cause");
-    expect(marks.filter((m) => m !== d6).every((m) => m.note.includes("Likely caused by D6"))).toBe(true);
+    expect(marks.filter((m) => m !== d6).every((m) => m.note.includes("Likely caused by D6"))).toBe(
+      true
+    );
   });
 });
 

@@ -4,10 +4,16 @@
  * council spreadsheet shows them. Used by the property tests.
  */
 import Decimal from "decimal.js";
-import { Money } from "../../src/engine/money";
-import { monthPeriod } from "../../src/engine/periods";
-import type { GridBlock, GridLine, GridModel, LineRole, PeriodSlot, SignConvention } from "../../src/grid/model";
-import type { CellValue, SheetSnapshot } from "../../src/grid/snapshot";
+import { Money, monthPeriod } from "../../src/engine";
+import type {
+  GridBlock,
+  GridLine,
+  GridModel,
+  LineRole,
+  PeriodSlot,
+  SignConvention,
+} from "../../src/grid/read";
+import type { CellValue, SheetSnapshot } from "../../src/sheet";
 
 export interface TableSpec {
   investmentLines: number;
@@ -48,7 +54,11 @@ const SHEET = "Table";
 
 function formatFor(display: TableSpec["display"]): string {
   if (display === "general") return "General";
-  return display === 0 ? "#,##0;(#,##0)" : display === 1 ? "#,##0.0;(#,##0.0)" : "#,##0.00;(#,##0.00)";
+  return display === 0
+    ? "#,##0;(#,##0)"
+    : display === 1
+      ? "#,##0.0;(#,##0.0)"
+      : "#,##0.00;(#,##0.00)";
 }
 
 function shown(value: Decimal, display: TableSpec["display"], rounded: boolean): number {
@@ -72,28 +82,73 @@ export function buildTable(spec: TableSpec): BuiltTable {
   });
   const invSign: 1 | -1 = spec.signConvention === "role-by-label" ? -1 : 1;
   const comp = (i: number) => spec.amounts[i].map((a) => new Money(a).div(10000));
-  const sumOf = (rows: Decimal[][]) => months.map((_, m) => rows.reduce((s, r) => s.plus(r[m]), new Money(0)));
+  const sumOf = (rows: Decimal[][]) =>
+    months.map((_, m) => rows.reduce((s, r) => s.plus(r[m]), new Money(0)));
 
-  const invFlows = Array.from({ length: spec.investmentLines }, (_, i) => comp(i).map((d) => d.abs().negated()));
-  const retFlows = Array.from({ length: spec.returnLines }, (_, i) => comp(spec.investmentLines + i));
+  const invFlows = Array.from({ length: spec.investmentLines }, (_, i) =>
+    comp(i).map((d) => d.abs().negated())
+  );
+  const retFlows = Array.from({ length: spec.returnLines }, (_, i) =>
+    comp(spec.investmentLines + i)
+  );
   const defs: LineDef[] = [];
-  invFlows.forEach((f, i) => defs.push({ key: `investment ${i + 1}`, label: `Investment ${i + 1}`, role: "investment", sign: invSign, flows: f }));
+  invFlows.forEach((f, i) =>
+    defs.push({
+      key: `investment ${i + 1}`,
+      label: `Investment ${i + 1}`,
+      role: "investment",
+      sign: invSign,
+      flows: f,
+    })
+  );
   const totalInv = sumOf(invFlows);
-  if (spec.totalLines) defs.push({ key: "total investment", label: "Total investment", role: "total-investment", sign: invSign, flows: totalInv });
+  if (spec.totalLines)
+    defs.push({
+      key: "total investment",
+      label: "Total investment",
+      role: "total-investment",
+      sign: invSign,
+      flows: totalInv,
+    });
   defs.push({ key: "return", label: "Return", role: "heading", sign: 1, flows: null });
-  retFlows.forEach((f, i) => defs.push({ key: `saving ${i + 1}`, label: `Saving ${i + 1}`, role: "return", sign: 1, flows: f }));
+  retFlows.forEach((f, i) =>
+    defs.push({
+      key: `saving ${i + 1}`,
+      label: `Saving ${i + 1}`,
+      role: "return",
+      sign: 1,
+      flows: f,
+    })
+  );
   const totalRet = sumOf(retFlows);
-  if (spec.totalLines) defs.push({ key: "total return", label: "Total return", role: "total-return", sign: 1, flows: totalRet });
+  if (spec.totalLines)
+    defs.push({
+      key: "total return",
+      label: "Total return",
+      role: "total-return",
+      sign: 1,
+      flows: totalRet,
+    });
   const net = months.map((_, m) => totalInv[m].plus(totalRet[m]));
-  if (spec.netLine) defs.push({ key: "net", label: "Net in month", role: "net", sign: 1, flows: net });
+  if (spec.netLine)
+    defs.push({ key: "net", label: "Net in month", role: "net", sign: 1, flows: net });
   const cumulative: Decimal[] = [];
   net.forEach((n, m) => cumulative.push(m === 0 ? n : cumulative[m - 1].plus(n)));
-  if (spec.cumulativeLine) defs.push({ key: "cumulative", label: "Cumulative", role: "cumulative", sign: 1, flows: cumulative });
+  if (spec.cumulativeLine)
+    defs.push({
+      key: "cumulative",
+      label: "Cumulative",
+      role: "cumulative",
+      sign: 1,
+      flows: cumulative,
+    });
 
   // Columns: per block, its months then its FY columns; the grand column closes the last block.
   const fyOf = months.map((p) => p.fy as string);
   const fys = [...new Set(fyOf)];
-  const blockMonths: number[][] = spec.stacked ? fys.map((fy) => months.map((_, i) => i).filter((i) => fyOf[i] === fy)) : [months.map((_, i) => i)];
+  const blockMonths: number[][] = spec.stacked
+    ? fys.map((fy) => months.map((_, i) => i).filter((i) => fyOf[i] === fy))
+    : [months.map((_, i) => i)];
   const rowsPerBlock = defs.length + 2;
   const values = new Map<string, CellValue>();
   const formats = new Map<string, string>();
@@ -104,7 +159,13 @@ export function buildTable(spec: TableSpec): BuiltTable {
   const fmt = formatFor(spec.display);
   const periods: PeriodSlot[] = [];
   const blocks: GridBlock[] = [];
-  const lines: GridLine[] = defs.map((d) => ({ key: d.key, label: d.label, role: d.role, rows: [], sign: d.sign }));
+  const lines: GridLine[] = defs.map((d) => ({
+    key: d.key,
+    label: d.label,
+    role: d.role,
+    lineIndex: [],
+    sign: d.sign,
+  }));
   const statedCells: [number, number][] = [];
   let cellNo = 0;
   const nextRounded = () => spec.roundedCells[cellNo++ % spec.roundedCells.length];
@@ -113,32 +174,47 @@ export function buildTable(spec: TableSpec): BuiltTable {
 
   blockMonths.forEach((idx, b) => {
     const header = b * rowsPerBlock;
-    const cols: { col: number; kind: "month" | "fy" | "grand"; months: number[]; fy: string | null }[] = [];
+    const cols: {
+      col: number;
+      kind: "month" | "fy" | "grand";
+      months: number[];
+      fy: string | null;
+    }[] = [];
     let col = 1;
     const blockFys = [...new Set(idx.map((i) => fyOf[i]))];
     for (const fy of blockFys) {
-      for (const i of idx.filter((j) => fyOf[j] === fy)) cols.push({ col: col++, kind: "month", months: [i], fy });
-      if (spec.fyColumns) cols.push({ col: col++, kind: "fy", months: idx.filter((j) => fyOf[j] === fy), fy });
+      for (const i of idx.filter((j) => fyOf[j] === fy))
+        cols.push({ col: col++, kind: "month", months: [i], fy });
+      if (spec.fyColumns)
+        cols.push({ col: col++, kind: "fy", months: idx.filter((j) => fyOf[j] === fy), fy });
     }
     const last = b === blockMonths.length - 1;
-    if (spec.grandColumn && last) cols.push({ col: col++, kind: "grand", months: months.map((_, i) => i), fy: null });
+    if (spec.grandColumn && last)
+      cols.push({ col: col++, kind: "grand", months: months.map((_, i) => i), fy: null });
     right = Math.max(right, col - 1);
     for (const c of cols) {
       if (c.kind === "month") {
         const p = months[c.months[0]];
         put(header, c.col, p.label);
-        periods.push({ period: p, block: b, col: c.col });
+        periods.push({ period: p, block: b, periodIndex: c.col });
       } else put(header, c.col, c.kind === "fy" ? (c.fy as string) : "Total");
     }
     blocks.push({
-      headerRow: header,
-      firstRow: header + 1,
-      lastRow: header + defs.length,
-      totalColumns: cols.filter((c) => c.kind !== "month").map((c) => ({ col: c.col, kind: c.kind as "fy" | "grand", fy: c.fy, header: c.kind === "fy" ? (c.fy as string) : "Total" })),
+      headerIndex: header,
+      firstLineIndex: header + 1,
+      lastLineIndex: header + defs.length,
+      totals: cols
+        .filter((c) => c.kind !== "month")
+        .map((c) => ({
+          periodIndex: c.col,
+          kind: c.kind as "fy" | "grand",
+          fy: c.fy,
+          header: c.kind === "fy" ? (c.fy as string) : "Total",
+        })),
     });
     defs.forEach((d, li) => {
       const row = header + 1 + li;
-      lines[li].rows.push(row);
+      lines[li].lineIndex.push(row);
       put(row, 0, d.label);
       if (!d.flows) return;
       for (const c of cols) {
@@ -169,25 +245,50 @@ export function buildTable(spec: TableSpec): BuiltTable {
     unit: "£",
     unitSource: null,
     signConvention: spec.signConvention,
-    labelCol: 0,
+    labelIndex: 0,
     periods,
     blocks,
     lines,
-    bounds: spec.transposed ? { top: 0, left: 0, bottom: right, right: bottom } : { top: 0, left: 0, bottom, right },
+    bounds: spec.transposed
+      ? { top: 0, left: 0, bottom: right, right: bottom }
+      : { top: 0, left: 0, bottom, right },
     warnings: [],
   };
   const summary = spec.summary
-    ? buildSummary(spec, fys, fyOf, { investment: invFlows.map((f) => f.map((d) => d.times(invSign))), totalReturn: totalRet, net, cumulative, invSign }, nextRounded)
+    ? buildSummary(
+        spec,
+        fys,
+        fyOf,
+        {
+          investment: invFlows.map((f) => f.map((d) => d.times(invSign))),
+          totalReturn: totalRet,
+          net,
+          cumulative,
+          invSign,
+        },
+        nextRounded
+      )
     : null;
   if (spec.transposed) {
     return {
       model,
-      snapshot: { sheetName: SHEET, top: 0, left: 0, values: transpose(valuesGrid), numberFormats: transpose(formatGrid) },
+      snapshot: {
+        sheetName: SHEET,
+        top: 0,
+        left: 0,
+        values: transpose(valuesGrid),
+        numberFormats: transpose(formatGrid),
+      },
       statedCells: statedCells.map(([r, c]) => [c, r]),
       summary,
     };
   }
-  return { model, snapshot: { sheetName: SHEET, top: 0, left: 0, values: valuesGrid, numberFormats: formatGrid }, statedCells, summary };
+  return {
+    model,
+    snapshot: { sheetName: SHEET, top: 0, left: 0, values: valuesGrid, numberFormats: formatGrid },
+    statedCells,
+    summary,
+  };
 }
 
 function transpose<T>(grid: T[][]): T[][] {
@@ -204,15 +305,32 @@ function buildSummary(
   spec: TableSpec,
   fys: string[],
   fyOf: string[],
-  truth: { investment: Decimal[][]; totalReturn: Decimal[]; net: Decimal[]; cumulative: Decimal[]; invSign: number },
-  nextRounded: () => boolean,
+  truth: {
+    investment: Decimal[][];
+    totalReturn: Decimal[];
+    net: Decimal[];
+    cumulative: Decimal[];
+    invSign: number;
+  },
+  nextRounded: () => boolean
 ): { snapshot: SheetSnapshot; statedCells: [number, number][] } {
   const fmt = formatFor(spec.display);
-  const inYear = (flows: Decimal[], fy: string) => flows.reduce((s, v, i) => (fyOf[i] === fy ? s.plus(v) : s), new Money(0));
+  const inYear = (flows: Decimal[], fy: string) =>
+    flows.reduce((s, v, i) => (fyOf[i] === fy ? s.plus(v) : s), new Money(0));
   const rows: { label: string; perYear: Decimal[]; total: Decimal | null }[] = [];
-  truth.investment.forEach((f, i) => rows.push({ label: `Investment ${i + 1}`, perYear: fys.map((fy) => inYear(f, fy)), total: f.reduce((s, v) => s.plus(v), new Money(0)) }));
+  truth.investment.forEach((f, i) =>
+    rows.push({
+      label: `Investment ${i + 1}`,
+      perYear: fys.map((fy) => inYear(f, fy)),
+      total: f.reduce((s, v) => s.plus(v), new Money(0)),
+    })
+  );
   const sumAll = (f: Decimal[]) => f.reduce((s, v) => s.plus(v), new Money(0));
-  rows.push({ label: "Saving", perYear: fys.map((fy) => inYear(truth.totalReturn, fy)), total: sumAll(truth.totalReturn) });
+  rows.push({
+    label: "Saving",
+    perYear: fys.map((fy) => inYear(truth.totalReturn, fy)),
+    total: sumAll(truth.totalReturn),
+  });
   const netRow = fys.map((fy) => inYear(truth.net, fy));
   // Net ROI as shown: saving plus investment as shown (investment shown positive is subtracted).
   rows.push({ label: "Net ROI", perYear: netRow, total: sumAll(truth.net) });
@@ -221,20 +339,36 @@ function buildSummary(
     netRow.forEach((n, j) => cum.push(j === 0 ? n : cum[j - 1].plus(n)));
     rows.push({ label: "Cum ROI", perYear: cum, total: null });
   }
-  const values: CellValue[][] = [["Timeline of investment", ...fys.map((_, j) => `Yr ${j + 1}`), null], [null, ...fys, "Total"]];
-  const formats: (string | null)[][] = [new Array(fys.length + 2).fill(null), new Array(fys.length + 2).fill(null)];
+  const values: CellValue[][] = [
+    ["Timeline of investment", ...fys.map((_, j) => `Yr ${j + 1}`), null],
+    [null, ...fys, "Total"],
+  ];
+  const formats: (string | null)[][] = [
+    new Array(fys.length + 2).fill(null),
+    new Array(fys.length + 2).fill(null),
+  ];
   const statedCells: [number, number][] = [];
   rows.forEach((r, i) => {
-    const cells = [...r.perYear, ...(r.total ? [r.total] : [])].map((d) => shown(d, spec.display, nextRounded()));
+    const cells = [...r.perYear, ...(r.total ? [r.total] : [])].map((d) =>
+      shown(d, spec.display, nextRounded())
+    );
     values.push([r.label, ...cells, ...(r.total ? [] : [null])]);
     formats.push([null, ...cells.map(() => fmt), ...(r.total ? [] : [null])]);
     cells.forEach((_, j) => statedCells.push([2 + i, 1 + j]));
   });
-  return { snapshot: { sheetName: "Summary", top: 0, left: 0, values, numberFormats: formats }, statedCells };
+  return {
+    snapshot: { sheetName: "Summary", top: 0, left: 0, values, numberFormats: formats },
+    statedCells,
+  };
 }
 
 /** A copy of a snapshot with one cell's value changed. */
-export function withCell(snapshot: SheetSnapshot, row: number, col: number, value: CellValue): SheetSnapshot {
+export function withCell(
+  snapshot: SheetSnapshot,
+  row: number,
+  col: number,
+  value: CellValue
+): SheetSnapshot {
   const values = snapshot.values.map((r) => r.slice());
   values[row - snapshot.top][col - snapshot.left] = value;
   return { ...snapshot, values };

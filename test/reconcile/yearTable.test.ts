@@ -4,18 +4,20 @@
  * against the real Sandwell appendix.
  */
 import * as path from "path";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import { detectGrid } from "../../src/grid/detect";
-import type { GridModel } from "../../src/grid/model";
-import { reconcileSheet, type ReconciliationReport } from "../../src/grid/reconcileGrid";
-import { findYearTables } from "../../src/grid/yearTable";
-import type { CellValue, SheetSnapshot } from "../../src/grid/snapshot";
+import { readWorkbook } from "../../src/file";
+import { detectGrid } from "../../src/grid/read";
+import type { GridModel } from "../../src/grid";
+import { reconcileSheet, type ReconciliationReport } from "../../src/grid/reconcile";
+import { findYearTables } from "../../src/grid/reconcile/yearTable";
+import type { CellValue, SheetSnapshot } from "../../src/sheet";
 
 let appendix: SheetSnapshot;
 let model: GridModel;
 
 beforeAll(async () => {
-  const wb = await readWorkbook(path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx"));
+  const wb = await readWorkbook(
+    path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx")
+  );
   appendix = wb.sheets.find((s) => s.sheetName === "Appendix 1")!;
   model = detectGrid(appendix);
 });
@@ -23,10 +25,21 @@ beforeAll(async () => {
 const YEARS = ["2021/22", "2022/23", "2023/24", "2024/25"];
 
 /** A summary sheet: FY labels in row 2 (B..), an optional Total after them, labelled rows from row 3. */
-function summarySheet(rows: [string, ...(number | null)[]][], format: string, years = YEARS, total = true): SheetSnapshot {
+function summarySheet(
+  rows: [string, ...(number | null)[]][],
+  format: string,
+  years = YEARS,
+  total = true
+): SheetSnapshot {
   const width = years.length + (total ? 2 : 1);
-  const values: CellValue[][] = [["Timeline of investment", ...new Array(width - 1).fill(null)], [null, ...years, ...(total ? ["Total"] : [])]];
-  const numberFormats: (string | null)[][] = [new Array(width).fill(null), new Array(width).fill(null)];
+  const values: CellValue[][] = [
+    ["Timeline of investment", ...new Array(width - 1).fill(null)],
+    [null, ...years, ...(total ? ["Total"] : [])],
+  ];
+  const numberFormats: (string | null)[][] = [
+    new Array(width).fill(null),
+    new Array(width).fill(null),
+  ];
   for (const [label, ...cells] of rows) {
     values.push([label, ...cells]);
     numberFormats.push([null, ...cells.map((c) => (c === null ? null : format))]);
@@ -45,7 +58,13 @@ describe("finding year tables", () => {
     const summary = summarySheet([["Saving", null, 93354, 269431, 425744, 788529]], "#,##0");
     const tables = findYearTables([appendix, summary], model);
     expect(tables).toHaveLength(1);
-    expect(tables[0]).toMatchObject({ sheet: "Summary", headerRow: 1, labelCol: 0, totalCol: 5, rows: [{ row: 2, label: "Saving" }] });
+    expect(tables[0]).toMatchObject({
+      sheet: "Summary",
+      headerRow: 1,
+      labelCol: 0,
+      totalCol: 5,
+      rows: [{ row: 2, label: "Saving" }],
+    });
     expect(tables[0].years.map((y) => y.fy)).toEqual(YEARS);
   });
 });
@@ -60,12 +79,14 @@ describe("a year table set against the Sandwell appendix", () => {
         ["Net ROI", -35.0, -46.6, 129.4, 285.7, 333.5],
         ["Cum ROI", -35.0, -81.6, 47.8, 333.5, null],
       ],
-      "#,##0.0",
+      "#,##0.0"
     );
     const report = reconcileWith(summary);
     expect(onSummary(report)).toEqual([]);
     expect(report.unverified).toEqual([]);
-    expect(report.roundingNotes.some((f) => f.sheet === "Summary" && f.parts.includes("'Appendix 1'!"))).toBe(true);
+    expect(
+      report.roundingNotes.some((f) => f.sheet === "Summary" && f.parts.includes("'Appendix 1'!"))
+    ).toBe(true);
   });
 
   it("still finds the wrong 2024/25 Saving when the summary is in £000s", () => {
@@ -74,7 +95,7 @@ describe("a year table set against the Sandwell appendix", () => {
         ["Saving", null, 93.4, 269.4, 411.8, 774.6],
         ["Net ROI", -35.0, -46.6, 129.4, 271.8, 319.6],
       ],
-      "#,##0.0",
+      "#,##0.0"
     );
     const found = onSummary(reconcileWith(summary));
     const e3 = found.find((f) => f.cell === "E3")!;
@@ -82,7 +103,12 @@ describe("a year table set against the Sandwell appendix", () => {
     expect(e3.expected).toBeCloseTo(425.744, 6);
     // Its Total follows from it; with no investment rows the table does not show Net ROI as
     // worked out from Saving, so the 2024/25 Net ROI is a cause of its own (and of its Total).
-    expect(found.map((f) => [f.cell, f.rootCause]).sort()).toEqual([["E3", "E3"], ["E4", "E4"], ["F3", "E3"], ["F4", "E4"]]);
+    expect(found.map((f) => [f.cell, f.rootCause]).sort()).toEqual([
+      ["E3", "E3"],
+      ["E4", "E4"],
+      ["F3", "E3"],
+      ["F4", "E4"],
+    ]);
   });
 
   it("accepts investment shown positive, with Net ROI as saving less investment", () => {
@@ -93,7 +119,7 @@ describe("a year table set against the Sandwell appendix", () => {
         ["Saving", null, 93354, 269431, 425744, 788529],
         ["Net ROI", -35000, -46646, 129431, 285744, 333529],
       ],
-      "#,##0;(#,##0)",
+      "#,##0;(#,##0)"
     );
     const report = reconcileWith(summary);
     expect(onSummary(report)).toEqual([]);
@@ -108,7 +134,7 @@ describe("a year table set against the Sandwell appendix", () => {
       ],
       "#,##0",
       ["2021/22", "2022/23", "2023/24", "2024/25", "2025/26"],
-      false,
+      false
     );
     const report = reconcileWith(summary);
     expect(onSummary(report)).toEqual([]);
@@ -123,7 +149,7 @@ describe("a year table set against the Sandwell appendix", () => {
         ["Investment in libraries", -5000, -6000, -7000, -8000, -26000],
         ["Saving", 1200, 1300, 1400, 1500, 5400],
       ],
-      "#,##0",
+      "#,##0"
     );
     const report = reconcileWith(summary);
     expect(onSummary(report)).toEqual([]);

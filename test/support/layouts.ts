@@ -4,7 +4,7 @@
  * from the code under test). scripts/make-fixtures.ts writes them to test/fixtures/*.xlsx.
  */
 import ExcelJS from "exceljs";
-import type { LineRole, SignConvention, Unit } from "../../src/grid/model";
+import type { LineRole, SignConvention, Unit } from "../../src/grid";
 
 export type LayoutCell =
   | number

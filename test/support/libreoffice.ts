@@ -9,6 +9,10 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
+import { LIBERATION_FONTS, LIBREOFFICE_CALC, POPPLER, requireTools } from "./requiredTools";
+
+// Every suite that uses this harness needs LibreOffice Calc: stop it with one line when missing.
+requireTools(LIBREOFFICE_CALC);
 
 /** CSV filter options: comma, double quote, UTF-8, raw (not "as shown") values, every sheet (-1). */
 const CSV_FILTER =
@@ -158,6 +162,7 @@ export function recalculateToCsv(
 
 /** Renders the workbook (recalculated) to PDF in outDir; returns the PDF's path. */
 export function renderToPdf(xlsxPath: string, outDir: string): Promise<string> {
+  requireTools(LIBERATION_FONTS);
   return serialised(async () => {
     await fs.mkdir(outDir, { recursive: true });
     await convert(xlsxPath, "pdf:calc_pdf_Export", outDir);
@@ -199,6 +204,7 @@ export async function pdfPageToPng(
   page = 1,
   dpi = 110
 ): Promise<string> {
+  requireTools(POPPLER);
   const args = ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile"];
   const box = await textBox(pdfPath, page);
   if (box) {

@@ -1,7 +1,6 @@
-import { analyseSheet } from "../../src/grid/pipeline";
-import { readWorkbook } from "../../src/file/readWorkbook";
-import type { SheetAnalysis } from "../../src/grid/pipeline";
-import type { WorkbookSnapshot } from "../../src/grid/snapshot";
+import { splitCellRef, type WorkbookSnapshot } from "../../src/sheet";
+import { analyseSheet, type SheetAnalysis } from "../../src/grid";
+import { readWorkbook } from "../../src/file";
 import * as path from "path";
 import {
   analyseOptions,
@@ -14,12 +13,10 @@ import {
   kpiView,
   moneyText,
   parseRatePercent,
-  splitCellRef,
   withRole,
 } from "../../src/taskpane/state";
 import { analyseMessage, reconcileMessage } from "../../src/commands/messages";
-import { ItosError } from "../../src/engine/errors";
-import { money } from "../../src/engine/money";
+import { ItosError, money } from "../../src/engine";
 
 let workbook: WorkbookSnapshot;
 let analysis: SheetAnalysis;

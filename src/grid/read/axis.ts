@@ -3,19 +3,19 @@
  * year for stacked blocks), the period each column stands for, and the FY subtotal and grand
  * total columns between and after the periods.
  */
-import { ItosError } from "../engine/errors";
 import {
+  ItosError,
   fyLabelOf,
   isDateFormat,
   monthPeriod,
   parsePeriodHeader,
   yearPeriod,
   type PeriodHeader,
-} from "../engine/periods";
-import type { Period } from "../engine/types";
+  type Period,
+} from "../../engine";
 import { sheetCellName } from "./orient";
-import type { TotalColumn } from "./model";
-import { formatAt, type CellValue, type SheetSnapshot } from "./snapshot";
+import type { TotalSlot } from "./model";
+import { formatAt, type CellValue, type SheetSnapshot } from "../../sheet";
 
 export type AxisKind = "monthly" | "annual-fy" | "annual-number" | "period-number";
 
@@ -131,12 +131,12 @@ export function buildAxis(
   headers: HeaderRow[],
   fyStartMonth: number,
   warnings: string[]
-): { slots: AxisSlot[]; totalColumns: TotalColumn[][] } {
+): { slots: AxisSlot[]; totalColumns: TotalSlot[][] } {
   const slots: AxisSlot[] = [];
-  const totalColumns: TotalColumn[][] = [];
+  const totalColumns: TotalSlot[][] = [];
   const seen = new Map<string, string>();
   headers.forEach((h, block) => {
-    const totals: TotalColumn[] = [];
+    const totals: TotalSlot[] = [];
     let lastMonth: { year: number; month: number } | null = null;
     h.cells.forEach((cell, k) => {
       const address = sheetCellName(snapshot, h.row, cell.col);
@@ -172,15 +172,16 @@ export function buildAxis(
   return { slots, totalColumns };
 }
 
-function totalColumn(col: number, h: PeriodHeader): TotalColumn {
-  if (h.kind === "fy") return { col, kind: "fy", fy: h.label, header: h.label };
+function totalColumn(col: number, h: PeriodHeader): TotalSlot {
+  if (h.kind === "fy") return { periodIndex: col, kind: "fy", fy: h.label, header: h.label };
   const label = h.kind === "total" ? h.label : "";
   const fyInside = /(\d{2}|\d{4})\s*[/\-–]\s*(\d{2}|\d{4})/.exec(label);
   if (fyInside) {
     const fy = parsePeriodHeader(fyInside[0]);
-    if (fy && fy.kind === "fy") return { col, kind: "fy", fy: fy.label, header: label };
+    if (fy && fy.kind === "fy")
+      return { periodIndex: col, kind: "fy", fy: fy.label, header: label };
   }
-  return { col, kind: "grand", fy: null, header: label };
+  return { periodIndex: col, kind: "grand", fy: null, header: label };
 }
 
 function periodOf(h: PeriodHeader, kind: AxisKind, fyStartMonth: number): Period | null {

@@ -3,8 +3,7 @@
  * snapshot on its side and reading it as usual. Messages must still name the user's own cells,
  * so a turned snapshot carries a namer that swaps the coordinates back.
  */
-import { a1 } from "./address";
-import type { SheetSnapshot } from "./snapshot";
+import { a1, type SheetSnapshot } from "../../sheet";
 
 const namers = new WeakMap<SheetSnapshot, (row: number, col: number) => string>();
 

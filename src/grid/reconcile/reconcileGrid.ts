@@ -9,23 +9,35 @@ import {
   evaluate,
   explain,
   findRootCauses,
-  type CellRef,
   type Check,
   type CheckResult,
   type CheckStatus,
-} from "../engine/reconcile";
-import { a1, parseA1 } from "./address";
-import { lineCell } from "./flows";
-import type { GridBlock, GridLine, GridModel, LineRole, PeriodSlot } from "./model";
+} from "../../engine";
+import {
+  type CellRef,
+  a1,
+  parseCellAddress,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../../sheet";
+import {
+  gridCellRef,
+  lineCell,
+  sheetCell,
+  type GridBlock,
+  type GridLine,
+  type GridModel,
+  type LineRole,
+  type PeriodSlot,
+} from "../read";
 import { ComponentCheck, ComponentColumn } from "./componentSums";
 import { PeriodSums } from "./periodSums";
 import { addressFrom, CheckCollector, type PartSpec, type Unverified } from "./reconcileTerms";
-import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { addYearTableChecks, findYearTables } from "./yearTable";
 
 export type { Unverified } from "./reconcileTerms";
 
-export interface Finding {
+export interface ReconciliationFinding {
   sheet: string;
   /** A1 address on its sheet ("N55"). */
   cell: string;
@@ -46,8 +58,8 @@ export interface ReconciliationReport {
   checked: number;
   match: number;
   rounding: number;
-  mismatch: Finding[];
-  roundingNotes: Finding[];
+  mismatch: ReconciliationFinding[];
+  roundingNotes: ReconciliationFinding[];
   unverified: Unverified[];
 }
 
@@ -69,13 +81,6 @@ const SUMMED: ReadonlySet<LineRole> = new Set([
   "net",
 ]);
 
-/** Sheet cell of a line (its row, or column for periods-down grids) at a position along the period axis. */
-function at(model: GridModel, line: number, axis: number): CellRef {
-  return model.orientation === "periods-down"
-    ? { sheet: model.sheetName, row: axis, col: line }
-    : { sheet: model.sheetName, row: line, col: axis };
-}
-
 function slotCell(model: GridModel, line: GridLine, index: number): CellRef | null {
   const c = lineCell(model, line, index);
   return c ? { sheet: model.sheetName, row: c.row, col: c.col } : null;
@@ -83,8 +88,8 @@ function slotCell(model: GridModel, line: GridLine, index: number): CellRef | nu
 
 function linesOfBlock(model: GridModel, block: number): GridLine[] {
   return model.lines
-    .filter((l) => l.rows[block] !== null && l.rows[block] !== undefined)
-    .sort((a, b) => (a.rows[block] as number) - (b.rows[block] as number));
+    .filter((l) => l.lineIndex[block] !== null && l.lineIndex[block] !== undefined)
+    .sort((a, b) => (a.lineIndex[block] as number) - (b.lineIndex[block] as number));
 }
 
 /** Positions along the axis where a block states amounts: its periods, then its total columns. */
@@ -94,11 +99,11 @@ function columnsOfBlock(
 ): { axis: number; name: string; slot: number | null }[] {
   const cols: { axis: number; name: string; slot: number | null }[] = [];
   model.periods.forEach((s, i) => {
-    if (s.block === block) cols.push({ axis: s.col, name: s.period.label, slot: i });
+    if (s.block === block) cols.push({ axis: s.periodIndex, name: s.period.label, slot: i });
   });
-  for (const t of model.blocks[block].totalColumns)
+  for (const t of model.blocks[block].totals)
     cols.push({
-      axis: t.col,
+      axis: t.periodIndex,
       name: t.kind === "fy" ? `the ${t.fy ?? t.header} total` : `the ${t.header} column`,
       slot: null,
     });
@@ -146,14 +151,14 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
   )) {
     const blocks = model.blocks
       .map((_, b) => b)
-      .filter((b) => total.rows[b] !== null && total.rows[b] !== undefined);
+      .filter((b) => total.lineIndex[b] !== null && total.lineIndex[b] !== undefined);
     const comps = new Map(blocks.map((b) => [b, componentsAbove(model, b, total)]));
     const columns = new Map(blocks.map((b) => [b, columnsOfBlock(model, b)]));
     if (blocks.every((b) => comps.get(b)!.length === 0)) {
       for (const b of blocks)
         for (const col of columns.get(b)!) {
           c.addUnverified(
-            at(model, total.rows[b] as number, col.axis),
+            gridCellRef(model, total.lineIndex[b] as number, col.axis),
             `No lines above ${total.label} (since the previous heading or total) to add up: its parts could not be identified.`
           );
         }
@@ -169,13 +174,12 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
       readings.push({ start: (n) => Math.max(0, n - k), plain: false });
 
     // Each column's components are read and summed once, for every reading.
-    const periodsDown = model.orientation === "periods-down";
-    const lineRows = new Map(blocks.map((b) => [b, comps.get(b)!.map((l) => l.rows[b] as number)]));
-    const place = (b: number, axis: number) => ({
+    const lineIndexes = new Map(
+      blocks.map((b) => [b, comps.get(b)!.map((l) => l.lineIndex[b] as number)])
+    );
+    const place = (b: number, periodIndex: number) => ({
       sheet: model.sheetName,
-      lines: lineRows.get(b)!,
-      axis,
-      periodsDown,
+      cells: lineIndexes.get(b)!.map((lineIndex) => sheetCell(model, lineIndex, periodIndex)),
     });
     const coefs = new Map(blocks.map((b) => [b, comps.get(b)!.map((l) => total.sign * l.sign)]));
     /** Per block, its columns: the stated cell and, where it states an amount, the components' sums. */
@@ -188,7 +192,7 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
       let entry = list[j];
       if (!entry) {
         const col = columns.get(b)![j];
-        const stated = at(model, total.rows[b] as number, col.axis);
+        const stated = gridCellRef(model, total.lineIndex[b] as number, col.axis);
         const parts = c.canStateTotal(stated)
           ? new ComponentColumn(
               c.statedTerm(stated),
@@ -210,7 +214,7 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
         if (n - start === 0) {
           for (const col of columns.get(b)!) {
             c.addUnverified(
-              at(model, total.rows[b] as number, col.axis),
+              gridCellRef(model, total.lineIndex[b] as number, col.axis),
               `No lines above ${total.label} in this block to add up: its parts could not be identified.`
             );
           }
@@ -250,7 +254,7 @@ function addNetLines(model: GridModel, c: CheckCollector): void {
   for (const net of model.lines.filter((l) => l.role === "net")) {
     const blocks = model.blocks
       .map((_, b) => b)
-      .filter((b) => net.rows[b] !== null && net.rows[b] !== undefined);
+      .filter((b) => net.lineIndex[b] !== null && net.lineIndex[b] !== undefined);
     const picks = signReadings(net, (b) => netParts(model, b));
     // Investment shown positive and subtracted: "return less investment".
     picks.push((b) =>
@@ -263,11 +267,11 @@ function addNetLines(model: GridModel, c: CheckCollector): void {
         if (parts.length === 0) continue;
         for (const col of columnsOfBlock(model, b)) {
           const specs = parts.map((p) => ({
-            cell: at(model, p.line.rows[b] as number, col.axis),
+            cell: gridCellRef(model, p.line.lineIndex[b] as number, col.axis),
             coef: p.coef,
           }));
           const chk = c.check(
-            at(model, net.rows[b] as number, col.axis),
+            gridCellRef(model, net.lineIndex[b] as number, col.axis),
             specs,
             `${net.label}, ${col.name}`,
             "its return and investment"
@@ -289,11 +293,11 @@ function addCumulativeLines(model: GridModel, c: CheckCollector): void {
   for (const cum of model.lines.filter((l) => l.role === "cumulative")) {
     const readings: ((slot: PeriodSlot) => { line: GridLine; coef: number }[])[] = [
       (s) =>
-        net && net.rows[s.block] != null
+        net && net.lineIndex[s.block] != null
           ? [{ line: net, coef: cum.sign * net.sign }]
           : netParts(model, s.block).map((l) => ({ line: l, coef: cum.sign * l.sign })),
       (s) =>
-        net && net.rows[s.block] != null
+        net && net.lineIndex[s.block] != null
           ? [{ line: net, coef: 1 }]
           : netParts(model, s.block).map((l) => ({ line: l, coef: 1 })),
     ];
@@ -307,7 +311,7 @@ function addCumulativeLines(model: GridModel, c: CheckCollector): void {
         if (previous) specs.push({ cell: previous, coef: 1 });
         for (const f of flowOf(slot))
           specs.push({
-            cell: at(model, f.line.rows[slot.block] as number, slot.col),
+            cell: gridCellRef(model, f.line.lineIndex[slot.block] as number, slot.periodIndex),
             coef: f.coef,
           });
         const chk = c.check(
@@ -330,15 +334,15 @@ function addCumulativeLines(model: GridModel, c: CheckCollector): void {
     const yearEnds: Check[] = [];
     const sums: Check[] = [];
     model.blocks.forEach((block, b) => {
-      if (cum.rows[b] === null || cum.rows[b] === undefined) return;
-      for (const t of block.totalColumns) {
+      if (cum.lineIndex[b] === null || cum.lineIndex[b] === undefined) return;
+      for (const t of block.totals) {
         const covered = model.periods
           .map((s, i) => ({ s, i }))
           .filter(({ s }) => t.kind === "grand" || s.period.fy === t.fy)
           .map(({ i }) => i);
         const lastCell =
           covered.length > 0 ? slotCell(model, cum, covered[covered.length - 1]) : null;
-        const stated = at(model, cum.rows[b] as number, t.col);
+        const stated = gridCellRef(model, cum.lineIndex[b] as number, t.periodIndex);
         if (!lastCell) {
           c.addUnverified(
             stated,
@@ -378,7 +382,7 @@ function addFyColumns(model: GridModel, c: CheckCollector, periods: PeriodSums):
   const word = periodWord(model);
   const checks: Check[] = [];
   model.blocks.forEach((block, b) => {
-    for (const t of block.totalColumns.filter((x) => x.kind === "fy")) {
+    for (const t of block.totals.filter((x) => x.kind === "fy")) {
       let slots = model.periods
         .map((s, i) => ({ s, i }))
         .filter(({ s }) => s.block === b && s.period.fy === t.fy);
@@ -387,7 +391,7 @@ function addFyColumns(model: GridModel, c: CheckCollector, periods: PeriodSums):
       // One list of slot indices for every line: checks only read it.
       const indices = slots.map(({ i }) => i);
       for (const line of linesOfBlock(model, b).filter((l) => SUMMED.has(l.role))) {
-        const stated = at(model, line.rows[b] as number, t.col);
+        const stated = gridCellRef(model, line.lineIndex[b] as number, t.periodIndex);
         if (slots.length === 0) {
           c.addUnverified(stated, `The grid has no ${word} of ${t.fy} to add up.`);
           continue;
@@ -411,7 +415,7 @@ function addFyColumns(model: GridModel, c: CheckCollector, periods: PeriodSums):
 
 function fyColumnsCoverAllPeriods(model: GridModel): boolean {
   const covered = new Set(
-    model.blocks.flatMap((bl) => bl.totalColumns.filter((t) => t.kind === "fy").map((t) => t.fy))
+    model.blocks.flatMap((bl) => bl.totals.filter((t) => t.kind === "fy").map((t) => t.fy))
   );
   return (
     model.periods.length > 0 &&
@@ -421,11 +425,9 @@ function fyColumnsCoverAllPeriods(model: GridModel): boolean {
 
 function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSums): void {
   const word = periodWord(model);
-  const grandBlocks = model.blocks.filter((bl) =>
-    bl.totalColumns.some((t) => t.kind === "grand")
-  ).length;
+  const grandBlocks = model.blocks.filter((bl) => bl.totals.some((t) => t.kind === "grand")).length;
   model.blocks.forEach((block: GridBlock, b) => {
-    for (const g of block.totalColumns.filter((x) => x.kind === "grand")) {
+    for (const g of block.totals.filter((x) => x.kind === "grand")) {
       const lines = linesOfBlock(model, b).filter((l) => SUMMED.has(l.role));
       const allPeriods = model.periods.map((_, i) => i);
       const blockPeriods = allPeriods.filter((i) => model.periods[i].block === b);
@@ -433,7 +435,7 @@ function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSum
         lines
           .map((line) => {
             return periods.check(
-              at(model, line.rows[b] as number, g.col),
+              gridCellRef(model, line.lineIndex[b] as number, g.periodIndex),
               line,
               indices,
               `the ${g.header} of ${line.label}`,
@@ -455,12 +457,15 @@ function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSum
           .map((line) => {
             const specs: PartSpec[] = [];
             model.blocks.forEach((bl, bb) => {
-              if (line.rows[bb] === null || line.rows[bb] === undefined) return;
-              for (const t of bl.totalColumns.filter((x) => x.kind === "fy"))
-                specs.push({ cell: at(model, line.rows[bb] as number, t.col), coef: 1 });
+              if (line.lineIndex[bb] === null || line.lineIndex[bb] === undefined) return;
+              for (const t of bl.totals.filter((x) => x.kind === "fy"))
+                specs.push({
+                  cell: gridCellRef(model, line.lineIndex[bb] as number, t.periodIndex),
+                  coef: 1,
+                });
             });
             return c.check(
-              at(model, line.rows[b] as number, g.col),
+              gridCellRef(model, line.lineIndex[b] as number, g.periodIndex),
               specs,
               `the ${g.header} of ${line.label}`,
               "the year totals"
@@ -476,7 +481,7 @@ function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSum
   });
 }
 
-function toFinding(r: CheckResult, root: CellRef | null): Finding {
+function toFinding(r: CheckResult, root: CellRef | null): ReconciliationFinding {
   const sheet = r.stated.cell.sheet;
   return {
     sheet,
@@ -492,9 +497,9 @@ function toFinding(r: CheckResult, root: CellRef | null): Finding {
   };
 }
 
-function byPosition(a: Finding, b: Finding, sheets: string[]): number {
-  const pa = parseA1(a.cell);
-  const pb = parseA1(b.cell);
+function byPosition(a: ReconciliationFinding, b: ReconciliationFinding, sheets: string[]): number {
+  const pa = parseCellAddress(a.cell);
+  const pb = parseCellAddress(b.cell);
   return sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || pa.row - pb.row || pa.col - pb.col;
 }
 
@@ -511,7 +516,8 @@ export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): Re
   const findings = results.flatMap((r, i) =>
     r.status === "match" ? [] : [toFinding(r, roots.get(i) ?? null)]
   );
-  const order = (list: Finding[]) => list.sort((a, b) => byPosition(a, b, sheetOrder));
+  const order = (list: ReconciliationFinding[]) =>
+    list.sort((a, b) => byPosition(a, b, sheetOrder));
   return {
     checked: results.length,
     match: results.filter((r) => r.status === "match").length,

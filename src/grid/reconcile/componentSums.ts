@@ -7,24 +7,15 @@
  * adding the parts one by one.
  */
 import type Decimal from "decimal.js";
-import {
-  sumTerms,
-  type CellRef,
-  type Check,
-  type PartVisitor,
-  type PartsSum,
-  type Term,
-} from "../engine/reconcile";
+import { sumTerms, type Check, type PartVisitor, type PartsSum, type Term } from "../../engine";
+import type { CellRef } from "../../sheet";
 import { addExact, addWhole, EXACT_ZERO, toDecimal, WholeSum, type ExactSum } from "./exactSum";
 import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
 
-/** Where the components of one column sit: their positions across the period axis, and the axis position. */
+/** Where the components of one period-axis position sit: each component line's cell, in line order. */
 export interface ComponentPlace {
   sheet: string;
-  /** Each component line's row (or column, for a periods-down grid), top to bottom. */
-  lines: readonly number[];
-  axis: number;
-  periodsDown: boolean;
+  cells: readonly { row: number; col: number }[];
 }
 
 export class ComponentColumn {
@@ -56,17 +47,17 @@ export class ComponentColumn {
     private readonly coefs: readonly number[],
     private readonly cells: CheckCollector
   ) {
-    for (let i = 0; i < place.lines.length; i++) {
+    for (let i = 0; i < place.cells.length; i++) {
       const e = this.entry(i);
       if (typeof e !== "number" && "problem" in e) this.problems.push(i);
     }
   }
 
   private row(i: number): number {
-    return this.place.periodsDown ? this.place.axis : this.place.lines[i];
+    return this.place.cells[i].row;
   }
   private col(i: number): number {
-    return this.place.periodsDown ? this.place.lines[i] : this.place.axis;
+    return this.place.cells[i].col;
   }
   private entry(i: number) {
     return this.cells.entryAt(this.place.sheet, this.row(i), this.col(i));
@@ -109,19 +100,16 @@ export class ComponentColumn {
   /** The parts from `start` on as terms, each with its usual sign or, when `plain`, added as shown. */
   terms(start: number, plain: boolean): Term[] {
     const out: Term[] = [];
-    for (let i = start; i < this.place.lines.length; i++)
+    for (let i = start; i < this.place.cells.length; i++)
       out.push(this.cells.termAt(this.cellOf(i), plain ? 1 : this.coefs[i]));
     return out;
   }
 
   /** Calls `visit` for each part from `start` on, without building terms. */
   eachPart(start: number, plain: boolean, visit: PartVisitor): void {
-    const { sheet, lines, axis, periodsDown } = this.place;
-    for (let i = start; i < lines.length; i++) {
-      const coef = plain ? 1 : this.coefs[i];
-      if (periodsDown) visit(sheet, axis, lines[i], coef);
-      else visit(sheet, lines[i], axis, coef);
-    }
+    const { sheet, cells } = this.place;
+    for (let i = start; i < cells.length; i++)
+      visit(sheet, cells[i].row, cells[i].col, plain ? 1 : this.coefs[i]);
   }
 
   /** Sum and slack of the parts from `start` on (all when 0), signed, or added as shown when `plain`. */
@@ -140,7 +128,7 @@ export class ComponentColumn {
   /** One pass over every part. */
   private sumAll(plain: boolean): PartsSum {
     const acc = newAccumulator();
-    for (let i = 0; i < this.place.lines.length; i++) this.add(i, plain ? 1 : this.coefs[i], acc);
+    for (let i = 0; i < this.place.cells.length; i++) this.add(i, plain ? 1 : this.coefs[i], acc);
     const slack = this.mixed
       ? sumTerms(this.terms(0, plain)).slack
       : sharedSlack(this.unit, acc.count);
@@ -149,7 +137,7 @@ export class ComponentColumn {
 
   private buildSuffix(): void {
     if (this.suffix) return;
-    const n = this.place.lines.length;
+    const n = this.place.cells.length;
     const suffix: ExactSum[] = new Array(n + 1);
     const suffixWhole = new Float64Array(n + 1);
     const rounded = new Int32Array(n + 1);

@@ -6,15 +6,9 @@
  * adding the parts one by one.
  */
 import type Decimal from "decimal.js";
-import {
-  sumTerms,
-  type CellRef,
-  type Check,
-  type PartVisitor,
-  type PartsSum,
-  type Term,
-} from "../engine/reconcile";
-import type { GridLine, GridModel } from "./model";
+import { sumTerms, type Check, type PartVisitor, type PartsSum, type Term } from "../../engine";
+import type { CellRef } from "../../sheet";
+import { lineCell, type GridLine, type GridModel } from "../read";
 import {
   addExact,
   addWhole,
@@ -54,14 +48,10 @@ class LineRun {
     this.cols = new Int32Array(n).fill(-1);
     this.wholes = new Float64Array(n).fill(NaN);
     this.blanks = new Uint8Array(n);
-    const periodsDown = model.orientation === "periods-down";
     for (let i = 0; i < n; i++) {
-      // As lineCell places it: the line's position in the slot's block, the slot's along the axis.
-      const slot = model.periods[i];
-      const along = line.rows[slot.block];
-      if (along === null || along === undefined) continue;
-      const row = periodsDown ? slot.col : along;
-      const col = periodsDown ? along : slot.col;
+      const cell = lineCell(model, line, i);
+      if (!cell) continue;
+      const { row, col } = cell;
       this.rows[i] = row;
       this.cols[i] = col;
       const e = cells.entryAt(this.sheet, row, col);

@@ -4,27 +4,10 @@
  * reconciliation checks.
  */
 import type Decimal from "decimal.js";
-import { ItosError } from "../engine/errors";
-import { fromNumber, parseAmount, ZERO } from "../engine/money";
-import type { FlowLine, Period } from "../engine/types";
-import type { GridLine, GridModel } from "./model";
+import { ItosError, fromNumber, parseAmount, ZERO, type FlowLine, type Period } from "../../engine";
+import { lineCell, type GridModel } from "./model";
 import { sheetCellName } from "./orient";
-import { cellAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
-
-/** Sheet coordinates of a line's amount for period slot `slot`, or null where its block lacks the line. */
-export function lineCell(
-  model: GridModel,
-  line: GridLine,
-  slot: number
-): { row: number; col: number } | null {
-  const s = model.periods[slot];
-  if (!s) return null;
-  const along = line.rows[s.block];
-  if (along === null || along === undefined) return null;
-  return model.orientation === "periods-down"
-    ? { row: s.col, col: along }
-    : { row: along, col: s.col };
-}
+import { cellAt, isBlank, isCellError, type SheetSnapshot } from "../../sheet";
 
 function shortText(text: string): string {
   const t = text.trim();

@@ -5,9 +5,7 @@
  * than guessing silently.
  */
 import type Decimal from "decimal.js";
-import { ItosError } from "../engine/errors";
-import { parseAmount, ZERO } from "../engine/money";
-import { DEFAULT_FY_START_MONTH } from "../engine/periods";
+import { ItosError, parseAmount, ZERO, DEFAULT_FY_START_MONTH } from "../../engine";
 import { cellName, sheetCellName, transposeSnapshot } from "./orient";
 import { buildAxis, chooseHeaderRows, scanHeaderRows, type AxisSlot, type HeaderRow } from "./axis";
 import { classifyLabel, normaliseLabel } from "./labels";
@@ -17,7 +15,7 @@ import type {
   GridModel,
   LineRole,
   SignConvention,
-  TotalColumn,
+  TotalSlot,
   Unit,
 } from "./model";
 import {
@@ -27,7 +25,7 @@ import {
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "./snapshot";
+} from "../../sheet";
 import { unitInFormat, unitInText } from "./units";
 
 export interface DetectOptions {
@@ -54,7 +52,7 @@ interface BlockSpan {
   /** Columns holding periods or totals in this block. */
   valueCols: number[];
   periodCols: number[];
-  totals: TotalColumn[];
+  totals: TotalSlot[];
 }
 
 function lastSnapshotRow(snapshot: SheetSnapshot): number {
@@ -76,12 +74,12 @@ function blockSpans(
   headers: HeaderRow[],
   others: HeaderRow[],
   slots: AxisSlot[],
-  totals: TotalColumn[][]
+  totals: TotalSlot[][]
 ): BlockSpan[] {
   const boundaries = [...headers, ...others].map((h) => h.row).sort((a, b) => a - b);
   return headers.map((header, b) => {
     const periodCols = slots.filter((s) => s.block === b).map((s) => s.col);
-    const valueCols = [...periodCols, ...totals[b].map((t) => t.col)].sort((x, y) => x - y);
+    const valueCols = [...periodCols, ...totals[b].map((t) => t.periodIndex)].sort((x, y) => x - y);
     const right = Math.max(...valueCols);
     const next = boundaries.find((r) => r > header.row);
     const limit = next === undefined ? lastSnapshotRow(snapshot) : next - 1;
@@ -403,7 +401,7 @@ function lazyNets(
       const slot = slots[nets.length];
       let net = ZERO;
       for (const c of components) {
-        const row = c.rows[slot.block];
+        const row = c.lineIndex[slot.block];
         if (row === null) continue;
         const v = shownNumber(cellAt(snapshot, row, slot.col));
         if (v && !v.isZero()) net = c.sign === 1 ? net.plus(v) : net.minus(v);
@@ -431,7 +429,7 @@ function statedLineSign(
     const net = netAt(i);
     running = running.plus(net);
     const expected = line.role === "cumulative" ? running : net;
-    const row = line.rows[slot.block];
+    const row = line.lineIndex[slot.block];
     if (row === null || expected.isZero()) continue;
     const stated = shownNumber(cellAt(snapshot, row, slot.col));
     if (!stated || stated.isZero()) continue;
@@ -451,7 +449,7 @@ function signWarning(
   const cells = (role: LineRole) =>
     lines
       .filter((l) => l.role === role)
-      .map((l) => cellName(snapshot, l.rows.find((r) => r !== null) as number, labelCol))
+      .map((l) => cellName(snapshot, l.lineIndex.find((r) => r !== null) as number, labelCol))
       .join(", ");
   const inv = cells("investment") || "none";
   const ret = cells("return") || "none";
@@ -520,7 +518,7 @@ function findUnit(
   for (const line of lines) {
     if (line.role !== "investment" && line.role !== "return") continue;
     for (let b = 0; b < spans.length; b++) {
-      const row = line.rows[b];
+      const row = line.lineIndex[b];
       if (row === null) continue;
       for (const col of spans[b].periodCols) {
         const fmt = formatAt(snapshot, row, col);
@@ -644,7 +642,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     key: l.key,
     label: l.label,
     role: l.role,
-    rows: l.rows,
+    lineIndex: l.rows,
     sign: componentSign(l.role, convention),
   }));
   const components = lines.filter((l) => l.role === "investment" || l.role === "return");
@@ -661,10 +659,10 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
   const { unit, unitSource } = findUnit(snapshot, spans, labelCol, lines, warnings);
   const kind = headers[0].kind;
   const blocks: GridBlock[] = spans.map((s) => ({
-    headerRow: s.header.row,
-    firstRow: s.firstRow,
-    lastRow: s.lastRow,
-    totalColumns: s.totals,
+    headerIndex: s.header.row,
+    firstLineIndex: s.firstRow,
+    lastLineIndex: s.lastRow,
+    totals: s.totals,
   }));
   const allCols = spans.flatMap((s) => s.valueCols);
   return {
@@ -674,8 +672,8 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     unit,
     unitSource,
     signConvention: convention,
-    labelCol,
-    periods: blockSlots.map((s) => ({ period: s.period, block: s.block, col: s.col })),
+    labelIndex: labelCol,
+    periods: blockSlots.map((s) => ({ period: s.period, block: s.block, periodIndex: s.col })),
     blocks,
     lines,
     bounds: {

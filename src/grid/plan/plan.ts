@@ -4,17 +4,25 @@
  * conditional formatting, a cumulative chart, reconciliation marks, and ITOS_ names tagging it all.
  * Pure: both adapters (Excel and .xlsx files) apply the same plan.
  */
-import { toNumber } from "../engine/money";
-import type { PaybackResult } from "../engine/types";
-import { a1, columnLetters, quoteSheetName } from "./address";
-import { lineCell } from "./flows";
-import type { GridLine, GridModel } from "./model";
+import { toNumber, type PaybackResult } from "../../engine";
+import {
+  a1,
+  absoluteRangeRef,
+  cellAt,
+  columnLetters,
+  formatAt,
+  isBlank,
+  isCellError,
+  NEW_SHEET_NAME,
+  planMarkName,
+  quoteSheetName,
+  sectionName,
+  type SheetSnapshot,
+} from "../../sheet";
+import { lineCell, type GridLine, type GridModel } from "../read";
 import { KPI_ROWS, kpiRows, type PeriodColumns } from "./planKpis";
-import { NEW_SHEET_NAME, SECTION_WIDTH, nameRef, placeSection } from "./planLayout";
-import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
+import { SECTION_WIDTH, placeSection, type Placement } from "./planLayout";
 import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePlan";
-
-export { cellKey, ownedCellsFromNames, parseNameRef, NEW_SHEET_NAME } from "./planLayout";
 
 const DEFAULT_MONEY_FORMAT = "#,##0;(#,##0)";
 /** Excel's "Good" style colours: the break-even row. */
@@ -34,6 +42,8 @@ export interface PlanOptions {
   ownedCells?: ReadonlySet<string>;
   /** Appended to every ITOS_ name, so several analysed sheets in one workbook keep apart ("" by default). */
   nameSuffix?: string;
+  /** Below the grid when there is room (the default), or always on a sheet of its own. */
+  placement?: Placement;
 }
 
 const COL = { label: 0, investment: 1, return: 2, net: 3, cumulative: 4, note: 5 } as const;
@@ -121,7 +131,7 @@ export function buildWritePlan(
   const newSheetName = suffix
     ? `${NEW_SHEET_NAME} ${suffix.replace(/^_+/, "").replace(/_/g, " ")}`.slice(0, 31)
     : NEW_SHEET_NAME;
-  const place = placeSection(model, snapshot, rowsNeeded, owned, newSheetName);
+  const place = placeSection(model, snapshot, rowsNeeded, owned, newSheetName, options.placement);
   const sheet = place.sheet;
   const top = place.top;
   const left = place.left;
@@ -237,40 +247,76 @@ export function buildWritePlan(
         ]
       : [];
 
-  const periodsRef = nameRef(sheet, firstPeriodRow, C(0), lastPeriodRow, C(0));
-  const cumulativeRef = nameRef(
-    sheet,
-    firstPeriodRow,
-    C(COL.cumulative),
-    lastPeriodRow,
-    C(COL.cumulative)
-  );
+  const periodsRef = absoluteRangeRef({
+    sheet: sheet,
+    top: firstPeriodRow,
+    left: C(0),
+    bottom: lastPeriodRow,
+    right: C(0),
+  });
+  const cumulativeRef = absoluteRangeRef({
+    sheet: sheet,
+    top: firstPeriodRow,
+    left: C(COL.cumulative),
+    bottom: lastPeriodRow,
+    right: C(COL.cumulative),
+  });
   const names: PlannedName[] = [
     {
-      name: `ITOS_Output${suffix}`,
-      ref: nameRef(sheet, R(0), C(0), lastPeriodRow, C(SECTION_WIDTH - 1)),
+      name: sectionName("output", suffix),
+      ref: absoluteRangeRef({
+        sheet: sheet,
+        top: R(0),
+        left: C(0),
+        bottom: lastPeriodRow,
+        right: C(SECTION_WIDTH - 1),
+      }),
     },
     {
-      name: `ITOS_KPIs${suffix}`,
-      ref: nameRef(sheet, R(kpiTop), C(0), R(kpiTop + kpis.length - 1), C(KPI_VALUE_COL)),
+      name: sectionName("kpis", suffix),
+      ref: absoluteRangeRef({
+        sheet: sheet,
+        top: R(kpiTop),
+        left: C(0),
+        bottom: R(kpiTop + kpis.length - 1),
+        right: C(KPI_VALUE_COL),
+      }),
     },
     {
-      name: `ITOS_YearSummary${suffix}`,
-      ref: nameRef(sheet, R(yearHeader), C(0), R(yearHeader + years.length), C(COL.cumulative)),
+      name: sectionName("yearSummary", suffix),
+      ref: absoluteRangeRef({
+        sheet: sheet,
+        top: R(yearHeader),
+        left: C(0),
+        bottom: R(yearHeader + years.length),
+        right: C(COL.cumulative),
+      }),
     },
-    { name: `ITOS_Cumulative${suffix}`, ref: cumulativeRef },
+    { name: sectionName("cumulative", suffix), ref: cumulativeRef },
   ];
   if (result.breakEven.status === "reached") {
     const row = firstPeriodRow + result.breakEven.index;
     names.push({
-      name: `ITOS_BreakEven${suffix}`,
-      ref: nameRef(sheet, row, C(0), row, C(COL.cumulative)),
+      name: sectionName("breakEven", suffix),
+      ref: absoluteRangeRef({
+        sheet: sheet,
+        top: row,
+        left: C(0),
+        bottom: row,
+        right: C(COL.cumulative),
+      }),
     });
   }
   input.marks.forEach((m, k) =>
     names.push({
-      name: `ITOS_Marks${suffix}_${k + 1}`,
-      ref: nameRef(m.sheet, m.row, m.col, m.row, m.col),
+      name: planMarkName(suffix, k + 1),
+      ref: absoluteRangeRef({
+        sheet: m.sheet,
+        top: m.row,
+        left: m.col,
+        bottom: m.row,
+        right: m.col,
+      }),
     })
   );
 

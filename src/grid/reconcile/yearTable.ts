@@ -5,13 +5,10 @@
  * grid's lines, and adds checks: each year against the grid, and the table's own arithmetic
  * (its Total column, net = investment + saving, the running cumulative).
  */
-import { parseFyLabel } from "../engine/periods";
-import type { CellRef, Check } from "../engine/reconcile";
-import { classifyLabel, normaliseLabel } from "./labels";
-import type { GridLine, GridModel } from "./model";
+import { parseFyLabel, type Check, parseAmount } from "../../engine";
+import { type CellRef, cellAt, isBlank, type SheetSnapshot } from "../../sheet";
+import { classifyLabel, normaliseLabel, gridCellRef, type GridLine, type GridModel } from "../read";
 import type { CheckCollector, PartSpec } from "./reconcileTerms";
-import { cellAt, isBlank, type SheetSnapshot } from "./snapshot";
-import { parseAmount } from "../engine/money";
 
 export interface YearTable {
   sheet: string;
@@ -192,27 +189,21 @@ export function rowMeaning(label: string, model: GridModel): Meaning {
     : { kind: "unknown", reason: `the grid has no ${role} lines` };
 }
 
-function gridCell(model: GridModel, lineRow: number, axis: number): CellRef {
-  return model.orientation === "periods-down"
-    ? { sheet: model.sheetName, row: axis, col: lineRow }
-    : { sheet: model.sheetName, row: lineRow, col: axis };
-}
-
 /** The grid's FY total cell of a line for a year, when the grid states one. */
 function fyTotalCell(model: GridModel, line: GridLine, fy: string): CellRef | null {
   for (let b = 0; b < model.blocks.length; b++) {
-    const t = model.blocks[b].totalColumns.find((x) => x.kind === "fy" && x.fy === fy);
-    const row = line.rows[b];
-    if (t && row !== null && row !== undefined) return gridCell(model, row, t.col);
+    const t = model.blocks[b].totals.find((x) => x.kind === "fy" && x.fy === fy);
+    const row = line.lineIndex[b];
+    if (t && row !== null && row !== undefined) return gridCellRef(model, row, t.periodIndex);
   }
   return null;
 }
 
 function grandTotalCell(model: GridModel, line: GridLine): CellRef | null {
   for (let b = model.blocks.length - 1; b >= 0; b--) {
-    const t = model.blocks[b].totalColumns.find((x) => x.kind === "grand");
-    const row = line.rows[b];
-    if (t && row !== null && row !== undefined) return gridCell(model, row, t.col);
+    const t = model.blocks[b].totals.find((x) => x.kind === "grand");
+    const row = line.lineIndex[b];
+    if (t && row !== null && row !== undefined) return gridCellRef(model, row, t.periodIndex);
   }
   return null;
 }
@@ -222,8 +213,8 @@ function periodCells(model: GridModel, line: GridLine, slots: number[]): CellRef
   return slots
     .map((i) => {
       const s = model.periods[i];
-      const row = line.rows[s.block];
-      return row === null || row === undefined ? null : gridCell(model, row, s.col);
+      const row = line.lineIndex[s.block];
+      return row === null || row === undefined ? null : gridCellRef(model, row, s.periodIndex);
     })
     .filter((c): c is CellRef => c !== null);
 }

@@ -3,18 +3,17 @@
  * plan writer tags each mark with an ITOS_Marks_* name, so one "Remove ITOS output" takes them
  * all off again and leaves the user's values alone.
  */
-import { showAmount } from "../engine/reconcile";
-import { parseA1 } from "./address";
-import type { Finding, ReconciliationReport } from "./reconcileGrid";
+import { showAmount, fromNumber } from "../../engine";
+import { parseCellAddress } from "../../sheet";
+import type { ReconciliationFinding, ReconciliationReport } from "../reconcile";
 import type { PlannedMark } from "./writePlan";
-import { fromNumber } from "../engine/money";
 
 /** Excel's light red "bad" fill: a cell that is likely wrong itself. */
 export const MISMATCH_FILL = "#FFC7CE";
 /** Excel's light amber "neutral" fill: a cell that fails only because another cell is wrong. */
 export const CONSEQUENCE_FILL = "#FFEB9C";
 
-function noteLine(f: Finding): string {
+function noteLine(f: ReconciliationFinding): string {
   const cause =
     f.rootCause && f.rootCause !== f.cell
       ? ` Likely caused by ${f.rootCause}.`
@@ -46,7 +45,7 @@ export function reconcileMarks(report: ReconciliationReport): PlannedMark[] {
     byCell.set(key, entry);
   }
   return [...byCell.values()].map((e) => {
-    const { row, col } = parseA1(e.cell);
+    const { row, col } = parseCellAddress(e.cell);
     return {
       sheet: e.sheet,
       row,

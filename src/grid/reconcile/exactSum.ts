@@ -5,7 +5,7 @@
  * Either way the result is exact, so it is the very Decimal that adding the parts one by one gives.
  */
 import type Decimal from "decimal.js";
-import { Money } from "../engine/money";
+import { Money } from "../../engine";
 
 /** A cell amount as the sums need it: the Decimal, and the same amount as a safe integer when it is whole. */
 export interface SummandRead {

@@ -4,8 +4,7 @@
  * payback) are the engine's values.
  */
 import type Decimal from "decimal.js";
-import { formatMoney, toNumber } from "../engine/money";
-import type { BreakEven, PaybackResult } from "../engine/types";
+import { formatMoney, toNumber, type BreakEven, type PaybackResult } from "../../engine";
 
 /** Rows of the KPI block; kpiRows always gives this many, so the layout can be fixed first. */
 export const KPI_ROWS = 12;

@@ -5,10 +5,27 @@
  * alternative readings; the engine decides which reading holds or that none can be trusted.
  */
 import type Decimal from "decimal.js";
-import { halfUnitOf, type CellRef, type Check, type Term } from "../engine/reconcile";
-import { fromNumber, Money, parseAmount, ZERO } from "../engine/money";
-import { a1, quoteSheetName, rangeA1 } from "./address";
-import { cellAt, formatAt, isBlank, isCellError, type SheetSnapshot } from "./snapshot";
+import {
+  halfUnitOf,
+  type Check,
+  type Term,
+  fromNumber,
+  Money,
+  parseAmount,
+  ZERO,
+} from "../../engine";
+import {
+  type CellRef,
+  type RangeRef,
+  a1,
+  quoteSheetName,
+  rangeA1,
+  cellAt,
+  formatAt,
+  isBlank,
+  isCellError,
+  type SheetSnapshot,
+} from "../../sheet";
 
 export interface Unverified {
   sheet: string;
@@ -109,11 +126,8 @@ export function addressFrom(cell: CellRef, fromSheet: string): string {
 }
 
 /** Runs of adjacent cells along rows (or columns): "B55:M55", "N50:N54". */
-function runs(
-  terms: Term[],
-  horizontal: boolean
-): { sheet: string; top: number; left: number; bottom: number; right: number }[] {
-  const out: { sheet: string; top: number; left: number; bottom: number; right: number }[] = [];
+function runs(terms: Term[], horizontal: boolean): RangeRef[] {
+  const out: RangeRef[] = [];
   for (const t of terms) {
     const c = t.cell;
     const last = out[out.length - 1];

@@ -1,0 +1,32 @@
+/**
+ * The grid layer's only door: the pipeline (read, payback, reconcile, plan) and its reports, for the
+ * adapters, the pane, the custom functions and the command. Pure: no Office, no files.
+ */
+export {
+  type AnalyseOptions,
+  type SheetAnalysis,
+  type WorkbookAnalyseOptions,
+  analyseSheet,
+  analyseWorkbook,
+  nameSuffixFor,
+  planAnalysis,
+} from "./pipeline";
+export {
+  type Placement,
+  type PlanOptions,
+  type PlannedCell,
+  type PlannedChart,
+  type PlannedMark,
+  type WritePlan,
+  emptyPlan,
+} from "./plan";
+export { type ReconciliationFinding, type ReconciliationReport } from "./reconcile";
+export {
+  type GridModel,
+  type LineRole,
+  type SignConvention,
+  type Unit,
+  normaliseLabel,
+  sheetCell,
+} from "./read";
+export { reconciliationText, sheetReportJson, sheetReportText } from "./report";

@@ -1,0 +1,131 @@
+/**
+ * What the grid layer understands of a sheet: the period axis, each line's role, units and sign
+ * convention, all tied to cells so every message can name one.
+ *
+ * A grid has two axes whatever way round it is laid out: the period axis (the months or years)
+ * and the line axis (investment, return, totals). Positions are stated along those axes:
+ * `periodIndex` is where a period (or a stated total) sits on the period axis, `lineIndex` where a
+ * line sits on the line axis. For a grid with periods across, the period axis runs along the
+ * columns (periodIndex is a sheet column, lineIndex a sheet row); for periods down, the other way.
+ * `sheetCell` is the one place that turns (line, period) positions into a sheet cell.
+ */
+import type { Period, Periodicity } from "../../engine";
+import type { Box, CellRef } from "../../sheet";
+
+export type LineRole =
+  | "investment"
+  | "return"
+  | "total-investment"
+  | "total-return"
+  /** In-month net line: total return + total investment. */
+  | "net"
+  | "cumulative"
+  /** A label-only row that starts a section ("Return"). */
+  | "heading"
+  /** Notes, references or anything that takes no part in the payback. */
+  | "ignored";
+
+export type Unit = "£" | "£k" | "£000s";
+
+export type SignConvention =
+  /** Investment shown negative, returns positive. */
+  | "investment-negative"
+  /** Both shown positive; the label says which is investment. */
+  | "role-by-label"
+  /** Savings shown negative, costs positive ("net saving to council" tables). */
+  | "savings-negative";
+
+export type GridOrientation = "periods-across" | "periods-down";
+
+/** A period and where its amounts sit on the period axis. */
+export interface PeriodSlot {
+  period: Period;
+  /** Index into GridModel.blocks. */
+  block: number;
+  /** Position of this period on the period axis. */
+  periodIndex: number;
+}
+
+/** A stated total (FY subtotal or grand total) beside the periods of a block. */
+export interface TotalSlot {
+  /** Position of the total on the period axis. */
+  periodIndex: number;
+  kind: "fy" | "grand";
+  /** FY label for kind "fy" ("2021/22"). */
+  fy: string | null;
+  /** Header cell text as shown. */
+  header: string;
+}
+
+/** One band of lines under one header; a stacked layout has one block per financial year. */
+export interface GridBlock {
+  /** Line-axis position of the period headers. */
+  headerIndex: number;
+  /** Line-axis positions of the first and last line under the headers. */
+  firstLineIndex: number;
+  lastLineIndex: number;
+  totals: TotalSlot[];
+}
+
+export interface GridLine {
+  /** Normalised label, the same in every block ("investment from smbc"). */
+  key: string;
+  label: string;
+  role: LineRole;
+  /** Line-axis position of this line in each block (null where the block lacks it). */
+  lineIndex: (number | null)[];
+  /** Multiplier that turns the amounts as shown into the engine's convention (1 or -1). */
+  sign: 1 | -1;
+}
+
+export interface GridModel {
+  sheetName: string;
+  orientation: GridOrientation;
+  periodicity: Periodicity;
+  unit: Unit;
+  /** Where the unit was read from ("A2: £000s"), or null when assumed. */
+  unitSource: string | null;
+  signConvention: SignConvention;
+  /** Period-axis position of the line labels. */
+  labelIndex: number;
+  periods: PeriodSlot[];
+  blocks: GridBlock[];
+  lines: GridLine[];
+  /** Bounding box of the grid, sheet coordinates, inclusive. */
+  bounds: Box;
+  /** Things the reader assumed or skipped, naming cells ("E9: text 'tbc' read as blank"). */
+  warnings: string[];
+}
+
+/** The sheet cell at a line-axis and a period-axis position of the grid. */
+export function sheetCell(
+  model: Pick<GridModel, "orientation">,
+  lineIndex: number,
+  periodIndex: number
+): { row: number; col: number } {
+  return model.orientation === "periods-down"
+    ? { row: periodIndex, col: lineIndex }
+    : { row: lineIndex, col: periodIndex };
+}
+
+/** The sheet cell of a line's amount in the period at `slot` (index into model.periods), or null where its block lacks the line. */
+export function lineCell(
+  model: GridModel,
+  line: GridLine,
+  slot: number
+): { row: number; col: number } | null {
+  const period = model.periods[slot];
+  if (!period) return null;
+  const lineIndex = line.lineIndex[period.block];
+  if (lineIndex === null || lineIndex === undefined) return null;
+  return sheetCell(model, lineIndex, period.periodIndex);
+}
+
+/** sheetCell on the grid's own sheet. */
+export function gridCellRef(
+  model: Pick<GridModel, "orientation" | "sheetName">,
+  lineIndex: number,
+  periodIndex: number
+): CellRef {
+  return { sheet: model.sheetName, ...sheetCell(model, lineIndex, periodIndex) };
+}

@@ -1,0 +1,6 @@
+/** Every stated-total check of a grid (rows, columns, derived lines, year tables) and the report of them. */
+export {
+  type ReconciliationFinding,
+  type ReconciliationReport,
+  reconcileSheet,
+} from "./reconcileGrid";

@@ -1,0 +1,121 @@
+/**
+ * The workbook names that tag what ITOS wrote. Both adapters (Excel and .xlsx files) and the
+ * planner read and write them through this module, so a workbook marked by one is understood by
+ * the other: the output section names, the marks on user cells, the sheet tag, and which cells a
+ * re-run owns.
+ */
+import { cellKey, cellsOf, parseRangeRef, type RangeRef } from "./reference";
+import type { SheetSnapshot } from "./snapshot";
+
+export const ITOS_PREFIX = "ITOS_";
+
+/** The names of the "ITOS analysis" section a plan writes, before any per-sheet suffix. */
+export const SECTION_NAMES = {
+  output: "ITOS_Output",
+  kpis: "ITOS_KPIs",
+  yearSummary: "ITOS_YearSummary",
+  cumulative: "ITOS_Cumulative",
+  breakEven: "ITOS_BreakEven",
+} as const;
+
+export type SectionKind = keyof typeof SECTION_NAMES;
+
+/** "ITOS_KPIs_Sheet2" for the KPI block of the second analysed sheet. */
+export function sectionName(kind: SectionKind, suffix: string): string {
+  return `${SECTION_NAMES[kind]}${suffix}`;
+}
+
+/**
+ * Stem of the names on reconciliation marks: ITOS_Mark_<n> in Excel, ITOS_Marks<suffix>_<n> in a
+ * plan. A mark sits on the user's own cell, so it is never output: removing output or re-running
+ * must not clear or overwrite that cell.
+ */
+export const MARK_NAME_STEM = "ITOS_Mark";
+/** The marks a plan carries: ITOS_Marks<suffix>_<n>. */
+export const PLAN_MARK_STEM = "ITOS_Marks";
+/** The marks the Excel add-in writes: ITOS_Mark_<n>, the cell's original fill in the name's comment. */
+export const MARK_PREFIX = "ITOS_Mark_";
+/** A sheet ITOS created. */
+export const SHEET_TAG = "ITOS_Sheet";
+export const CHART_NAME = "ITOS_Chart";
+
+/** The sheet ITOS creates when there is no room below the grid. */
+export const NEW_SHEET_NAME = "ITOS Analysis";
+
+/** "ITOS_Marks_2_Sheet2"-style name of the k-th (1-based) mark of a plan. */
+export function planMarkName(suffix: string, k: number): string {
+  return `${PLAN_MARK_STEM}${suffix}_${k}`;
+}
+
+export function isItosName(name: string): boolean {
+  return name.startsWith(ITOS_PREFIX);
+}
+
+export function isMarkName(name: string): boolean {
+  return name.startsWith(MARK_NAME_STEM);
+}
+
+/** Names of ITOS output ranges (not marks on user cells, not the sheet tag). */
+export function isOutputName(name: string): boolean {
+  return isItosName(name) && !isMarkName(name) && name !== SHEET_TAG;
+}
+
+/** A workbook name as both adapters read it. */
+export interface TaggedName {
+  name: string;
+  /** Reference without the leading "=": 'Appendix 1'!$B$60:$O$60. */
+  ref: string;
+  comment: string;
+}
+
+/** The range a name refers to, with the name; null when it is not a plain range on a sheet. */
+export function boxOf(tag: { name: string; ref: string }): (RangeRef & { name: string }) | null {
+  const box = parseRangeRef(tag.ref);
+  return box ? { name: tag.name, ...box } : null;
+}
+
+/** Every cell inside ITOS output ranges, keyed "Sheet!A1" (cellKey): what a re-run may overwrite. */
+export function ownedCellKeys(tags: readonly { name: string; ref: string }[]): Set<string> {
+  const owned = new Set<string>();
+  for (const tag of tags) {
+    if (!isOutputName(tag.name)) continue;
+    const box = parseRangeRef(tag.ref);
+    if (!box) continue;
+    for (const { row, col } of cellsOf(box)) owned.add(cellKey(box.sheet, row, col));
+  }
+  return owned;
+}
+
+/** The snapshot with every owned (ITOS-written) cell read as blank. */
+export function withoutOwnedCells(
+  snapshot: SheetSnapshot,
+  owned: ReadonlySet<string>
+): SheetSnapshot {
+  if (owned.size === 0) return snapshot;
+  const blank = (i: number, j: number): boolean =>
+    owned.has(cellKey(snapshot.sheetName, snapshot.top + i, snapshot.left + j));
+  return {
+    ...snapshot,
+    values: snapshot.values.map((row, i) => row.map((v, j) => (blank(i, j) ? null : v))),
+    formulas: snapshot.formulas?.map((row, i) => row.map((f, j) => (blank(i, j) ? null : f))),
+  };
+}
+
+/** What a mark name's comment records: the fill the cell had before ITOS coloured it. */
+export interface MarkMemo {
+  originalFill: string | null;
+  /** True when ITOS added the note (a note the user already had is left alone). */
+  addedNote: boolean;
+}
+
+export function encodeMarkMemo(memo: MarkMemo): string {
+  return `ITOS mark; original fill ${memo.originalFill ?? "none"}; note ${memo.addedNote ? "added" : "kept"}`;
+}
+
+export function decodeMarkMemo(comment: string): MarkMemo {
+  const m = /original fill (#[0-9A-Fa-f]{6}|none)/.exec(comment);
+  return {
+    originalFill: m && m[1] !== "none" ? m[1] : null,
+    addedNote: /note added/.test(comment),
+  };
+}
