@@ -4,8 +4,8 @@
  * as SUMs of their months, the grand Total as the FY totals added), with the same values as the
  * typed sheet: the totals planted wrong there stay typed numbers here, as if typed over.
  */
-import { columnLetters } from "../src/grid/address";
-import type { SheetSnapshot } from "../src/grid/snapshot";
+import { columnLetters } from "../src/sheet";
+import type { SheetSnapshot } from "../src/sheet";
 import { largeSheet } from "./bench-data";
 
 const cellA1 = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;

@@ -42,6 +42,8 @@ export type Token =
   | { kind: "op"; text: string }
   | { kind: "unknown"; text: string };
 
+import { columnIndex, columnLetters } from "./reference";
+
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
@@ -58,24 +60,10 @@ const ERRORS = [
   "#N/A",
 ];
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** A sheet name as a formula needs it: quoted unless it is letters, digits and _ only. */
+/**
+ * A sheet name as a formula needs it: quoted unless it is letters, digits and _ only, and also
+ * when it reads as a cell (AB12) or an R1C1 reference, which a formula would misread unquoted.
+ */
 export function quoteSheet(name: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
   // A name that reads as a cell (AB12) or an R1C1 reference (R, C, R1C1) must be quoted too.

@@ -5,11 +5,11 @@
  */
 import {
   formulaFindings,
-  type FormulaCell,
   type FormulaWorkbook,
   type StatedLine,
   type StatedTotal,
 } from "../../src/grid/reconcile/formulaFindings";
+import type { CellRef as FormulaCell } from "../../src/sheet";
 import { formulaSheets, type FormulaSheetSnapshot, type Written } from "../support/formulaSheet";
 
 function workbookOf(sheets: FormulaSheetSnapshot[]): FormulaWorkbook {

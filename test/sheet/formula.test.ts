@@ -11,7 +11,7 @@ import {
   translateFormula,
   type FormulaRef,
   type RefCorner,
-} from "../../src/sheet/formula";
+} from "../../src/sheet";
 
 /** Hand-written oracle: a cell corner from 0-based coordinates. */
 const cell = (row: number, col: number, absRow = false, absCol = false): RefCorner => ({

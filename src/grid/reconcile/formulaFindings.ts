@@ -20,21 +20,20 @@ import {
   tokenize,
   tokensToR1C1,
   translateFormula,
+  a1,
+  cellKey,
+  quoteSheetName,
   type SignedRef,
   type Token,
-} from "../../sheet/formula";
+  type CellRef,
+  type CellValue,
+} from "../../sheet";
 
 export type FormulaFindingKind =
   "omits-part" | "hard-coded" | "inconsistent" | "external" | "error";
 
-/** A cell, 0-based sheet coordinates. */
-export interface FormulaCell {
-  sheet: string;
-  row: number;
-  col: number;
-}
-
-export type CellContent = number | string | boolean | null | { error: string };
+type FormulaCell = CellRef;
+type CellContent = CellValue;
 
 /** Read access to the workbook's cells: formula text (with "=") and value (a formula's cached result). */
 export interface FormulaWorkbook {
@@ -81,31 +80,16 @@ export interface FormulaFinding {
   cells: FormulaCell[];
 }
 
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function cellA1(c: { row: number; col: number }): string {
-  return `${columnLetters(c.col)}${c.row + 1}`;
+  return a1(c.row, c.col);
 }
 
 /** "D10", or "'Appendix 1'!N55" when on another sheet than `from`. */
 function named(c: FormulaCell, from: string): string {
-  if (c.sheet === from) return cellA1(c);
-  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.sheet)
-    ? c.sheet
-    : `'${c.sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${cellA1(c)}`;
+  return c.sheet === from ? cellA1(c) : `${quoteSheetName(c.sheet)}!${cellA1(c)}`;
 }
 
-const key = (c: FormulaCell) => `${c.sheet}\u0000${c.row}\u0000${c.col}`;
+const key = (c: FormulaCell) => cellKey(c.sheet, c.row, c.col);
 
 function amountText(n: number): string {
   const whole = Number.isInteger(n);
