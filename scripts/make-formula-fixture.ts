@@ -39,7 +39,7 @@ function caseRows(): Cell[][] {
     ["Income recovered", 0, 5000, 10000, 10000, 10000, "=SUM(B10:F10)"],
     ["Total savings", ...perYear((c) => `=SUM(${c}8:${c}10)`), "=SUM(B11:F11)"],
     ["Net saving / (cost)", ...perYear((c) => `=${c}11+${c}6`), "=G11+G6"],
-    ["Cumulative saving / (cost)", "=B12", "=B13+C12", "=C13+D12", "=D13+E12", "=E13+F12", "=F13"],
+    ["Cumulative saving / (cost)", "=B12", "=B13+C12", "=C13+D12", "=D13+E12", "=E13+F12"],
   ];
   rows[5][5] = -10000; // F6: typed over its formula (the right figure, for now)
   rows[10][3] = "=SUM(D8:D9)"; // D11: the SUM stops a row short of Income recovered

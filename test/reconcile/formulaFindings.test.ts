@@ -56,7 +56,7 @@ function structure(): { lines: StatedLine[]; totals: StatedTotal[] } {
   const periodLine = (row: number, label: string, running = false): StatedLine => ({
     label,
     cells: [1, 2, 3, 4, 5].map((c) => at(row, c)),
-    positions: YEARS,
+    subjects: YEARS.map((y) => `${label}, ${y}`),
     compareForms: true,
     running,
   });
@@ -68,7 +68,7 @@ function structure(): { lines: StatedLine[]; totals: StatedTotal[] } {
     {
       label: "the Total column",
       cells: [3, 4, 5, 7, 8, 9, 10, 11].map((r) => at(r, 6)),
-      positions: [
+      subjects: [
         "Capital",
         "Revenue",
         "Total investment",
@@ -77,7 +77,7 @@ function structure(): { lines: StatedLine[]; totals: StatedTotal[] } {
         "Income",
         "Total savings",
         "Net",
-      ],
+      ].map((l) => `${l}, Total`),
       compareForms: false,
       running: false,
     },

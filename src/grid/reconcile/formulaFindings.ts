@@ -48,8 +48,8 @@ export interface StatedLine {
   /** What the line is, for sentences: "Total savings", "the Total column". */
   label: string;
   cells: FormulaCell[];
-  /** Where each cell sits along the line ("2022/23", "Capital investment"), same length as cells. */
-  positions: string[];
+  /** What each cell is, for sentences ("Total savings, 2022/23"), same length as cells. */
+  subjects: string[];
   /** Compare the formulas' R1C1 forms along the line (period cells of total, net and running lines). */
   compareForms: boolean;
   /** A running (cumulative) line: its first cell starts from something else, so it is not compared. */
@@ -61,8 +61,11 @@ export interface StatedTotal {
   cell: FormulaCell;
   /** "Total savings, 2022/23". */
   subject: string;
-  /** Each reading of the parts; the formula should cover every part of at least one. */
-  readings: FormulaCell[][];
+  /**
+   * Each reading of the parts; the formula should cover every part of at least one. A function
+   * where building them costs: it is called only for a total that is a formula.
+   */
+  readings: FormulaCell[][] | (() => FormulaCell[][]);
   /** The value check's verdict, when there was one. */
   status?: "match" | "rounding" | "mismatch";
   /** What the parts add up to, for the sentences. */
@@ -248,7 +251,7 @@ export function formulaFindings(
   const subjects = new Map<string, string>();
   for (const line of lines)
     line.cells.forEach((c, i) => {
-      if (!subjects.has(key(c))) subjects.set(key(c), `${line.label}, ${line.positions[i]}`);
+      if (!subjects.has(key(c))) subjects.set(key(c), line.subjects[i]);
     });
   for (const t of totals) subjects.set(key(t.cell), t.subject);
   const subjectOf = (c: FormulaCell) => subjects.get(key(c)) ?? cellA1(c);
@@ -351,14 +354,15 @@ function omission(
   /** Cells already found to hold an error or another workbook's figure: they cannot be judged. */
   flagged: Set<string>
 ): { detail: string; missing: FormulaCell[]; parts: FormulaCell[] } | null {
-  if (t.readings.length === 0) return null;
   const sum = cache.sumAt(t.cell);
   if (sum === null) return null;
+  const readings = typeof t.readings === "function" ? (t.readings = t.readings()) : t.readings;
+  if (readings.length === 0) return null;
   const coverage = new Coverage(cache, t.cell, sum, intended);
   // Most totals refer to their parts directly: only the others need the walk through sums.
-  if (t.readings.some((parts) => parts.every((p) => coverage.directly(p)))) return null;
+  if (readings.some((parts) => parts.every((p) => coverage.directly(p)))) return null;
   let best: { parts: FormulaCell[]; missing: FormulaCell[] } | null = null;
-  for (const parts of t.readings) {
+  for (const parts of readings) {
     const missing = parts.filter((p) => !flagged.has(key(p)) && !coverage.covers(p));
     if (missing.length === 0) return null;
     if (!best || missing.length < best.missing.length) best = { parts, missing };

@@ -2,5 +2,7 @@
 export {
   type ReconciliationFinding,
   type ReconciliationReport,
+  type FormulaFinding,
+  type FormulaFindingKind,
   reconcileSheet,
 } from "./reconcileGrid";

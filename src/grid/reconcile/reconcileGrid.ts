@@ -34,8 +34,11 @@ import { ComponentCheck, ComponentColumn } from "./componentSums";
 import { PeriodSums } from "./periodSums";
 import { addressFrom, CheckCollector, type PartSpec, type Unverified } from "./reconcileTerms";
 import { addYearTableChecks, findYearTables } from "./yearTable";
+import type { FormulaFinding } from "./formulaFindings";
+import { gridFormulaFindings } from "./gridFormulas";
 
 export type { Unverified } from "./reconcileTerms";
+export type { FormulaFinding, FormulaFindingKind } from "./formulaFindings";
 
 export interface ReconciliationFinding {
   sheet: string;
@@ -61,6 +64,8 @@ export interface ReconciliationReport {
   mismatch: ReconciliationFinding[];
   roundingNotes: ReconciliationFinding[];
   unverified: Unverified[];
+  /** Where totals are formulas: parts left out, typed totals, formulas out of line, other workbooks, errors. */
+  formulaFindings: FormulaFinding[];
 }
 
 const COMPONENT: ReadonlySet<LineRole> = new Set(["investment", "return"]);
@@ -503,8 +508,8 @@ function byPosition(a: ReconciliationFinding, b: ReconciliationFinding, sheets: 
   return sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || pa.row - pb.row || pa.col - pb.col;
 }
 
-/** Every check of a set of collected families, evaluated, with root causes and findings. */
-export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): ReconciliationReport {
+/** Every check of a set of collected families, evaluated (the reading each family follows). */
+export function resultsFromCollector(c: CheckCollector): CheckResult[] {
   const results: CheckResult[] = [];
   for (const family of c.families) {
     const chosen = chooseReading(family.options);
@@ -512,12 +517,42 @@ export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): Re
     else if (family.reason === null) results.push(...family.options[0]().map(evaluate));
     else for (const chk of family.options[0]()) c.addUnverified(chk.stated.cell, family.reason);
   }
+  return results;
+}
+
+/**
+ * A mismatch whose own formula explains it (a part left out, a number typed over the formula)
+ * says so in its explanation, so the reader sees the cause beside the figures.
+ */
+function withFormulaCause(
+  f: ReconciliationFinding,
+  formulas: Map<string, FormulaFinding>
+): ReconciliationFinding {
+  const own = formulas.get(`${f.sheet}!${f.cell}`);
+  if (!own || f.status !== "mismatch" || (own.kind !== "omits-part" && own.kind !== "hard-coded"))
+    return f;
+  const why =
+    own.kind === "omits-part"
+      ? `Its formula leaves out ${own.cells.map((c) => addressFrom(c, f.sheet)).join(", ")}.`
+      : "It is a typed number where its neighbours are formulas.";
+  return { ...f, explanation: `${f.explanation} ${why}` };
+}
+
+/** The report of evaluated checks, with root causes, findings and the formula findings. */
+export function reportFromResults(
+  c: CheckCollector,
+  results: CheckResult[],
+  sheetOrder: string[],
+  formulaFindings: FormulaFinding[] = []
+): ReconciliationReport {
   const roots = findRootCauses(results);
+  const formulas = new Map(formulaFindings.map((f) => [`${f.sheet}!${f.cell}`, f]));
   const findings = results.flatMap((r, i) =>
-    r.status === "match" ? [] : [toFinding(r, roots.get(i) ?? null)]
+    r.status === "match" ? [] : [withFormulaCause(toFinding(r, roots.get(i) ?? null), formulas)]
   );
   const order = (list: ReconciliationFinding[]) =>
     list.sort((a, b) => byPosition(a, b, sheetOrder));
+  const sheetRank = (sheet: string) => sheetOrder.indexOf(sheet);
   return {
     checked: results.length,
     match: results.filter((r) => r.status === "match").length,
@@ -525,6 +560,11 @@ export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): Re
     mismatch: order(findings.filter((f) => f.status === "mismatch")),
     roundingNotes: order(findings.filter((f) => f.status === "rounding")),
     unverified: c.unverified,
+    formulaFindings: [...formulaFindings].sort((a, b) => {
+      const pa = parseCellAddress(a.cell);
+      const pb = parseCellAddress(b.cell);
+      return sheetRank(a.sheet) - sheetRank(b.sheet) || pa.row - pb.row || pa.col - pb.col;
+    }),
   };
 }
 
@@ -550,8 +590,11 @@ export function reconcileSheet(
   addGrandColumns(model, c, periods);
   const all = [...sheets.values()];
   for (const table of findYearTables(all, model)) addYearTableChecks(table, model, c);
-  return reportFromCollector(
+  const results = resultsFromCollector(c);
+  return reportFromResults(
     c,
-    all.map((s) => s.sheetName)
+    results,
+    all.map((s) => s.sheetName),
+    gridFormulaFindings(model, sheets, results)
   );
 }

@@ -1,0 +1,158 @@
+/**
+ * The formula findings of a detected grid: its stated cells laid out as lines (each total, net and
+ * cumulative line across its periods, block by block; each total column down its lines; each
+ * line across its year totals), and its stated totals with the parts the value checks read for
+ * them. Everything the findings need comes from the model and the checks already made.
+ */
+import type { CheckResult } from "../../engine";
+import { cellAt, formulaAt, type CellRef, type SheetSnapshot } from "../../sheet";
+import { sheetCell, type GridLine, type GridModel, type LineRole } from "../read";
+import {
+  formulaFindings,
+  type FormulaFinding,
+  type FormulaWorkbook,
+  type StatedLine,
+  type StatedTotal,
+} from "./formulaFindings";
+
+/** Lines whose period cells are stated totals, compared along the line. */
+const DERIVED: ReadonlySet<LineRole> = new Set([
+  "total-investment",
+  "total-return",
+  "net",
+  "cumulative",
+]);
+/** Lines whose total columns are sums of their periods. */
+const SUMMED: ReadonlySet<LineRole> = new Set([
+  "investment",
+  "return",
+  "total-investment",
+  "total-return",
+  "net",
+]);
+
+function workbookOf(sheets: Map<string, SheetSnapshot>): FormulaWorkbook {
+  return {
+    formulaAt: (sheet, row, col) => {
+      const s = sheets.get(sheet);
+      return s ? formulaAt(s, row, col) : null;
+    },
+    valueAt: (sheet, row, col) => {
+      const s = sheets.get(sheet);
+      return s ? cellAt(s, row, col) : null;
+    },
+    bounds: (sheet) => {
+      const s = sheets.get(sheet);
+      if (!s || s.values.length === 0) return null;
+      const width = Math.max(0, ...s.values.map((r) => r.length));
+      return {
+        top: s.top,
+        left: s.left,
+        bottom: s.top + s.values.length - 1,
+        right: s.left + width - 1,
+      };
+    },
+  };
+}
+
+function lineAt(model: GridModel, line: GridLine, block: number): number | null {
+  const at = line.lineIndex[block];
+  return at === null || at === undefined ? null : at;
+}
+
+function cell(model: GridModel, lineIndex: number, periodIndex: number): CellRef {
+  return { sheet: model.sheetName, ...sheetCell(model, lineIndex, periodIndex) };
+}
+
+/** The grid's stated cells as lines along which one formula (or at least formulas) should run. */
+export function statedLines(model: GridModel): StatedLine[] {
+  const lines: StatedLine[] = [];
+  model.blocks.forEach((block, b) => {
+    const slots = model.periods.filter((s) => s.block === b);
+    for (const line of model.lines) {
+      const at = lineAt(model, line, b);
+      if (at === null || !DERIVED.has(line.role) || slots.length < 2) continue;
+      lines.push({
+        label: line.label,
+        cells: slots.map((s) => cell(model, at, s.periodIndex)),
+        subjects: slots.map((s) => `${line.label}, ${s.period.label}`),
+        compareForms: true,
+        running: line.role === "cumulative",
+      });
+    }
+    const summed = model.lines.filter((l) => SUMMED.has(l.role) && lineAt(model, l, b) !== null);
+    for (const t of block.totals) {
+      lines.push({
+        label: `the ${t.header} column`,
+        cells: summed.map((l) => cell(model, lineAt(model, l, b)!, t.periodIndex)),
+        subjects: summed.map(
+          (l) => `${l.label}, ${t.kind === "fy" ? `the ${t.fy ?? t.header} total` : t.header}`
+        ),
+        compareForms: false,
+        running: false,
+      });
+    }
+  });
+  // Each line across its year totals, whichever blocks they sit in.
+  for (const line of model.lines.filter((l) => SUMMED.has(l.role))) {
+    const cells: CellRef[] = [];
+    const subjects: string[] = [];
+    model.blocks.forEach((block, b) => {
+      const at = lineAt(model, line, b);
+      if (at === null) return;
+      for (const t of block.totals.filter((x) => x.kind === "fy")) {
+        cells.push(cell(model, at, t.periodIndex));
+        subjects.push(`${line.label}, the ${t.fy ?? t.header} total`);
+      }
+    });
+    if (cells.length >= 3)
+      lines.push({ label: line.label, cells, subjects, compareForms: false, running: false });
+  }
+  return lines;
+}
+
+/** The checked totals, one per stated cell, with every reading of its parts the checks made. */
+export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
+  const byCell = new Map<string, { results: CheckResult[] }>();
+  for (const r of results) {
+    const c = r.stated.cell;
+    const k = `${c.sheet}\u0000${c.row}\u0000${c.col}`;
+    const entry = byCell.get(k);
+    if (entry) entry.results.push(r);
+    else byCell.set(k, { results: [r] });
+  }
+  return [...byCell.values()].map(({ results: rs }) => {
+    const wrong = rs.find((r) => r.status === "mismatch");
+    return {
+      cell: rs[0].stated.cell,
+      subject: rs[0].subject,
+      status: wrong ? "mismatch" : rs.some((r) => r.status === "rounding") ? "rounding" : "match",
+      expected: (wrong ?? rs[0]).expected.toNumber(),
+      readings: () => rs.map(partCells),
+    };
+  });
+}
+
+function partCells(r: CheckResult): CellRef[] {
+  const out: CellRef[] = [];
+  if (r.eachPart) r.eachPart((sheet, row, col) => out.push({ sheet, row, col }));
+  else for (const p of r.parts) out.push(p.cell);
+  return out;
+}
+
+/** Whether any cell the checks read holds a formula: without one there is nothing to look at. */
+function anyFormula(sheets: Map<string, SheetSnapshot>): boolean {
+  for (const s of sheets.values())
+    if (s.formulas?.some((row) => row.some((f) => f !== null))) return true;
+  return false;
+}
+
+/** The formula findings of a grid, from its model, its sheets and the value checks made on it. */
+export function gridFormulaFindings(
+  model: GridModel,
+  sheets: Map<string, SheetSnapshot>,
+  results: readonly CheckResult[]
+): FormulaFinding[] {
+  if (!anyFormula(sheets)) return [];
+  return formulaFindings(workbookOf(sheets), statedLines(model), statedTotals(results));
+}
