@@ -32,6 +32,22 @@ import {
 export type FormulaFindingKind =
   "omits-part" | "hard-coded" | "inconsistent" | "external" | "error";
 
+/** Each kind in a few words, as the pane, the marks and the text report name it. */
+export function formulaKindLabel(kind: FormulaFindingKind): string {
+  switch (kind) {
+    case "omits-part":
+      return "formula leaves out a part";
+    case "hard-coded":
+      return "typed number among formulas";
+    case "inconsistent":
+      return "formula out of line";
+    case "external":
+      return "figure from another workbook";
+    case "error":
+      return "formula error";
+  }
+}
+
 type FormulaCell = CellRef;
 type CellContent = CellValue;
 

@@ -5,4 +5,5 @@ export {
   type FormulaFinding,
   type FormulaFindingKind,
   reconcileSheet,
+  formulaKindLabel,
 } from "./reconcileGrid";

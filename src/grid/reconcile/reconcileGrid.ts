@@ -38,7 +38,7 @@ import type { FormulaFinding } from "./formulaFindings";
 import { gridFormulaFindings } from "./gridFormulas";
 
 export type { Unverified } from "./reconcileTerms";
-export type { FormulaFinding, FormulaFindingKind } from "./formulaFindings";
+export { formulaKindLabel, type FormulaFinding, type FormulaFindingKind } from "./formulaFindings";
 
 export interface ReconciliationFinding {
   sheet: string;
