@@ -449,80 +449,83 @@ export function signedSum(formula: string): SignedRef[] | null {
 }
 
 export function signedSumOf(tokens: Token[]): SignedRef[] | null {
-  let pos = 0;
-  const peek = () => tokens[pos];
-  const isOp = (text: string) => peek()?.kind === "op" && peek()!.text === text;
+  const parser = new SumParser(tokens);
+  const out: SignedRef[] = [];
+  return parser.expr(1, out) && parser.pos === tokens.length ? out : null;
+}
 
-  // expr := term (("+"|"-") term)*  ; term := ["+"|"-"] atom ; atom := ref | SUM(list) | (expr)
-  function expr(sign: 1 | -1): SignedRef[] | null {
-    const first = term(sign);
-    if (!first) return null;
-    const out = [...first];
-    while (isOp("+") || isOp("-")) {
-      const s = isOp("-") ? (-sign as 1 | -1) : sign;
-      pos++;
-      const next = term(s);
-      if (!next) return null;
-      out.push(...next);
-    }
-    return out;
+/**
+ * The grammar of a plain sum, as methods rather than closures (a formula is read per cell):
+ * expr := term (("+"|"-") term)* ; term := ("+"|"-")* atom ; atom := ref | (expr) | SUM(list).
+ * Each method appends what it reads to `out` and says whether it could.
+ */
+class SumParser {
+  pos = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  private isOp(text: string): boolean {
+    const t = this.tokens[this.pos];
+    return t !== undefined && t.kind === "op" && t.text === text;
   }
-  function term(sign: 1 | -1): SignedRef[] | null {
+
+  expr(sign: 1 | -1, out: SignedRef[]): boolean {
+    if (!this.term(sign, out)) return false;
+    while (this.isOp("+") || this.isOp("-")) {
+      const s = this.isOp("-") ? (-sign as 1 | -1) : sign;
+      this.pos++;
+      if (!this.term(s, out)) return false;
+    }
+    return true;
+  }
+
+  private term(sign: 1 | -1, out: SignedRef[]): boolean {
     let s = sign;
-    while (isOp("+") || isOp("-")) {
-      if (isOp("-")) s = -s as 1 | -1;
-      pos++;
+    while (this.isOp("+") || this.isOp("-")) {
+      if (this.isOp("-")) s = -s as 1 | -1;
+      this.pos++;
     }
-    return atom(s);
+    return this.atom(s, out);
   }
-  function list(sign: 1 | -1): SignedRef[] | null {
-    const out: SignedRef[] = [];
+
+  private list(sign: 1 | -1, out: SignedRef[]): boolean {
     for (;;) {
-      const item = expr(sign);
-      if (!item) return null;
-      out.push(...item);
-      if (isOp(",")) {
-        pos++;
-        continue;
-      }
-      return out;
+      if (!this.expr(sign, out)) return false;
+      if (!this.isOp(",")) return true;
+      this.pos++;
     }
   }
-  function atom(sign: 1 | -1): SignedRef[] | null {
-    const t = peek();
-    if (!t) return null;
+
+  private atom(sign: 1 | -1, out: SignedRef[]): boolean {
+    const t = this.tokens[this.pos];
+    if (!t) return false;
     if (t.kind === "ref") {
-      pos++;
-      return [{ ref: t.ref, coef: sign }];
+      this.pos++;
+      out.push({ ref: t.ref, coef: sign });
+      return true;
     }
     if (t.kind === "op" && t.text === "(") {
-      pos++;
-      const inner = expr(sign);
-      if (!inner || !isOp(")")) return null;
-      pos++;
-      return inner;
+      this.pos++;
+      if (!this.expr(sign, out) || !this.isOp(")")) return false;
+      this.pos++;
+      return true;
     }
     if (t.kind === "func" && (t.text === "SUM" || t.text === "SUBTOTAL")) {
-      pos++;
-      if (!isOp("(")) return null;
-      pos++;
+      this.pos++;
+      if (!this.isOp("(")) return false;
+      this.pos++;
       if (t.text === "SUBTOTAL") {
-        const fn = peek();
-        if (fn?.kind !== "number" || (fn.text !== "9" && fn.text !== "109")) return null;
-        pos++;
-        if (!isOp(",")) return null;
-        pos++;
+        const fn = this.tokens[this.pos];
+        if (fn?.kind !== "number" || (fn.text !== "9" && fn.text !== "109")) return false;
+        this.pos++;
+        if (!this.isOp(",")) return false;
+        this.pos++;
       }
-      const inner = list(sign);
-      if (!inner || !isOp(")")) return null;
-      pos++;
-      return inner;
+      if (!this.list(sign, out) || !this.isOp(")")) return false;
+      this.pos++;
+      return true;
     }
-    return null;
+    return false;
   }
-
-  const result = expr(1);
-  return result && pos === tokens.length ? result : null;
 }
 
 /** The other workbooks a formula refers to (by reference, error or name prefix). */

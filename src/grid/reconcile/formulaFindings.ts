@@ -21,7 +21,6 @@ import {
   tokensToR1C1,
   translateFormula,
   a1,
-  cellKey,
   quoteSheetName,
   type SignedRef,
   type Token,
@@ -82,6 +81,11 @@ export interface StatedTotal {
    * where building them costs: it is called only for a total that is a formula.
    */
   readings: FormulaCell[][] | (() => FormulaCell[][]);
+  /**
+   * Visits each reading's parts without building them (optional): lets most totals, whose
+   * formula refers to every part of one reading, be passed without a list of cells.
+   */
+  eachReading?: (visit: (sheet: string, row: number, col: number) => boolean) => boolean[];
   /** The value check's verdict, when there was one. */
   status?: "match" | "rounding" | "mismatch";
   /** What the parts add up to, for the sentences. */
@@ -108,7 +112,17 @@ function named(c: FormulaCell, from: string): string {
   return c.sheet === from ? cellA1(c) : `${quoteSheetName(c.sheet)}!${cellA1(c)}`;
 }
 
-const key = (c: FormulaCell) => cellKey(c.sheet, c.row, c.col);
+/** Sheet names numbered as they are met, so a cell packs into one number (see cellNumber). */
+const sheetNumbers = new Map<string, number>();
+
+/** One number per cell: rows below 2^20 and columns below 2^14 pack under 2^34 per sheet. */
+function cellNumber(sheet: string, row: number, col: number): number {
+  let id = sheetNumbers.get(sheet);
+  if (id === undefined) sheetNumbers.set(sheet, (id = sheetNumbers.size));
+  return id * 17_179_869_184 + row * 16_384 + col;
+}
+
+const key = (c: FormulaCell) => cellNumber(c.sheet, c.row, c.col);
 
 function amountText(n: number): string {
   const whole = Number.isInteger(n);
@@ -125,17 +139,31 @@ function listText(items: string[]): string {
   return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
 
-/** Formulas read once per cell. */
+/** Formulas read once per cell; cells keyed by number (sheet, row, col packed) for speed. */
 class FormulaCache {
-  private readonly tokens = new Map<string, Token[] | null>();
-  private readonly sums = new Map<string, SignedRef[] | null>();
+  private readonly tokens = new Map<number, Token[] | null>();
+  private readonly sums = new Map<number, SignedRef[] | null>();
+  private readonly boundsOf = new Map<string, ReturnType<FormulaWorkbook["bounds"]>>();
   constructor(readonly wb: FormulaWorkbook) {}
 
+  num(sheet: string, row: number, col: number): number {
+    return cellNumber(sheet, row, col);
+  }
+
+  bounds(sheet: string): ReturnType<FormulaWorkbook["bounds"]> {
+    if (!this.boundsOf.has(sheet)) this.boundsOf.set(sheet, this.wb.bounds(sheet));
+    return this.boundsOf.get(sheet)!;
+  }
+
   tokensAt(c: FormulaCell): Token[] | null {
-    const k = key(c);
+    return this.tokensOf(c.sheet, c.row, c.col);
+  }
+
+  tokensOf(sheet: string, row: number, col: number): Token[] | null {
+    const k = this.num(sheet, row, col);
     let t = this.tokens.get(k);
     if (t === undefined) {
-      const f = this.wb.formulaAt(c.sheet, c.row, c.col);
+      const f = this.wb.formulaAt(sheet, row, col);
       t = f === null ? null : tokenize(f);
       this.tokens.set(k, t);
     }
@@ -143,10 +171,14 @@ class FormulaCache {
   }
 
   sumAt(c: FormulaCell): SignedRef[] | null {
-    const k = key(c);
+    return this.sumOf(c.sheet, c.row, c.col);
+  }
+
+  sumOf(sheet: string, row: number, col: number): SignedRef[] | null {
+    const k = this.num(sheet, row, col);
     let s = this.sums.get(k);
     if (s === undefined) {
-      const t = this.tokensAt(c);
+      const t = this.tokensOf(sheet, row, col);
       s = t === null ? null : signedSumOf(t);
       this.sums.set(k, s);
     }
@@ -156,84 +188,94 @@ class FormulaCache {
 
 /** Whether a part is covered by a formula: referred to directly, or through the sums it refers to. */
 class Coverage {
-  private readonly memo = new Map<string, boolean>();
-  /** The formula cells reached from the total through plain sums, and their references. */
-  private readonly reached: { at: FormulaCell; refs: SignedRef[] }[] = [];
-  private readonly seen = new Set<string>();
+  private readonly memo = new Map<number, boolean>();
+  /** Every cell inside a reference of the total or of a plain sum reached from it. */
+  private readonly covered = new Set<number>();
+  private readonly intendedByNum = new Map<number, FormulaCell[]>();
   private expanded = false;
 
   constructor(
     private readonly cache: FormulaCache,
     private readonly total: FormulaCell,
-    refs: SignedRef[],
+    private readonly refs: SignedRef[],
     /** Totals already found to leave parts out, with the parts they should cover: as if mended. */
-    private readonly intended: Map<string, FormulaCell[]> = new Map()
+    intended: Map<number, FormulaCell[]> = new Map(),
+    intendedCells: Map<number, FormulaCell> = new Map()
   ) {
-    this.reached.push({ at: total, refs });
-    this.seen.add(key(total));
+    // The total's own omission is what is being judged: it is not taken as mended.
+    const own = key(total);
+    for (const [k, parts] of intended)
+      if (k !== own && intendedCells.has(k)) this.intendedByNum.set(k, parts);
+  }
+
+  directlyAt(sheet: string, row: number, col: number): boolean {
+    for (const r of this.refs) if (refCovers(r.ref, this.total.sheet, sheet, row, col)) return true;
+    return false;
   }
 
   directly(part: FormulaCell): boolean {
-    return this.reached[0].refs.some((r) =>
+    return this.refs.some((r) =>
       refCovers(r.ref, this.total.sheet, part.sheet, part.row, part.col)
     );
   }
 
-  /** Cells inside a reference, clipped to the sheet's used area. */
-  private *cellsOf(r: SignedRef, from: FormulaCell): Generator<FormulaCell> {
-    const sheet = r.ref.sheet ?? from.sheet;
-    const used = this.cache.wb.bounds(sheet);
-    if (!used || r.ref.workbook !== null) return;
+  /** Visits the cells inside a reference, clipped to the sheet's used area. */
+  private eachCell(
+    r: SignedRef,
+    fromSheet: string,
+    visit: (sheet: string, row: number, col: number) => boolean | void
+  ): boolean {
+    if (r.ref.workbook !== null) return true;
+    const sheet = r.ref.sheet ?? fromSheet;
+    const used = this.cache.bounds(sheet);
+    if (!used) return true;
     const b = refBounds(r.ref);
-    for (let row = Math.max(b.top, used.top); row <= Math.min(b.bottom, used.bottom); row++)
-      for (let col = Math.max(b.left, used.left); col <= Math.min(b.right, used.right); col++)
-        yield { sheet, row, col };
+    const bottom = Math.min(b.bottom, used.bottom);
+    const right = Math.min(b.right, used.right);
+    for (let row = Math.max(b.top, used.top); row <= bottom; row++)
+      for (let col = Math.max(b.left, used.left); col <= right; col++)
+        if (visit(sheet, row, col) === false) return false;
+    return true;
   }
 
-  /** Walks every plain-sum formula reachable from the total (at most a bounded number of cells). */
+  /** Walks every plain-sum formula reachable from the total (a bounded number of cells). */
   private expand(): void {
     if (this.expanded) return;
     this.expanded = true;
-    for (let i = 0; i < this.reached.length && this.reached.length < 200_000; i++) {
-      const { at, refs } = this.reached[i];
+    const queue: { sheet: string; refs: SignedRef[] }[] = [
+      { sheet: this.total.sheet, refs: this.refs },
+    ];
+    for (let i = 0; i < queue.length && this.covered.size < 2_000_000; i++) {
+      const { sheet: from, refs } = queue[i];
       for (const r of refs)
-        for (const c of this.cellsOf(r, at)) {
-          const k = key(c);
-          if (this.seen.has(k)) continue;
-          this.seen.add(k);
-          const sum = this.cache.sumAt(c);
-          if (sum) this.reached.push({ at: c, refs: sum });
-          const mended = this.intended.get(k);
-          if (mended) this.reached.push({ at: c, refs: mended.map(cellRef) });
-        }
+        this.eachCell(r, from, (sheet, row, col) => {
+          const k = this.cache.num(sheet, row, col);
+          if (this.covered.has(k)) return;
+          this.covered.add(k);
+          const sum = this.cache.sumOf(sheet, row, col);
+          if (sum) queue.push({ sheet, refs: sum });
+          const mended = this.intendedByNum.get(k);
+          if (mended) queue.push({ sheet, refs: mended.map(cellRef) });
+        });
     }
   }
 
-  private reachedCovers(part: FormulaCell): boolean {
-    return this.reached.some(({ at, refs }) =>
-      refs.some((r) => refCovers(r.ref, at.sheet, part.sheet, part.row, part.col))
-    );
-  }
-
-  /** Covered directly, through a sum the total refers to, or by covering every cell of the part's own sum. */
+  /** Covered through the sums the total refers to, or by covering every cell of the part's own sum. */
   covers(part: FormulaCell, depth = 0): boolean {
-    const k = key(part);
+    const k = this.cache.num(part.sheet, part.row, part.col);
+    this.expand();
+    if (this.covered.has(k)) return true;
     const known = this.memo.get(k);
     if (known !== undefined) return known;
-    this.expand();
-    let result = this.reachedCovers(part);
+    let result = false;
     if (!result && depth < 8) {
       const own = this.cache.sumAt(part);
       if (own) {
-        result = true;
-        for (const r of own) {
-          for (const c of this.cellsOf(r, part))
-            if (!this.covers(c, depth + 1)) {
-              result = false;
-              break;
-            }
-          if (!result) break;
-        }
+        result = own.every((r) =>
+          this.eachCell(r, part.sheet, (sheet, row, col) =>
+            this.covers({ sheet, row, col }, depth + 1)
+          )
+        );
       }
     }
     this.memo.set(k, result);
@@ -263,8 +305,8 @@ export function formulaFindings(
 ): FormulaFinding[] {
   const cache = new FormulaCache(wb);
   const findings: FormulaFinding[] = [];
-  const flagged = new Set<string>();
-  const subjects = new Map<string, string>();
+  const flagged = new Set<number>();
+  const subjects = new Map<number, string>();
   for (const line of lines)
     line.cells.forEach((c, i) => {
       if (!subjects.has(key(c))) subjects.set(key(c), line.subjects[i]);
@@ -277,7 +319,7 @@ export function formulaFindings(
   };
 
   // Errors and other workbooks first: such a formula is not compared with anything else.
-  const every = new Map<string, FormulaCell>();
+  const every = new Map<number, FormulaCell>();
   for (const line of lines) for (const c of line.cells) every.set(key(c), c);
   for (const t of totals) every.set(key(t.cell), t.cell);
   for (const c of every.values()) {
@@ -316,20 +358,19 @@ export function formulaFindings(
   // A total that leaves nothing out once the totals it refers to are mended is only their
   // consequence: passes repeat until no finding is explained away by another.
   let omissions = new Map<
-    string,
+    number,
     { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
   >();
   let candidates = totals.filter((t) => !flagged.has(key(t.cell)));
+  const cellsByKey = new Map(totals.map((t) => [key(t.cell), t.cell]));
   for (let pass = 0; pass < 4; pass++) {
     const intended = new Map([...omissions].map(([k, o]) => [k, o.parts]));
     const next = new Map<
-      string,
+      number,
       { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
     >();
     for (const t of candidates) {
-      const own = new Map(intended);
-      own.delete(key(t.cell));
-      const finding = omission(cache, t, own, flagged);
+      const finding = omission(cache, t, intended, cellsByKey, flagged);
       if (finding) next.set(key(t.cell), { total: t, ...finding });
     }
     const stable = next.size === omissions.size && [...next.keys()].every((k) => omissions.has(k));
@@ -366,17 +407,23 @@ function refersToError(wb: FormulaWorkbook, tokens: Token[], at: FormulaCell): b
 function omission(
   cache: FormulaCache,
   t: StatedTotal,
-  intended: Map<string, FormulaCell[]>,
+  intended: Map<number, FormulaCell[]>,
+  intendedCells: Map<number, FormulaCell>,
   /** Cells already found to hold an error or another workbook's figure: they cannot be judged. */
-  flagged: Set<string>
+  flagged: Set<number>
 ): { detail: string; missing: FormulaCell[]; parts: FormulaCell[] } | null {
   const sum = cache.sumAt(t.cell);
   if (sum === null) return null;
+  const coverage = new Coverage(cache, t.cell, sum, intended, intendedCells);
+  // Most totals refer to their parts directly: only the others need the walk through sums.
+  if (t.eachReading) {
+    const direct = t.eachReading((sheet, row, col) => coverage.directlyAt(sheet, row, col));
+    if (direct.some((d) => d)) return null;
+  }
   const readings = typeof t.readings === "function" ? (t.readings = t.readings()) : t.readings;
   if (readings.length === 0) return null;
-  const coverage = new Coverage(cache, t.cell, sum, intended);
-  // Most totals refer to their parts directly: only the others need the walk through sums.
-  if (readings.some((parts) => parts.every((p) => coverage.directly(p)))) return null;
+  if (!t.eachReading && readings.some((parts) => parts.every((p) => coverage.directly(p))))
+    return null;
   let best: { parts: FormulaCell[]; missing: FormulaCell[] } | null = null;
   for (const parts of readings) {
     const missing = parts.filter((p) => !flagged.has(key(p)) && !coverage.covers(p));
@@ -411,9 +458,9 @@ type Add = (c: FormulaCell, kind: FormulaFindingKind, detail: string, cells: For
 function hardCoded(
   cache: FormulaCache,
   line: StatedLine,
-  totals: Map<string, StatedTotal>,
+  totals: Map<number, StatedTotal>,
   subjectOf: (c: FormulaCell) => string,
-  flagged: Set<string>,
+  flagged: Set<number>,
   add: Add
 ): void {
   const wb = cache.wb;
@@ -425,7 +472,7 @@ function hardCoded(
   const formulas = kinds.filter((k) => k === "formula").length;
   const typed = kinds.filter((k) => k === "typed").length;
   if (formulas < 2 || typed === 0 || typed >= formulas) return;
-  const forms = formCounts(cache, line);
+  const forms = line.compareForms ? formCounts(cache, line) : null;
   kinds.forEach((k, i) => {
     if (k !== "typed") return;
     const c = line.cells[i];
@@ -461,14 +508,14 @@ function nearest(kinds: string[], from: number, step: 1 | -1): number | null {
 
 interface Forms {
   /** R1C1 form of each compared cell, by cell key. */
-  formOf: Map<string, string>;
+  formOf: Map<number, string>;
   counts: Map<string, { count: number; example: FormulaCell }>;
   compared: number;
 }
 
 /** The R1C1 forms along a line, leaving out the first cell of a running line and flagged cells. */
 function formCounts(cache: FormulaCache, line: StatedLine): Forms {
-  const formOf = new Map<string, string>();
+  const formOf = new Map<number, string>();
   const counts = new Map<string, { count: number; example: FormulaCell }>();
   line.cells.forEach((c, i) => {
     if (line.running && i === 0) return;
@@ -495,10 +542,10 @@ function majorityForm(forms: Forms): { form: string; count: number; example: For
 function suggestedFormula(
   cache: FormulaCache,
   line: StatedLine,
-  forms: Forms,
+  forms: Forms | null,
   c: FormulaCell
 ): string | null {
-  if (!line.compareForms) return null;
+  if (!line.compareForms || forms === null) return null;
   const major = majorityForm(forms);
   if (!major) return null;
   const f = cache.wb.formulaAt(major.example.sheet, major.example.row, major.example.col);
@@ -512,7 +559,7 @@ function outOfLine(
   cache: FormulaCache,
   line: StatedLine,
   subjectOf: (c: FormulaCell) => string,
-  flagged: Set<string>,
+  flagged: Set<number>,
   add: Add
 ): void {
   const forms = formCounts(cache, line);

@@ -5,7 +5,7 @@
  * them. Everything the findings need comes from the model and the checks already made.
  */
 import type { CheckResult } from "../../engine";
-import { cellAt, formulaAt, type CellRef, type SheetSnapshot } from "../../sheet";
+import type { CellRef, SheetSnapshot } from "../../sheet";
 import { sheetCell, type GridLine, type GridModel, type LineRole } from "../read";
 import {
   formulaFindings,
@@ -32,19 +32,30 @@ const SUMMED: ReadonlySet<LineRole> = new Set([
 ]);
 
 function workbookOf(sheets: Map<string, SheetSnapshot>): FormulaWorkbook {
+  // Read straight from the snapshot's arrays: this runs for every stated cell of a large sheet.
+  let lastName = "";
+  let last: SheetSnapshot | undefined;
+  const sheetOf = (name: string) => {
+    if (name !== lastName) {
+      lastName = name;
+      last = sheets.get(name);
+    }
+    return last;
+  };
   return {
     formulaAt: (sheet, row, col) => {
-      const s = sheets.get(sheet);
-      return s ? formulaAt(s, row, col) : null;
+      const s = sheetOf(sheet);
+      return s?.formulas?.[row - s.top]?.[col - s.left] ?? null;
     },
     valueAt: (sheet, row, col) => {
-      const s = sheets.get(sheet);
-      return s ? cellAt(s, row, col) : null;
+      const s = sheetOf(sheet);
+      return s?.values[row - s.top]?.[col - s.left] ?? null;
     },
     bounds: (sheet) => {
       const s = sheets.get(sheet);
       if (!s || s.values.length === 0) return null;
-      const width = Math.max(0, ...s.values.map((r) => r.length));
+      let width = 0;
+      for (const r of s.values) width = Math.max(width, r.length);
       return {
         top: s.top,
         left: s.left,
@@ -129,14 +140,30 @@ export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
       status: wrong ? "mismatch" : rs.some((r) => r.status === "rounding") ? "rounding" : "match",
       expected: (wrong ?? rs[0]).expected.toNumber(),
       readings: () => rs.map(partCells),
+      // Whether every part of a reading passes the test, without building the parts.
+      eachReading: (test) =>
+        rs.map((r) => {
+          let all = true;
+          visitParts(r, (sheet, row, col) => {
+            if (all && !test(sheet, row, col)) all = false;
+          });
+          return all;
+        }),
     };
   });
 }
 
+function visitParts(
+  r: CheckResult,
+  visit: (sheet: string, row: number, col: number) => void
+): void {
+  if (r.eachPart) r.eachPart(visit);
+  else for (const p of r.parts) visit(p.cell.sheet, p.cell.row, p.cell.col);
+}
+
 function partCells(r: CheckResult): CellRef[] {
   const out: CellRef[] = [];
-  if (r.eachPart) r.eachPart((sheet, row, col) => out.push({ sheet, row, col }));
-  else for (const p of r.parts) out.push(p.cell);
+  visitParts(r, (sheet, row, col) => out.push({ sheet, row, col }));
   return out;
 }
 
