@@ -85,7 +85,7 @@ export interface StatedTotal {
    * Visits each reading's parts without building them (optional): lets most totals, whose
    * formula refers to every part of one reading, be passed without a list of cells.
    */
-  eachReading?: (visit: (sheet: string, row: number, col: number) => boolean) => boolean[];
+  anyReading?: (test: (sheet: string, row: number, col: number) => boolean) => boolean;
   /** The value check's verdict, when there was one. */
   status?: "match" | "rounding" | "mismatch";
   /** What the parts add up to, for the sentences. */
@@ -124,12 +124,13 @@ function cellNumber(sheet: string, row: number, col: number): number {
 
 const key = (c: FormulaCell) => cellNumber(c.sheet, c.row, c.col);
 
+/** "10,000", "(10,000)", "1,234.50": money as the sheet shows it. */
 function amountText(n: number): string {
   const whole = Number.isInteger(n);
-  const text = Math.abs(n).toLocaleString("en-GB", {
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: whole ? 0 : 2,
-  });
+  const [int, frac] = Math.abs(n)
+    .toFixed(whole ? 0 : 2)
+    .split(".");
+  const text = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
   return n < 0 ? `(${text})` : text;
 }
 
@@ -208,15 +209,29 @@ class Coverage {
       if (k !== own && intendedCells.has(k)) this.intendedByNum.set(k, parts);
   }
 
+  /** The total's own references as rectangles (sheet resolved), for the direct test. */
+  private rects:
+    | { sheet: string; upper: string; top: number; left: number; bottom: number; right: number }[]
+    | null = null;
+
   directlyAt(sheet: string, row: number, col: number): boolean {
-    for (const r of this.refs) if (refCovers(r.ref, this.total.sheet, sheet, row, col)) return true;
+    if (this.rects === null)
+      this.rects = this.refs
+        .filter((r) => r.ref.workbook === null)
+        .map((r) => {
+          const own = r.ref.sheet ?? this.total.sheet;
+          return { sheet: own, upper: own.toUpperCase(), ...refBounds(r.ref) };
+        });
+    for (const r of this.rects) {
+      if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
+      // Sheet names match without regard to case; the same string is the usual case.
+      if (r.sheet === sheet || r.upper === sheet.toUpperCase()) return true;
+    }
     return false;
   }
 
   directly(part: FormulaCell): boolean {
-    return this.refs.some((r) =>
-      refCovers(r.ref, this.total.sheet, part.sheet, part.row, part.col)
-    );
+    return this.directlyAt(part.sheet, part.row, part.col);
   }
 
   /** Visits the cells inside a reference, clipped to the sheet's used area. */
@@ -416,13 +431,11 @@ function omission(
   if (sum === null) return null;
   const coverage = new Coverage(cache, t.cell, sum, intended, intendedCells);
   // Most totals refer to their parts directly: only the others need the walk through sums.
-  if (t.eachReading) {
-    const direct = t.eachReading((sheet, row, col) => coverage.directlyAt(sheet, row, col));
-    if (direct.some((d) => d)) return null;
-  }
+  if (t.anyReading && t.anyReading((sheet, row, col) => coverage.directlyAt(sheet, row, col)))
+    return null;
   const readings = typeof t.readings === "function" ? (t.readings = t.readings()) : t.readings;
   if (readings.length === 0) return null;
-  if (!t.eachReading && readings.some((parts) => parts.every((p) => coverage.directly(p))))
+  if (!t.anyReading && readings.some((parts) => parts.every((p) => coverage.directly(p))))
     return null;
   let best: { parts: FormulaCell[]; missing: FormulaCell[] } | null = null;
   for (const parts of readings) {

@@ -124,10 +124,13 @@ export function statedLines(model: GridModel): StatedLine[] {
 
 /** The checked totals, one per stated cell, with every reading of its parts the checks made. */
 export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
-  const byCell = new Map<string, { results: CheckResult[] }>();
+  const byCell = new Map<number, { results: CheckResult[] }>();
+  const sheetIds = new Map<string, number>();
   for (const r of results) {
     const c = r.stated.cell;
-    const k = `${c.sheet}\u0000${c.row}\u0000${c.col}`;
+    let id = sheetIds.get(c.sheet);
+    if (id === undefined) sheetIds.set(c.sheet, (id = sheetIds.size));
+    const k = id * 17_179_869_184 + c.row * 16_384 + c.col;
     const entry = byCell.get(k);
     if (entry) entry.results.push(r);
     else byCell.set(k, { results: [r] });
@@ -140,9 +143,9 @@ export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
       status: wrong ? "mismatch" : rs.some((r) => r.status === "rounding") ? "rounding" : "match",
       expected: (wrong ?? rs[0]).expected.toNumber(),
       readings: () => rs.map(partCells),
-      // Whether every part of a reading passes the test, without building the parts.
-      eachReading: (test) =>
-        rs.map((r) => {
+      // Whether every part of some reading passes the test, without building the parts.
+      anyReading: (test) =>
+        rs.some((r) => {
           let all = true;
           visitParts(r, (sheet, row, col) => {
             if (all && !test(sheet, row, col)) all = false;
