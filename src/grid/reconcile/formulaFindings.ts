@@ -176,6 +176,8 @@ class FormulaCache {
   }
 
   sumOf(sheet: string, row: number, col: number): SignedRef[] | null {
+    // Most cells a sum covers are typed amounts: no need to remember them.
+    if (this.wb.formulaAt(sheet, row, col) === null) return null;
     const k = this.num(sheet, row, col);
     let s = this.sums.get(k);
     if (s === undefined) {
@@ -187,6 +189,9 @@ class FormulaCache {
   }
 }
 
+/** Cells walked through the sums behind one total before it is left unjudged (a false alarm costs more). */
+const EXPANSION_LIMIT = 100_000;
+
 /** Whether a part is covered by a formula: referred to directly, or through the sums it refers to. */
 class Coverage {
   private readonly memo = new Map<number, boolean>();
@@ -194,6 +199,8 @@ class Coverage {
   private readonly covered = new Set<number>();
   private readonly intendedByNum = new Map<number, FormulaCell[]>();
   private expanded = false;
+  /** The sums behind the total reach too many cells to walk: it is left unjudged. */
+  tooLarge = false;
 
   constructor(
     private readonly cache: FormulaCache,
@@ -260,10 +267,15 @@ class Coverage {
     const queue: { sheet: string; refs: SignedRef[] }[] = [
       { sheet: this.total.sheet, refs: this.refs },
     ];
-    for (let i = 0; i < queue.length && this.covered.size < 2_000_000; i++) {
+    for (let i = 0; i < queue.length; i++) {
+      if (this.covered.size > EXPANSION_LIMIT) {
+        this.tooLarge = true;
+        return;
+      }
       const { sheet: from, refs } = queue[i];
       for (const r of refs)
         this.eachCell(r, from, (sheet, row, col) => {
+          if (this.covered.size > EXPANSION_LIMIT) return false;
           const k = this.cache.num(sheet, row, col);
           if (this.covered.has(k)) return;
           this.covered.add(k);
@@ -440,6 +452,7 @@ function omission(
   let best: { parts: FormulaCell[]; missing: FormulaCell[] } | null = null;
   for (const parts of readings) {
     const missing = parts.filter((p) => !flagged.has(key(p)) && !coverage.covers(p));
+    if (coverage.tooLarge) return null;
     if (missing.length === 0) return null;
     if (!best || missing.length < best.missing.length) best = { parts, missing };
   }
