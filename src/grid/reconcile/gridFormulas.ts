@@ -135,25 +135,50 @@ export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
     if (entry) entry.results.push(r);
     else byCell.set(k, { results: [r] });
   }
-  return [...byCell.values()].map(({ results: rs }) => {
-    const wrong = rs.find((r) => r.status === "mismatch");
-    return {
-      cell: rs[0].stated.cell,
-      subject: rs[0].subject,
-      status: wrong ? "mismatch" : rs.some((r) => r.status === "rounding") ? "rounding" : "match",
-      expected: (wrong ?? rs[0]).expected.toNumber(),
-      readings: () => rs.map(partCells),
-      // Whether every part of some reading passes the test, without building the parts.
-      anyReading: (test) =>
-        rs.some((r) => {
-          let all = true;
-          visitParts(r, (sheet, row, col) => {
-            if (all && !test(sheet, row, col)) all = false;
-          });
-          return all;
-        }),
-    };
-  });
+  return [...byCell.values()].map(({ results: rs }) => new CheckedTotal(rs));
+}
+
+/** A stated total and its checks; readings are read from the checks only when asked for. */
+class CheckedTotal implements StatedTotal {
+  readonly cell: CellRef;
+  readonly subject: string;
+  readonly status: "match" | "rounding" | "mismatch";
+  readonly expected: number;
+
+  constructor(private readonly results: CheckResult[]) {
+    this.cell = results[0].stated.cell;
+    this.subject = results[0].subject;
+    const wrong = results.find((r) => r.status === "mismatch");
+    this.status = wrong
+      ? "mismatch"
+      : results.some((r) => r.status === "rounding")
+        ? "rounding"
+        : "match";
+    this.expected = (wrong ?? results[0]).expected.toNumber();
+  }
+
+  readings(): CellRef[][] {
+    return this.results.map(partCells);
+  }
+
+  /** Whether every part of some reading passes the test, without building the parts. */
+  anyReading(test: (sheet: string, row: number, col: number) => boolean): boolean {
+    for (const r of this.results) {
+      const passed = new AllPass(test);
+      visitParts(r, passed.visit);
+      if (passed.all) return true;
+    }
+    return false;
+  }
+}
+
+/** Folds a test over visited cells, skipping the test once one cell has failed it. */
+class AllPass {
+  all = true;
+  constructor(private readonly test: (sheet: string, row: number, col: number) => boolean) {}
+  readonly visit = (sheet: string, row: number, col: number): void => {
+    if (this.all && !this.test(sheet, row, col)) this.all = false;
+  };
 }
 
 function visitParts(
