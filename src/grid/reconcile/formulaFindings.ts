@@ -15,7 +15,6 @@ import {
   errorLiterals,
   externalWorkbooks,
   refBounds,
-  refCovers,
   signedSumOf,
   tokenize,
   tokensToR1C1,
