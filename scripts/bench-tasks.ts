@@ -29,6 +29,9 @@ export interface ReconcileMeasure extends Measured<number> {
   detectMs: number | null;
   checks: number | null;
   mismatches: number | null;
+  /** The same sheet with its totals as formulas, reconciled in the same run. */
+  formulaMs: number | null;
+  formulaFindings: number | null;
 }
 
 /** Limits for the reconciliation child process: beyond them the result is reported as not measured. */
@@ -61,12 +64,16 @@ export function benchReconcile(rows = 1000, cols = 1000): Promise<ReconcileMeasu
             detectMs: number;
             checks: number;
             mismatches: number;
+            formulaReconcileMs: number;
+            formulaFindings: number;
           };
           resolve({
             value: r.reconcileMs,
             detectMs: r.detectMs,
             checks: r.checks,
             mismatches: r.mismatches,
+            formulaMs: r.formulaReconcileMs,
+            formulaFindings: r.formulaFindings,
           });
         } catch {
           const why = error?.killed
@@ -77,6 +84,8 @@ export function benchReconcile(rows = 1000, cols = 1000): Promise<ReconcileMeasu
             detectMs: null,
             checks: null,
             mismatches: null,
+            formulaMs: null,
+            formulaFindings: null,
             note: `reconciliation of a ${rows} x ${cols} sheet ${why}`,
           });
         }

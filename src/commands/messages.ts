@@ -27,7 +27,10 @@ export function reconcileMessage(sheet: string, report: ReconciliationReport): s
   for (const item of view.items.slice(0, 5)) lines.push(`• ${item.title}`);
   if (view.items.length > 5)
     lines.push(`…and ${view.items.length - 5} more: open ITOS to see them all.`);
-  if (view.items.length > 0) lines.push("Mismatching cells are marked with a red fill and a note.");
+  if (report.mismatch.length > 0)
+    lines.push("Mismatching cells are marked with a red fill and a note.");
+  if (report.formulaFindings.length > 0)
+    lines.push("Formulas to check are marked with a blue fill and a note.");
   if (view.roundingNote) lines.push(view.roundingNote);
   return lines.join("\n");
 }

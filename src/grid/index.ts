@@ -19,7 +19,13 @@ export {
   type WritePlan,
   emptyPlan,
 } from "./plan";
-export { type ReconciliationFinding, type ReconciliationReport } from "./reconcile";
+export {
+  type FormulaFinding,
+  type FormulaFindingKind,
+  type ReconciliationFinding,
+  type ReconciliationReport,
+  formulaKindLabel,
+} from "./reconcile";
 export {
   type GridModel,
   type LineRole,

@@ -4,10 +4,10 @@
  */
 import type Decimal from "decimal.js";
 import { formatMoney, money, type PaybackResult, type Period } from "../engine";
-import { quoteSheetName } from "../sheet";
+import { a1, quoteSheetName } from "../sheet";
 import type { GridModel, LineRole } from "./read";
 import type { SheetAnalysis } from "./pipeline";
-import type { ReconciliationReport } from "./reconcile";
+import { formulaKindLabel, type FormulaFindingKind, type ReconciliationReport } from "./reconcile";
 
 export interface YearJson {
   fy: string;
@@ -56,6 +56,17 @@ export interface ReconciliationJson {
   rounding: number;
   mismatch: FindingJson[];
   unverified: { cell: string; stated: number; reason: string }[];
+  /** Where totals are formulas, what is wrong with the formula (even when the value is right). */
+  formulaFindings: FormulaFindingJson[];
+}
+
+export interface FormulaFindingJson {
+  /** "Case!D11". */
+  cell: string;
+  kind: FormulaFindingKind;
+  detail: string;
+  /** The cells it is about ("Case!D10": a part left out), with their sheets. */
+  cells: string[];
 }
 
 /** A cell or range with its sheet in front, unless it names a sheet already. */
@@ -82,6 +93,12 @@ export function reconciliationJson(rec: ReconciliationReport): ReconciliationJso
       cell: withSheet(u.sheet, u.cell),
       stated: u.stated,
       reason: u.reason,
+    })),
+    formulaFindings: rec.formulaFindings.map((f) => ({
+      cell: withSheet(f.sheet, f.cell),
+      kind: f.kind,
+      detail: f.detail,
+      cells: f.cells.map((c) => `${c.sheet}!${a1(c.row, c.col)}`),
     })),
   };
 }
@@ -240,10 +257,16 @@ export function sheetReportText(analysis: SheetAnalysis): string {
 /** Mismatches first, with cell addresses, then the counts. */
 export function reconciliationText(rec: ReconciliationReport): string {
   const lines: string[] = [];
-  for (const f of reconciliationJson(rec).mismatch) lines.push(findingLine(f));
+  const json = reconciliationJson(rec);
+  for (const f of json.mismatch) lines.push(findingLine(f));
+  for (const f of json.formulaFindings)
+    lines.push(`  FORMULA ${f.cell} (${formulaKindLabel(f.kind)}): ${f.detail}`);
+  const formulas = json.formulaFindings.length;
+  const formulaCount =
+    formulas === 0 ? "" : ` ${formulas} formula ${formulas === 1 ? "finding" : "findings"}.`;
   const summary =
     rec.checked === 0
-      ? "  Reconciliation: no stated totals checked."
-      : `  Reconciliation: ${rec.checked} stated totals checked: ${rec.match} match, ${rec.rounding} within rounding, ${rec.mismatch.length} mismatch, ${rec.unverified.length} unverified.`;
+      ? `  Reconciliation: no stated totals checked.${formulaCount}`
+      : `  Reconciliation: ${rec.checked} stated totals checked: ${rec.match} match, ${rec.rounding} within rounding, ${rec.mismatch.length} mismatch, ${rec.unverified.length} unverified.${formulaCount}`;
   return [...lines, summary].join("\n");
 }

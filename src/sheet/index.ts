@@ -5,3 +5,4 @@
 export * from "./snapshot";
 export * from "./reference";
 export * from "./itosNames";
+export * from "./formula";

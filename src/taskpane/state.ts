@@ -22,8 +22,10 @@ import {
   type SignConvention,
   type Unit,
   type AnalyseOptions,
+  type FormulaFindingKind,
   type ReconciliationFinding,
   type ReconciliationReport,
+  formulaKindLabel,
 } from "../grid";
 
 export type OutputPlace = "below" | "new-sheet";
@@ -258,6 +260,8 @@ export interface FindingItem {
   title: string;
   detail: string;
   isRootCause: boolean;
+  /** "mismatch" for a total that does not add up, else the kind of formula finding. */
+  kind: "mismatch" | FormulaFindingKind;
 }
 
 export interface FindingsView {
@@ -296,7 +300,7 @@ export function findingsView(report: ReconciliationReport): FindingsView {
       (a, b) =>
         Number(b.isRoot) - Number(a.isRoot) || Math.abs(b.f.difference) - Math.abs(a.f.difference)
     );
-  const items = ordered.map(({ f, cell, cause, isRoot }) => ({
+  const items: FindingItem[] = ordered.map(({ f, cell, cause, isRoot }) => ({
     cell,
     title: `${cell}: stated ${num(f.stated)}, expected ${num(f.expected)}`,
     detail:
@@ -304,14 +308,31 @@ export function findingsView(report: ReconciliationReport): FindingsView {
         ? f.explanation
         : `${cause && cause !== cell ? `Likely a consequence of ${cause}. ` : ""}Difference ${num(f.difference)}; parts ${f.parts}.`,
     isRootCause: isRoot,
+    kind: "mismatch" as const,
   }));
+  // Formula findings after the figures: what to look at even where the figures add up.
+  for (const f of report.formulaFindings) {
+    const cell = qualifiedCell(f.sheet, f.cell);
+    items.push({
+      cell,
+      title: `${cell}: ${formulaKindLabel(f.kind)}`,
+      detail: f.detail,
+      isRootCause: false,
+      kind: f.kind,
+    });
+  }
   const n = report.mismatch.length;
+  const formulas = report.formulaFindings.length;
+  const formulaNote =
+    formulas === 0
+      ? ""
+      : ` ${formulas} ${formulas === 1 ? "formula needs" : "formulas need"} a look.`;
   const summary =
-    report.checked === 0
+    (report.checked === 0
       ? "No stated totals found to check."
       : n === 0
         ? `All ${report.checked} stated totals add up.`
-        : `${n} of ${report.checked} stated totals do not add up.`;
+        : `${n} of ${report.checked} stated totals do not add up.`) + formulaNote;
   const roundingNote =
     report.rounding > 0
       ? `${report.rounding} ${report.rounding === 1 ? "total differs from its" : "totals differ from their"} parts only by rounding (not marked).`

@@ -204,7 +204,12 @@ export function renderFindings(view: FindingsView, onSelect: (cell: string) => v
   list.replaceChildren(
     ...view.items.map((f) => {
       const li = el("li");
-      const button = el("button", f.isRootCause ? "finding finding-root" : "finding");
+      const kindClass = f.kind === "mismatch" ? "" : " finding-formula";
+      const button = el(
+        "button",
+        `${f.isRootCause ? "finding finding-root" : "finding"}${kindClass}`
+      );
+      button.dataset.kind = f.kind;
       button.type = "button";
       button.dataset.cell = f.cell;
       button.append(el("span", "finding-title", f.title), el("span", "finding-detail", f.detail));

@@ -344,6 +344,48 @@ describe("the task pane in a real browser", () => {
     await page.context().close();
   }, 120_000);
 
+  it("lists the formula findings of the formula fixture, kind by kind, and a click selects the cell", async () => {
+    const formulas = await readWorkbook(
+      path.join(ROOT, "test", "fixtures", "reconcile-formulas.xlsx")
+    );
+    const { page, pageErrors } = await open({ sheets: formulas.sheets, active: "Case" });
+    await page.waitForSelector("#detect-facts:not([hidden])");
+    await waitIdle(page);
+    await page.click("#reconcile");
+    await waitIdle(page);
+    expect(await page.locator("#reconcile-summary").innerText()).toBe(
+      "1 of 56 stated totals do not add up. 5 formulas need a look."
+    );
+    const formulaItems = page.locator("#findings button.finding-formula");
+    const kinds = await formulaItems.evaluateAll((els) =>
+      els.map((e) => `${(e as HTMLElement).dataset.cell} ${(e as HTMLElement).dataset.kind}`)
+    );
+    expect(kinds).toEqual([
+      "Case!F6 hard-coded",
+      "Case!G9 error",
+      "Case!D11 omits-part",
+      "Case!E12 inconsistent",
+      "Summary!F3 external",
+    ]);
+    const omits = formulaItems.nth(2);
+    expect(await omits.locator(".finding-title").innerText()).toBe(
+      "Case!D11: formula leaves out a part"
+    );
+    expect(await omits.locator(".finding-detail").innerText()).toContain("leaves out D10 (10,000)");
+    await omits.click();
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { __fakeHost: { model: { dump(): FakeDump } } }
+        ).__fakeHost.model.dump().selection === "Case!D11"
+    );
+    // Every finding has its note on the sheet: the mismatch and the five formula findings share D11's.
+    const reconciled = await dump(page);
+    expect(Object.keys(reconciled.notes).length).toBe(5);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it("shows HTML and script in cell labels as text and runs none of it; the CSP blocks inline script", async () => {
     const { page, pageErrors } = await open(payloadWorkbook());
     await page.waitForSelector("#detect-facts:not([hidden]), #error:not([hidden])");

@@ -105,6 +105,7 @@ describe("itos reconcile", () => {
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc.sheets[0].reconciliation).sort()).toEqual([
       "checked",
+      "formulaFindings",
       "match",
       "mismatch",
       "rounding",

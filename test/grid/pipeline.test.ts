@@ -77,11 +77,14 @@ describe("the per-sheet JSON report", () => {
     ]);
     expect(Object.keys(json.reconciliation).sort()).toEqual([
       "checked",
+      "formulaFindings",
       "match",
       "mismatch",
       "rounding",
       "unverified",
     ]);
+    // The appendix is typed figures throughout: no formula to find fault with.
+    expect(json.reconciliation.formulaFindings).toEqual([]);
   });
 
   test("the first-return basis measures from Apr-22, three months after the first investment", () => {

@@ -2,5 +2,8 @@
 export {
   type ReconciliationFinding,
   type ReconciliationReport,
+  type FormulaFinding,
+  type FormulaFindingKind,
   reconcileSheet,
+  formulaKindLabel,
 } from "./reconcileGrid";

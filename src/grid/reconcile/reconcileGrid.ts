@@ -18,10 +18,12 @@ import { ComponentCheck, ComponentColumn } from "./componentSums";
 import { PeriodSums } from "./periodSums";
 import { CheckCollector, type PartSpec } from "./reconcileTerms";
 import { addYearTableChecks, findYearTables } from "./yearTable";
+import { gridFormulaFindings } from "./gridFormulas";
 
 export type { Unverified } from "./reconcileTerms";
 export type { ReconciliationFinding, ReconciliationReport } from "./report";
-import { reportFromCollector, type ReconciliationReport } from "./report";
+export { formulaKindLabel, type FormulaFinding, type FormulaFindingKind } from "./formulaFindings";
+import { reportFromResults, resultsFromCollector, type ReconciliationReport } from "./report";
 import {
   columnsOfBlock,
   componentsAbove,
@@ -401,8 +403,11 @@ export function reconcileSheet(
   addGrandColumns(model, c, periods);
   const all = [...sheets.values()];
   for (const table of findYearTables(all, model)) addYearTableChecks(table, model, c);
-  return reportFromCollector(
+  const results = resultsFromCollector(c);
+  return reportFromResults(
     c,
-    all.map((s) => s.sheetName)
+    results,
+    all.map((s) => s.sheetName),
+    gridFormulaFindings(model, sheets, results)
   );
 }
