@@ -35,6 +35,8 @@ export interface SheetReportJson {
   discountRate: number;
   years: YearJson[];
   lines: { row: number; label: string; role: LineRole }[];
+  /** Amount lines left out of the payback, with the reason; holdsMoney: leaving it out changes the answer. */
+  excluded: { cell: string; label: string; reason: string; holdsMoney: boolean }[];
   reconciliation: ReconciliationJson;
   messages: string[];
 }
@@ -151,6 +153,7 @@ export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
       cumulative: amount(y.cumulative, unit),
     })),
     lines: linesJson(model),
+    excluded: model.excluded.map((e) => ({ ...e })),
     reconciliation: reconciliationJson(analysis.reconciliation),
     messages: [...messages, ...model.warnings],
   };
@@ -233,8 +236,21 @@ export function sheetReportText(analysis: SheetAnalysis): string {
   }
   out.push("");
   out.push(reconciliationText(reconciliation));
+  const left = excludedText(model);
+  if (left) out.push(left);
   for (const m of result.messages) out.push(`  Note: ${m}`);
   return out.join("\n");
+}
+
+/** The amount lines left out of the payback, one a line, money first; "" when there are none. */
+export function excludedText(model: GridModel): string {
+  const sorted = [...model.excluded].sort((a, b) => Number(b.holdsMoney) - Number(a.holdsMoney));
+  return sorted
+    .map(
+      (e) =>
+        `  Not counted: ${e.cell}${e.label ? ` '${e.label}'` : ""}: ${e.reason}${e.holdsMoney ? " (holds money)" : ""}.`
+    )
+    .join("\n");
 }
 
 /** Mismatches first, with cell addresses, then the counts. */

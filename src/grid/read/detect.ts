@@ -8,7 +8,7 @@ import type Decimal from "decimal.js";
 import { ItosError, parseAmount, ZERO, DEFAULT_FY_START_MONTH } from "../../engine";
 import { cellName, sheetCellName, transposeSnapshot } from "./orient";
 import { buildAxis, chooseHeaderRows, scanHeaderRows, type AxisSlot, type HeaderRow } from "./axis";
-import { classifyLabel, normaliseLabel } from "./labels";
+import { classifyLabel, componentWords, normaliseLabel } from "./labels";
 import type {
   GridBlock,
   GridLine,
@@ -27,11 +27,26 @@ import {
   type WorkbookSnapshot,
 } from "../../sheet";
 import { unitInFormat, unitInText } from "./units";
+import { sharedAxisTables, tableHeading, type TableHeading } from "./tables";
+import {
+  namesBudgetMovement,
+  namesCashFlow,
+  namesOngoingCost,
+  overrideFor,
+  sectionOfHeading,
+  type SectionRole,
+} from "./roles";
+import { excludedMoneyWarning, exclusionReason } from "./excluded";
+import { settleCumulativeLines } from "./cumulative";
+import type { ExcludedLine } from "./model";
 
 export interface DetectOptions {
   /** First month of the financial year, 1-12 (default 4, April). */
   fyStartMonth?: number;
-  /** Roles chosen by the user for lines the reader could not decide, by line key. */
+  /**
+   * Roles chosen by the user for lines the reader could not decide: by line key ("total return"),
+   * or by the label cell as the sheet shows it ("'Appendix 1'!A13", or "A13").
+   */
   roleOverrides?: Record<string, LineRole>;
 }
 
@@ -156,6 +171,9 @@ interface RawLine {
   /** The heading a role was taken from ("A7 'Return'"), when the label itself said nothing. */
   roleFrom: string | null;
   role: LineRole | null;
+  /** For a "cumulative" label: the role its figures take if they prove to be in-year amounts. */
+  inYear?: LineRole | null;
+  runningSumOf?: string;
 }
 
 /** Every labelled row of every block, one line per label (repeats within a block numbered). */
@@ -163,12 +181,15 @@ function collectLines(
   snapshot: SheetSnapshot,
   spans: BlockSpan[],
   labelCol: number,
-  warnings: string[]
+  warnings: string[],
+  tableRows: ReadonlySet<number>,
+  excluded: ExcludedLine[]
 ): RawLine[] {
   const lines = new Map<string, RawLine>();
   spans.forEach((span, b) => {
     const occurrences = new Map<string, number>();
     for (let r = span.firstRow; r <= span.lastRow; r++) {
+      if (tableRows.has(r)) continue; // a table's own header row: its periods, not a line
       const labelValue = cellAt(snapshot, r, labelCol);
       const hasValues = rowHasValues(snapshot, r, span.valueCols);
       // Percentages (a format with %) are ratios, not money.
@@ -180,10 +201,18 @@ function collectLines(
             !(formatAt(snapshot, r, c) ?? "").includes("%")
         );
       if (typeof labelValue !== "string" || isBlank(labelValue)) {
-        if (hasValues)
+        if (hasValues) {
           warnings.push(
             `${sheetCellName(snapshot, r, labelCol)} has no label beside amounts; that line is left out.`
           );
+          if (hasAmounts)
+            excluded.push({
+              cell: sheetCellName(snapshot, r, labelCol),
+              label: "",
+              reason: "no label beside its amounts",
+              holdsMoney: true,
+            });
+        }
         continue;
       }
       const label = labelValue.trim();
@@ -228,7 +257,8 @@ function decideRoles(
   lines: RawLine[],
   labelCol: number,
   overrides: Record<string, LineRole>,
-  warnings: string[]
+  warnings: string[],
+  tables: ReadonlyMap<number, TableHeading>
 ): string[] {
   const byRow = spans.map((_, b) => {
     const m = new Map<number, RawLine>();
@@ -236,11 +266,29 @@ function decideRoles(
     return m;
   });
   spans.forEach((span, b) => {
-    let section: "investment" | "return" | null = null;
+    let section: SectionRole | null = null;
     let sectionFrom: string | null = null;
     /** Roles of the component lines since the last total: what a bare "Total" adds up. */
-    let sinceTotal = new Set<"investment" | "return">();
+    let sinceTotal = new Set<SectionRole>();
+    /** Amount lines since the last heading, table or total: a total with none has no parts. */
+    let partsSince = 0;
+    /** A table with no heading of its own continues the one above it. */
+    let tableSection: TableHeading = { role: null, from: null };
+    const openTable = (heading: TableHeading): void => {
+      if (heading.role) tableSection = heading;
+      section = tableSection.role;
+      sectionFrom = tableSection.from;
+      sinceTotal = new Set();
+      partsSince = 0;
+    };
+    const first = tables.get(span.header.row);
+    if (first) openTable(first);
     for (let r = span.firstRow; r <= span.lastRow; r++) {
+      const table = tables.get(r);
+      if (table) {
+        openTable(table);
+        continue;
+      }
       const beside = sectionBeside(snapshot, r, labelCol);
       if (beside) {
         section = beside.role;
@@ -248,32 +296,95 @@ function decideRoles(
       }
       const line = byRow[b].get(r);
       if (!line) continue;
-      const kind = classifyLabel(line.key.replace(/ #\d+$/, ""));
+      const base = line.key.replace(/ #\d+$/, "");
+      const kind = classifyLabel(base);
       let role: LineRole | null = null;
+      if (!line.hasValues && (kind.kind === "unknown" || kind.kind === "component")) {
+        // A label-only row: a heading, which may say what the lines under it are.
+        const said = sectionOfHeading(base);
+        const opens =
+          kind.kind === "unknown"
+            ? said !== null
+            : said === "other" || (said !== null && looksLikeHeading(line.label));
+        if (opens) {
+          line.blockRoles[b] = "heading";
+          section = said;
+          sectionFrom = `${cellName(snapshot, r, labelCol)} '${line.label}'`;
+          partsSince = 0;
+          continue;
+        }
+      }
+      const countedPart = (decided: LineRole): LineRole => {
+        if (line.hasAmounts) partsSince++;
+        if (decided === "investment" || decided === "return" || decided === "cost" || decided === "other")
+          sinceTotal.add(decided);
+        return decided;
+      };
+      if (section === "other" && line.hasAmounts && kind.kind !== "ignored") {
+        // A budget table: its lines are budget movements whatever their words, its totals totals.
+        role = kind.kind === "total" || kind.kind === "net" ? "total" : kind.kind === "cumulative" ? "cumulative" : countedPart("other");
+        if (role === "total") {
+          sinceTotal = new Set();
+          partsSince = 0;
+        }
+        line.blockRoles[b] = role;
+        continue;
+      }
+      if ((kind.kind === "component" || kind.kind === "unknown") && line.hasAmounts) {
+        if (namesBudgetMovement(base)) {
+          line.blockRoles[b] = countedPart("other");
+          continue;
+        }
+        if (namesOngoingCost(base) || (section === "cost" && (kind.kind === "unknown" || kind.weak))) {
+          line.blockRoles[b] = countedPart("cost");
+          if (!namesOngoingCost(base)) line.roleFrom = line.roleFrom ?? sectionFrom;
+          continue;
+        }
+        if (kind.kind === "unknown" && namesCashFlow(base)) {
+          line.blockRoles[b] = "net";
+          continue;
+        }
+      }
+      if (kind.kind === "total" && line.hasAmounts && partsSince === 0) {
+        // "Total revenue costs" as the only line of its kind: money, not a subtotal of anything.
+        const own: SectionRole | null = namesOngoingCost(base) ? "cost" : (kind.role ?? section);
+        if (own) {
+          line.blockRoles[b] = countedPart(own);
+          if (!kind.role) line.roleFrom = line.roleFrom ?? sectionFrom;
+          section = null;
+          continue;
+        }
+      }
       switch (kind.kind) {
         case "ignored":
           role = "ignored";
           break;
-        case "cumulative":
+        case "cumulative": {
           role = "cumulative";
+          const words = componentWords(base);
+          line.inYear = words ?? (section === "cost" ? "cost" : section);
           break;
+        }
         case "net":
           role = "net";
           break;
         case "total": {
           const only = sinceTotal.size === 1 ? [...sinceTotal][0] : null;
-          const of = kind.role ?? section ?? only;
+          const of = kind.role ?? (section === "cost" ? "return" : section) ?? only;
           // A bare "Total" under both investment and return lines is their net.
           role =
             of === "investment"
               ? "total-investment"
-              : of === "return"
+              : of === "return" || of === "cost"
                 ? "total-return"
-                : sinceTotal.size > 1
-                  ? "net"
-                  : null;
+                : of === "other"
+                  ? "total"
+                  : sinceTotal.size > 1
+                    ? "net"
+                    : null;
           section = null;
           sinceTotal = new Set();
+          partsSince = 0;
           break;
         }
         case "component":
@@ -287,14 +398,13 @@ function decideRoles(
             role = "heading";
             section = kind.role;
             sectionFrom = `${cellName(snapshot, r, labelCol)} '${line.label}'`;
+            partsSince = 0;
           } else if (kind.weak && section === "return") {
             // "Agency staff costs" under a Savings heading: the saving is made on those costs.
-            role = "return";
-            sinceTotal.add(role);
+            role = countedPart("return");
             line.roleFrom = line.roleFrom ?? sectionFrom;
           } else {
-            role = kind.role;
-            sinceTotal.add(kind.role);
+            role = countedPart(kind.role);
           }
           break;
         case "unknown":
@@ -302,8 +412,7 @@ function decideRoles(
           // Words or percentages under the periods: a comments or ratio row, not money.
           else if (!line.hasAmounts) role = "ignored";
           else if (section) {
-            role = section;
-            sinceTotal.add(section);
+            role = countedPart(section);
             line.roleFrom = line.roleFrom ?? sectionFrom;
           }
           break;
@@ -318,15 +427,16 @@ function decideRoles(
     const decided = line.blockRoles.filter((r): r is LineRole => r !== null);
     const firstRow = line.rows.find((r) => r !== null) as number;
     const where = cellName(snapshot, firstRow, labelCol);
-    line.role = overrides[line.key] ?? decided[0] ?? null;
+    const chosen = overrideFor(overrides, line.key, snapshot.sheetName, where);
+    line.role = chosen ?? decided[0] ?? null;
     if (line.role === null)
       candidates.push(`${sheetCellName(snapshot, firstRow, labelCol)}: ${line.label}`);
-    if (!overrides[line.key] && new Set(decided).size > 1) {
+    if (!chosen && new Set(decided).size > 1) {
       warnings.push(
         `${where} '${line.label}' reads as ${decided.join(" in one block and ")} in another; taken as ${line.role}.`
       );
     }
-    if (line.roleFrom && !overrides[line.key]) {
+    if (line.roleFrom && !chosen) {
       const key = `${line.role} lines by the heading ${line.roleFrom}`;
       fromHeading.set(key, [...(fromHeading.get(key) ?? []), where]);
     }
@@ -544,6 +654,108 @@ function findUnit(
   return { unit: "£", unitSource: null };
 }
 
+/** The heading of each table that shares the axis, and of each block when the sheet has several tables. */
+function tableHeadings(
+  snapshot: SheetSnapshot,
+  spans: BlockSpan[],
+  tableHeaders: HeaderRow[],
+  labelCol: number
+): Map<number, TableHeading> {
+  const name = (r: number, c: number) => cellName(snapshot, r, c);
+  const valueCols = [...new Set(spans.flatMap((s) => s.valueCols))];
+  const hasAmounts = (r: number) =>
+    valueCols.some((c) => shownNumber(cellAt(snapshot, r, c)) !== null);
+  const out = new Map<number, TableHeading>();
+  for (const h of tableHeaders)
+    out.set(h.row, tableHeading(snapshot, h.row, labelCol, name, hasAmounts));
+  for (const span of spans) {
+    const heading = tableHeading(snapshot, span.header.row, labelCol, name, hasAmounts);
+    // A lone table's title decides only when it names a budget table: a title such as "Investment
+    // and returns" says nothing about any one line.
+    if (tableHeaders.length > 0 || heading.role === "other") out.set(span.header.row, heading);
+  }
+  return out;
+}
+
+function lineWhere(snapshot: SheetSnapshot, line: RawLine, labelCol: number): string {
+  return cellName(snapshot, line.rows.find((r) => r !== null) as number, labelCol);
+}
+
+/** A line's figures in each period (null where blank or absent). */
+function lineFigures(
+  snapshot: SheetSnapshot,
+  spans: BlockSpan[],
+  slots: AxisSlot[],
+  line: RawLine
+): (Decimal | null)[] {
+  void spans;
+  return slots.map((s) => {
+    const row = line.rows[s.block];
+    return row === null ? null : shownNumber(cellAt(snapshot, row, s.col));
+  });
+}
+
+/** The amount lines between a line and the heading or total above it (first block). */
+function partsAbove(lines: RawLine[], line: RawLine): RawLine[] {
+  const b = line.rows.findIndex((r) => r !== null);
+  const row = line.rows[b] as number;
+  const above = lines
+    .filter((l) => l.rows[b] !== null && (l.rows[b] as number) < row)
+    .sort((x, y) => (y.rows[b] as number) - (x.rows[b] as number));
+  const parts: RawLine[] = [];
+  for (const l of above) {
+    if (l.role === "heading" || (l.role ?? "").startsWith("total") || !l.hasAmounts) break;
+    parts.push(l);
+  }
+  return parts.reverse();
+}
+
+/**
+ * Whether the payback has lines to count. A net line with no investment, return or cost beside it
+ * is the flow itself (a net-only appraisal table): it is analysed directly.
+ */
+function promoteNetOnly(lines: RawLine[]): boolean {
+  const counted = (l: RawLine) =>
+    (l.role === "investment" || l.role === "return" || l.role === "cost") && l.hasAmounts;
+  if (lines.some(counted)) return true;
+  const nets = lines.filter((l) => l.role === "net" && l.hasAmounts);
+  if (nets.length !== 1) return false;
+  nets[0].role = "net-flow";
+  return true;
+}
+
+/** A cost's figures are money out whichever way they are shown: negative as shown, else turned. */
+function costSign(snapshot: SheetSnapshot, spans: BlockSpan[], line: RawLine): 1 | -1 {
+  let negative = 0;
+  let positive = 0;
+  line.rows.forEach((row, b) => {
+    if (row === null) return;
+    for (const col of spans[b].periodCols) {
+      const n = shownNumber(cellAt(snapshot, row, col));
+      if (n && n.isNegative() && !n.isZero()) negative++;
+      else if (n && !n.isZero()) positive++;
+    }
+  });
+  return negative > positive ? 1 : -1;
+}
+
+/** Lines with figures that are neither counted nor checked, with the reason. */
+function excludedOf(snapshot: SheetSnapshot, lines: RawLine[], labelCol: number): ExcludedLine[] {
+  const out: ExcludedLine[] = [];
+  for (const l of lines) {
+    if (!l.hasAmounts || l.role === null) continue;
+    const reason = exclusionReason(l.role);
+    if (!reason) continue;
+    out.push({
+      cell: sheetCellName(snapshot, l.rows.find((r) => r !== null) as number, labelCol),
+      label: l.label,
+      reason,
+      holdsMoney: l.role !== "ignored",
+    });
+  }
+  return out;
+}
+
 function noGrid(snapshot: SheetSnapshot, why: string): ItosError {
   return new ItosError(
     "no-grid",
@@ -589,9 +801,11 @@ function periodsDown(turned: GridModel): GridModel {
 function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel {
   const fyStartMonth = options.fyStartMonth ?? DEFAULT_FY_START_MONTH;
   const warnings: string[] = [];
-  const { chosen, others } = chooseHeaderRows(scanHeaderRows(snapshot));
-  if (chosen.length === 0)
+  const { chosen: allChosen, others } = chooseHeaderRows(scanHeaderRows(snapshot));
+  if (allChosen.length === 0)
     throw noGrid(snapshot, "there is no row or column of month or year headers");
+  // Tables that head the same periods again share the axis of the first.
+  const { axisRows: chosen, tableHeaders } = sharedAxisTables(allChosen);
   const { slots, totalColumns } = buildAxis(snapshot, chosen, fyStartMonth, warnings);
   if (slots.length < 2) throw noGrid(snapshot, "fewer than two period headers");
 
@@ -616,14 +830,24 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
       `the period headers at ${cellName(snapshot, headers[0].row, headers[0].cells[0].col)} have no line labels beside them`
     );
 
-  const raw = collectLines(snapshot, spans, labelCol, warnings);
+  const tables = tableHeadings(snapshot, spans, tableHeaders, labelCol);
+  const excluded: ExcludedLine[] = [];
+  const raw = collectLines(
+    snapshot,
+    spans,
+    labelCol,
+    warnings,
+    new Set(tableHeaders.map((h) => h.row)),
+    excluded
+  );
   const candidates = decideRoles(
     snapshot,
     spans,
     raw,
     labelCol,
     options.roleOverrides ?? {},
-    warnings
+    warnings,
+    tables
   );
   if (candidates.length > 0) {
     throw new ItosError(
@@ -633,9 +857,18 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     );
   }
   const decided = raw as (RawLine & { role: LineRole })[]; // no candidates left: every role is set
-  if (!decided.some((l) => (l.role === "investment" || l.role === "return") && l.hasValues)) {
+  settleCumulativeLines(
+    decided.map((l) => Object.assign(l, { where: lineWhere(snapshot, l, labelCol) })),
+    (l) => lineFigures(snapshot, spans, blockSlots, l),
+    (l) => partsAbove(decided, l) as typeof l[],
+    warnings
+  );
+  const flowLines = promoteNetOnly(decided);
+  const budgetTable = decided.some((l) => l.role === "other" && l.hasAmounts);
+  if (!flowLines && !budgetTable) {
     throw noGrid(snapshot, "no investment or return lines with amounts under the period headers");
   }
+  excluded.push(...excludedOf(snapshot, decided, labelCol));
 
   const convention = decideSignConvention(signVotes(snapshot, spans, decided));
   const lines: GridLine[] = decided.map((l) => ({
@@ -643,9 +876,17 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     label: l.label,
     role: l.role,
     lineIndex: l.rows,
-    sign: componentSign(l.role, convention),
+    ...(l.runningSumOf ? { runningSumOf: l.runningSumOf } : {}),
+    sign:
+      l.role === "cost"
+        ? costSign(snapshot, spans, l)
+        : l.role === "net-flow"
+          ? 1
+          : componentSign(l.role, convention),
   }));
-  const components = lines.filter((l) => l.role === "investment" || l.role === "return");
+  const components = lines.filter(
+    (l) => l.role === "investment" || l.role === "return" || l.role === "cost" || l.role === "net-flow"
+  );
   const statedFallback: 1 | -1 = convention === "savings-negative" ? -1 : 1;
   const netAt = lazyNets(snapshot, blockSlots, components);
   // Whole-pound figures: each rounded part may be out by up to a pound.
@@ -654,7 +895,14 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     if (line.role === "net" || line.role === "cumulative")
       line.sign = statedLineSign(snapshot, blockSlots, line, netAt, tolerance, statedFallback);
   }
-  warnings.unshift(signWarning(snapshot, convention, lines, labelCol));
+  const netFlow = lines.find((l) => l.role === "net-flow");
+  if (netFlow)
+    warnings.unshift(
+      `${snapshot.sheetName}: ${cellName(snapshot, netFlow.lineIndex.find((r) => r !== null) as number, labelCol)} '${netFlow.label}' is the only flow line: analysed directly, negative figures as money out.`
+    );
+  else if (flowLines) warnings.unshift(signWarning(snapshot, convention, lines, labelCol));
+  const moneyLeftOut = excludedMoneyWarning(excluded);
+  if (moneyLeftOut) warnings.push(moneyLeftOut);
 
   const { unit, unitSource } = findUnit(snapshot, spans, labelCol, lines, warnings);
   const kind = headers[0].kind;
@@ -676,6 +924,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     periods: blockSlots.map((s) => ({ period: s.period, block: s.block, periodIndex: s.col })),
     blocks,
     lines,
+    excluded,
     bounds: {
       top: Math.min(...spans.map((s) => s.header.row)),
       left: labelCol,

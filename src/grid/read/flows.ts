@@ -45,6 +45,9 @@ export function amountAt(snapshot: SheetSnapshot, row: number, col: number): Dec
   return amount;
 }
 
+/** The roles whose amounts make the flow. */
+const COUNTED: ReadonlySet<string> = new Set(["investment", "return", "cost", "net-flow"]);
+
 /** The engine's periods and component lines, amounts in the grid's own unit. */
 export function flowsFromModel(
   model: GridModel,
@@ -53,14 +56,30 @@ export function flowsFromModel(
   const periods = model.periods.map((s) => s.period);
   const lines: FlowLine[] = [];
   for (const line of model.lines) {
-    if (line.role !== "investment" && line.role !== "return") continue;
+    if (!COUNTED.has(line.role)) continue;
+    if (line.role !== "investment" && line.role !== "return" && line.role !== "cost" && line.role !== "net-flow") continue;
     const amounts = model.periods.map((_, i) => {
       const cell = lineCell(model, line, i);
       if (!cell) return ZERO;
       const shown = amountAt(snapshot, cell.row, cell.col);
       return line.sign === 1 || shown.isZero() ? shown : shown.negated();
     });
-    lines.push({ label: line.label, role: line.role, amounts });
+    if (line.role === "net-flow") {
+      // The net line is the flow: what goes out of it is the investment, what comes in the return.
+      lines.push({
+        label: line.label,
+        role: "investment",
+        amounts: amounts.map((a) => (a.isNegative() ? a : ZERO)),
+      });
+      lines.push({
+        label: line.label,
+        role: "return",
+        amounts: amounts.map((a) => (a.isNegative() ? ZERO : a)),
+      });
+      continue;
+    }
+    // A cost reduces the return: money out, but not the outlay the payback recovers.
+    lines.push({ label: line.label, role: line.role === "cost" ? "return" : line.role, amounts });
   }
   return { periods, lines };
 }
