@@ -272,6 +272,8 @@ function decideRoles(
     let sinceTotal = new Set<SectionRole>();
     /** Amount lines since the last heading, table or total: a total with none has no parts. */
     let partsSince = 0;
+    /** The last line was a total: a total straight after it totals the totals, it is not alone. */
+    let afterTotal = false;
     /** A table with no heading of its own continues the one above it. */
     let tableSection: TableHeading = { role: null, from: null };
     const openTable = (heading: TableHeading): void => {
@@ -280,6 +282,7 @@ function decideRoles(
       sectionFrom = tableSection.from;
       sinceTotal = new Set();
       partsSince = 0;
+      afterTotal = false;
     };
     const first = tables.get(span.header.row);
     if (first) openTable(first);
@@ -299,6 +302,8 @@ function decideRoles(
       const base = line.key.replace(/ #\d+$/, "");
       const kind = classifyLabel(base);
       let role: LineRole | null = null;
+      const wasAfterTotal = afterTotal;
+      afterTotal = line.hasValues && kind.kind === "total";
       if (!line.hasValues && (kind.kind === "unknown" || kind.kind === "component")) {
         // A label-only row: a heading, which may say what the lines under it are.
         const said = sectionOfHeading(base);
@@ -345,7 +350,7 @@ function decideRoles(
           continue;
         }
       }
-      if (kind.kind === "total" && line.hasAmounts && partsSince === 0) {
+      if (kind.kind === "total" && line.hasAmounts && partsSince === 0 && !wasAfterTotal) {
         // "Total revenue costs" as the only line of its kind: money, not a subtotal of anything.
         const own: SectionRole | null = namesOngoingCost(base) ? "cost" : (kind.role ?? section);
         if (own) {

@@ -19,7 +19,7 @@ const ONGOING_COST =
  * a table is a budget movement, not a scheme's investment or return: it is reconciled, not paid back.
  */
 const BUDGET_TABLE =
-  /\b(mtfs|medium[- ]term financial|budget (changes|increases|reductions|pressures|gap)|pressures|demography|inflation|base budget|estimated base|funding gap|savings requirement|use of reserves|reserves|close (the )?gap|balanced budget)\b/;
+  /\b(mtfs|medium[- ]term financial|budget (changes|increases|reductions|pressures|gap)|pressures?|demograph(y|ic)|growth|inflation|base budget|estimated base|funding gap|savings requirement|use of reserves|reserves|close (the )?gap|balanced budget)\b/;
 
 /** "Existing revenue budgets": budgets the scheme releases, which is its saving. */
 const RELEASED_BUDGET = /\b(existing|current|released?|replaced)\b[^]*\bbudgets?\b/;
