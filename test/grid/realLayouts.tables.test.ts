@@ -80,10 +80,14 @@ describe.each(REAL_CASES.filter((c) => READABLE.includes(c.file)))("$file", (c) 
     const model = detectGrid(snapshot);
     const costLabels = new Set(model.lines.filter((l) => l.role === "cost").map((l) => l.label));
     const ret = flows.lines.filter((l) => l.role === "return");
-    expect(sum(ret.filter((l) => !costLabels.has(l.label)).flatMap((l) => l.amounts)).toNumber()).toBe(
-      t.return
-    );
-    expect(sum(ret.filter((l) => costLabels.has(l.label)).flatMap((l) => l.amounts)).abs().toNumber()).toBe(t.cost);
+    expect(
+      sum(ret.filter((l) => !costLabels.has(l.label)).flatMap((l) => l.amounts)).toNumber()
+    ).toBe(t.return);
+    expect(
+      sum(ret.filter((l) => costLabels.has(l.label)).flatMap((l) => l.amounts))
+        .abs()
+        .toNumber()
+    ).toBe(t.cost);
     expect(result.totals.net.toNumber()).toBe(t.net);
   });
 
@@ -104,21 +108,27 @@ describe("a role given by the label cell", () => {
     );
     // 242,000 of efficiencies left out: the net falls by exactly that.
     const before = analyseSheet(snapshot).result.totals.net;
-    const after = analyseSheet(snapshot, { roleOverrides: { "A18": "ignored" } }).result.totals.net;
+    const after = analyseSheet(snapshot, { roleOverrides: { A18: "ignored" } }).result.totals.net;
     expect(before.minus(after).toNumber()).toBe(242000);
   });
 });
 
 describe("a budget table (no investment, no return)", () => {
   it("is refused for payback naming its lines and what to do, and reconciled", async () => {
-    const wb = await readWorkbook(path.join(__dirname, "..", "fixtures", "reconcile-base-pressure.xlsx"));
+    const wb = await readWorkbook(
+      path.join(__dirname, "..", "fixtures", "reconcile-base-pressure.xlsx")
+    );
     const snapshot = wb.sheets[0];
-    expect(() => analyseSheet(snapshot)).toThrow(/Budget!A4 'Base budget'.*--role Budget!A4=investment/);
+    expect(() => analyseSheet(snapshot)).toThrow(
+      /Budget!A4 'Base budget'.*--role Budget!A4=investment/
+    );
     const { reconciliation, model } = analyseSheet(snapshot, { reconcileOnly: true });
     expect(reconciliation.mismatch).toEqual([]);
     expect(reconciliation.match).toBe(9);
     expect(model.excluded.map((e) => e.cell)).toEqual(["Budget!A4", "Budget!A5", "Budget!A6"]);
-    expect(model.warnings.join("\n")).toContain("Not counted in the payback, though they hold money");
+    expect(model.warnings.join("\n")).toContain(
+      "Not counted in the payback, though they hold money"
+    );
   });
 });
 

@@ -181,7 +181,9 @@ export function buildWritePlan(
   header(R(periodHeader), ["Period", ...AMOUNT_HEADERS, "Note"]);
   // A cost reduces the return (its sign makes it negative); a net-only table's net line is both
   // sides, split by sign.
-  const investmentLines = model.lines.filter((l) => l.role === "investment" || l.role === "net-flow");
+  const investmentLines = model.lines.filter(
+    (l) => l.role === "investment" || l.role === "net-flow"
+  );
   const returnLines = model.lines.filter(
     (l) => l.role === "return" || l.role === "cost" || l.role === "net-flow"
   );

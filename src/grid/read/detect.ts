@@ -321,13 +321,23 @@ function decideRoles(
       }
       const countedPart = (decided: LineRole): LineRole => {
         if (line.hasAmounts) partsSince++;
-        if (decided === "investment" || decided === "return" || decided === "cost" || decided === "other")
+        if (
+          decided === "investment" ||
+          decided === "return" ||
+          decided === "cost" ||
+          decided === "other"
+        )
           sinceTotal.add(decided);
         return decided;
       };
       if (section === "other" && line.hasAmounts && kind.kind !== "ignored") {
         // A budget table: its lines are budget movements whatever their words, its totals totals.
-        role = kind.kind === "total" || kind.kind === "net" ? "total" : kind.kind === "cumulative" ? "cumulative" : countedPart("other");
+        role =
+          kind.kind === "total" || kind.kind === "net"
+            ? "total"
+            : kind.kind === "cumulative"
+              ? "cumulative"
+              : countedPart("other");
         if (role === "total") {
           sinceTotal = new Set();
           partsSince = 0;
@@ -340,7 +350,10 @@ function decideRoles(
           line.blockRoles[b] = countedPart("other");
           continue;
         }
-        if (namesOngoingCost(base) || (section === "cost" && (kind.kind === "unknown" || kind.weak))) {
+        if (
+          namesOngoingCost(base) ||
+          (section === "cost" && (kind.kind === "unknown" || kind.weak))
+        ) {
           line.blockRoles[b] = countedPart("cost");
           if (!namesOngoingCost(base)) line.roleFrom = line.roleFrom ?? sectionFrom;
           continue;
@@ -689,11 +702,9 @@ function lineWhere(snapshot: SheetSnapshot, line: RawLine, labelCol: number): st
 /** A line's figures in each period (null where blank or absent). */
 function lineFigures(
   snapshot: SheetSnapshot,
-  spans: BlockSpan[],
   slots: AxisSlot[],
   line: RawLine
 ): (Decimal | null)[] {
-  void spans;
   return slots.map((s) => {
     const row = line.rows[s.block];
     return row === null ? null : shownNumber(cellAt(snapshot, row, s.col));
@@ -864,8 +875,8 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
   const decided = raw as (RawLine & { role: LineRole })[]; // no candidates left: every role is set
   settleCumulativeLines(
     decided.map((l) => Object.assign(l, { where: lineWhere(snapshot, l, labelCol) })),
-    (l) => lineFigures(snapshot, spans, blockSlots, l),
-    (l) => partsAbove(decided, l) as typeof l[],
+    (l) => lineFigures(snapshot, blockSlots, l),
+    (l) => partsAbove(decided, l) as (typeof l)[],
     warnings
   );
   const flowLines = promoteNetOnly(decided);
@@ -890,7 +901,8 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
           : componentSign(l.role, convention),
   }));
   const components = lines.filter(
-    (l) => l.role === "investment" || l.role === "return" || l.role === "cost" || l.role === "net-flow"
+    (l) =>
+      l.role === "investment" || l.role === "return" || l.role === "cost" || l.role === "net-flow"
   );
   const statedFallback: 1 | -1 = convention === "savings-negative" ? -1 : 1;
   const netAt = lazyNets(snapshot, blockSlots, components);

@@ -7,7 +7,8 @@ import type { ExcludedLine, GridModel, LineRole } from "./model";
 
 /** Why a line of each role takes no part in the payback. */
 const REASONS: Partial<Record<LineRole, string>> = {
-  other: "money that is neither investment nor return (a budget, pressure or funding line); its totals are still checked",
+  other:
+    "money that is neither investment nor return (a budget, pressure or funding line); its totals are still checked",
   ignored: "notes, references, counts or percentages, not money",
   heading: "a heading with figures beside it",
 };

@@ -5,7 +5,7 @@
  */
 import type Decimal from "decimal.js";
 import { ItosError, fromNumber, parseAmount, ZERO, type FlowLine, type Period } from "../../engine";
-import { lineCell, type GridModel } from "./model";
+import { lineCell, type GridModel, type LineRole } from "./model";
 import { sheetCellName } from "./orient";
 import { cellAt, isBlank, isCellError, type SheetSnapshot } from "../../sheet";
 
@@ -46,7 +46,9 @@ export function amountAt(snapshot: SheetSnapshot, row: number, col: number): Dec
 }
 
 /** The roles whose amounts make the flow. */
-const COUNTED: ReadonlySet<string> = new Set(["investment", "return", "cost", "net-flow"]);
+function isCounted(role: LineRole): role is "investment" | "return" | "cost" | "net-flow" {
+  return role === "investment" || role === "return" || role === "cost" || role === "net-flow";
+}
 
 /** The engine's periods and component lines, amounts in the grid's own unit. */
 export function flowsFromModel(
@@ -56,8 +58,7 @@ export function flowsFromModel(
   const periods = model.periods.map((s) => s.period);
   const lines: FlowLine[] = [];
   for (const line of model.lines) {
-    if (!COUNTED.has(line.role)) continue;
-    if (line.role !== "investment" && line.role !== "return" && line.role !== "cost" && line.role !== "net-flow") continue;
+    if (!isCounted(line.role)) continue;
     const amounts = model.periods.map((_, i) => {
       const cell = lineCell(model, line, i);
       if (!cell) return ZERO;

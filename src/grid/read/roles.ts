@@ -89,7 +89,11 @@ export function overrideFor(
   if (overrides[key] !== undefined) return overrides[key];
   for (const [k, role] of Object.entries(overrides)) {
     const bang = k.lastIndexOf("!");
-    const address = k.slice(bang + 1).replace(/\$/g, "").trim().toUpperCase();
+    const address = k
+      .slice(bang + 1)
+      .replace(/\$/g, "")
+      .trim()
+      .toUpperCase();
     if (address !== labelCell.toUpperCase()) continue;
     if (bang < 0) return role;
     const sheet = k.slice(0, bang).trim();

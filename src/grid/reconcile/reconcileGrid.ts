@@ -300,7 +300,8 @@ function addCumulativeLines(model: GridModel, c: CheckCollector): void {
   const netLine = model.lines.find((l) => l.role === "net" || l.role === "net-flow");
   for (const cum of model.lines.filter((l) => l.role === "cumulative")) {
     // A running sum of one line (a budget table's requirement) is checked against that line.
-    const net = (cum.runningSumOf && model.lines.find((l) => l.key === cum.runningSumOf)) || netLine;
+    const net =
+      (cum.runningSumOf && model.lines.find((l) => l.key === cum.runningSumOf)) || netLine;
     const readings: ((slot: PeriodSlot) => { line: GridLine; coef: number }[])[] = [
       (s) =>
         net && net.lineIndex[s.block] != null
