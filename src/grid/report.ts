@@ -5,7 +5,7 @@
 import type Decimal from "decimal.js";
 import { formatMoney, money, type PaybackResult, type Period } from "../engine";
 import { quoteSheetName } from "../sheet";
-import type { GridModel, LineRole } from "./read";
+import { hasCountedLines, type GridModel, type LineRole } from "./read";
 import type { SheetAnalysis } from "./pipeline";
 import type { ReconciliationReport } from "./reconcile";
 
@@ -103,6 +103,7 @@ function at(result: PaybackResult, index: number | null): string | null {
 }
 
 export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
+  if (!hasCountedLines(analysis.model)) return budgetTableJson(analysis);
   const { model, result } = analysis;
   const unit = model.unit;
   const messages = [...result.messages];
@@ -156,6 +157,37 @@ export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
     excluded: model.excluded.map((e) => ({ ...e })),
     reconciliation: reconciliationJson(analysis.reconciliation),
     messages: [...messages, ...model.warnings],
+  };
+}
+
+/** What a table says with no investment or return (`reconcile` of a budget table): no payback, only its totals. */
+const NO_PAYBACK =
+  "No investment or return lines: there is no payback to compute; the stated totals are checked.";
+
+function budgetTableJson(analysis: SheetAnalysis): SheetReportJson {
+  const { model, result } = analysis;
+  const zero = amount(result.totals.net.minus(result.totals.net), model.unit);
+  return {
+    sheet: model.sheetName,
+    unit: model.unit,
+    periodicity: result.periodicity,
+    firstPeriod: at(result, result.periods.length ? 0 : null),
+    lastPeriod: at(result, result.periods.length ? result.periods.length - 1 : null),
+    firstInvestment: null,
+    crossover: null,
+    breakEven: null,
+    sustainedBreakEven: null,
+    paybackMonths: null,
+    paybackYears: null,
+    basis: result.basis,
+    totals: { investment: zero, return: zero, net: zero },
+    npv: zero,
+    discountRate: result.discountRate.toNumber(),
+    years: [],
+    lines: linesJson(model),
+    excluded: model.excluded.map((e) => ({ ...e })),
+    reconciliation: reconciliationJson(analysis.reconciliation),
+    messages: [NO_PAYBACK, ...model.warnings],
   };
 }
 

@@ -166,6 +166,8 @@ interface RawLine {
   hasValues: boolean;
   /** Some cell under the periods holds an amount (not only words). */
   hasAmounts: boolean;
+  /** Some amount is not zero: leaving the line out would change a sum. */
+  hasNonZero: boolean;
   /** Role decided in each block (null where absent or undecided). */
   blockRoles: (LineRole | null)[];
   /** The heading a role was taken from ("A7 'Return'"), when the label itself said nothing. */
@@ -228,6 +230,7 @@ function collectLines(
           rows: spans.map(() => null),
           hasValues: false,
           hasAmounts: false,
+          hasNonZero: false,
           blockRoles: spans.map(() => null),
           roleFrom: null,
           role: null,
@@ -237,6 +240,13 @@ function collectLines(
       line.rows[b] = r;
       line.hasValues = line.hasValues || hasValues;
       line.hasAmounts = line.hasAmounts || hasAmounts;
+      line.hasNonZero =
+        line.hasNonZero ||
+        (hasAmounts &&
+          span.valueCols.some((c) => {
+            const n = shownNumber(cellAt(snapshot, r, c));
+            return n !== null && !n.isZero();
+          }));
     }
   });
   return [...lines.values()];
@@ -766,7 +776,7 @@ function excludedOf(snapshot: SheetSnapshot, lines: RawLine[], labelCol: number)
       cell: sheetCellName(snapshot, l.rows.find((r) => r !== null) as number, labelCol),
       label: l.label,
       reason,
-      holdsMoney: l.role !== "ignored",
+      holdsMoney: l.role !== "ignored" && l.hasNonZero,
     });
   }
   return out;
