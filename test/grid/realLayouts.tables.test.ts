@@ -6,7 +6,7 @@
 import * as path from "path";
 import Decimal from "decimal.js";
 import { readWorkbook } from "../../src/file";
-import { analyseSheet } from "../../src/grid";
+import { analyseSheet, sheetReportJson, sheetReportText } from "../../src/grid";
 import { detectGrid } from "../../src/grid/read";
 import type { SheetSnapshot } from "../../src/sheet";
 import { REAL_CASES, type LineRole as AnswerRole } from "../support/realLayouts";
@@ -155,5 +155,132 @@ describe("property: a Total line that is the sum of no other lines is money", ()
     const before = analyseSheet(base).result.net;
     const after = analyseSheet(grown).result.net;
     after.forEach((n, i) => expect(before[i].minus(n).toNumber()).toBe(amounts[i]));
+  });
+});
+
+/**
+ * Budget tables: lines that are neither investment nor return, reconciled and never paid back.
+ * Their year headings carry the unit ("2024/25 £000", "Year 1 2025/26 £m"), which is the period
+ * axis's part to read; here the headings are given as the financial year alone, so that the lines
+ * can be checked against the hand answer now.
+ */
+function yearHeadingsOnly(snapshot: SheetSnapshot): SheetSnapshot {
+  const values = snapshot.values.map((r) =>
+    r.map((v) =>
+      typeof v === "string"
+        ? v.replace(/^Year \d+ (\d{4}\/\d{2}) £m$/, "$1").replace(/^(\d{4}\/\d{2}) £000$/, "$1")
+        : v
+    )
+  );
+  return { ...snapshot, values };
+}
+
+describe.each(
+  REAL_CASES.filter((c) =>
+    ["oxfordshire-budget-changes-2024-27.xlsx", "gateshead-mtfs-2025-30.xlsx"].includes(c.file)
+  )
+)("budget table $file", (c) => {
+  let snapshot: SheetSnapshot;
+  beforeAll(async () => {
+    snapshot = yearHeadingsOnly(await sheetOf(c.file, c.sheet));
+  });
+
+  it("gives every amount line the hand answer's role, by its label cell", () => {
+    const model = detectGrid(snapshot);
+    const byCell = new Map(
+      model.lines.map((l) => {
+        const row = (l.lineIndex.find((i) => i !== null) as number) + 1;
+        return [`A${row}`, l.role as string];
+      })
+    );
+    for (const line of c.lines)
+      expect({ cell: line.labelCell, role: byCell.get(line.labelCell) }).toEqual({
+        cell: line.labelCell,
+        role: expect.stringMatching(new RegExp(`^(${readerRoles(line.role).join("|")})$`)),
+      });
+  });
+
+  it("is refused for payback, naming lines and the --role to give, and its totals are checked", () => {
+    expect(() => analyseSheet(snapshot)).toThrow(
+      new RegExp(`no investment or return lines.*--role ${c.sheet.includes(" ") ? "'" : ""}`)
+    );
+    const { reconciliation, model } = analyseSheet(snapshot, { reconcileOnly: true });
+    // Whole £000s: each printed total off by one is rounding, at the cells the hand answer lists.
+    const off = [...reconciliation.mismatch, ...reconciliation.roundingNotes];
+    expect(off.map((f) => [f.cell, f.stated, f.expected]).sort()).toEqual(
+      c.statedTotalMismatches.map((m) => [m.cell, m.stated, m.sumOfParts]).sort()
+    );
+    expect(reconciliation.mismatch).toEqual([]);
+    expect(model.excluded.length).toBeGreaterThan(0);
+    expect(model.excluded.every((e) => e.reason.includes("neither investment nor return"))).toBe(
+      true
+    );
+    const json = sheetReportJson(analyseSheet(snapshot, { reconcileOnly: true }));
+    expect(json.breakEven).toBeNull();
+    expect(json.paybackYears).toBeNull();
+    expect(json.excluded).toEqual(model.excluded);
+  });
+});
+
+describe("MTFS 'cumulative' savings", () => {
+  // A savings table headed "(cumulative)" in MTFS language: each year's full-year saving against
+  // the base budget, 100, 250, 250, 300, which is not the running sum of any line.
+  const sheet = (cumulativeFigures: number[]): SheetSnapshot => ({
+    sheetName: "MTFS savings",
+    top: 0,
+    left: 0,
+    values: [
+      [null, "2024/25", "2025/26", "2026/27", "2027/28"],
+      ["Invest to save funding", 400, 0, 0, 0],
+      ["Savings to be delivered (cumulative)", ...cumulativeFigures],
+    ],
+  });
+
+  it("reads in-year amounts with a note when the figures are not a running sum", () => {
+    const { model, result } = analyseSheet(sheet([100, 250, 250, 300]));
+    expect(model.lines.map((l) => l.role)).toEqual(["investment", "return"]);
+    // Net: 100 - 400 = -300; 250; 250; 300. Cumulative -300, -50, 200, 500: break-even 2026/27.
+    expect(result.net.map((n) => n.toNumber())).toEqual([-300, 250, 250, 300]);
+    expect(
+      result.breakEven.status === "reached" && result.periods[result.breakEven.index].label
+    ).toBe("2026/27");
+    expect(model.warnings.join("\n")).toMatch(
+      /A3 'Savings to be delivered \(cumulative\)'.*in-year/
+    );
+  });
+
+  it("checks a real running position and never adds it", () => {
+    const s = sheet([100, 250, 250, 300]);
+    s.values.push(["Cumulative position", -300, -50, 200, 500]);
+    const { model, result, reconciliation } = analyseSheet(s);
+    expect(model.lines.map((l) => l.role)).toEqual(["investment", "return", "cumulative"]);
+    expect(result.net.map((n) => n.toNumber())).toEqual([-300, 250, 250, 300]);
+    expect(reconciliation.mismatch).toEqual([]);
+    expect(reconciliation.match).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("excluded lines in the report", () => {
+  it("lists a money line left out, in the JSON and the text, and warns on the answer", async () => {
+    const snapshot = await sheetOf("two-tables-savings-and-investment.xlsx", "Business case");
+    const analysis = analyseSheet(snapshot, { roleOverrides: { "'Business case'!A10": "other" } });
+    const json = sheetReportJson(analysis);
+    expect(json.excluded).toEqual([
+      {
+        cell: "Business case!A10",
+        label: "HR/Recruitment efficiencies",
+        reason: expect.stringContaining("neither investment nor return"),
+        holdsMoney: true,
+      },
+    ]);
+    expect(json.messages.join("\n")).toContain(
+      "Not counted in the payback, though they hold money: Business case!A10"
+    );
+    expect(sheetReportText(analysis)).toContain(
+      "Not counted: Business case!A10 'HR/Recruitment efficiencies'"
+    );
+    // 829,000 of efficiencies left out: the net falls by exactly that.
+    const whole = analyseSheet(snapshot).result.totals.net;
+    expect(whole.minus(analysis.result.totals.net).toNumber()).toBe(829000);
   });
 });

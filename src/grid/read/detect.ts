@@ -30,6 +30,7 @@ import { unitInFormat, unitInText } from "./units";
 import { sharedAxisTables, tableHeading, type TableHeading } from "./tables";
 import {
   namesBudgetMovement,
+  namesBudgetTotal,
   namesCashFlow,
   namesOngoingCost,
   overrideFor,
@@ -343,7 +344,7 @@ function decideRoles(
       if (section === "other" && line.hasAmounts && kind.kind !== "ignored") {
         // A budget table: its lines are budget movements whatever their words, its totals totals.
         role =
-          kind.kind === "total" || kind.kind === "net"
+          kind.kind === "total" || kind.kind === "net" || namesBudgetTotal(base)
             ? "total"
             : kind.kind === "cumulative"
               ? "cumulative"

@@ -29,6 +29,14 @@ export function namesOngoingCost(key: string): boolean {
   return componentWords(key) === "investment" && ONGOING_COST.test(key);
 }
 
+/** A budget table's closing line ("Balanced budget", "Remaining gap"): a check of the lines above. */
+const BUDGET_TOTAL =
+  /^(balanced budget|remaining (budget )?gap|(budget )?gap remaining|net (budget )?gap)\b/;
+
+export function namesBudgetTotal(key: string): boolean {
+  return BUDGET_TOTAL.test(key);
+}
+
 /** Does the label belong to a budget table (money that is neither investment nor return)? */
 export function namesBudgetMovement(key: string): boolean {
   return BUDGET_TABLE.test(key);
