@@ -55,6 +55,6 @@ export function noPaybackLinesError(model: GridModel): ItosError {
   return new ItosError(
     "no-investment",
     `'${model.sheetName}' has no investment or return lines to pay back: ${shown.join(", ")}${more} are budget lines (neither investment nor return). Its stated totals can still be checked (itos reconcile). If a line is investment or return, give it that role (--role ${first}=investment or =return).`,
-    { cell: first, candidates: money.map((e) => `${e.cell}: ${e.label}`) }
+    { cell: money[0]?.cell ?? null, candidates: money.map((e) => e.cell) }
   );
 }
