@@ -284,3 +284,44 @@ describe("excluded lines in the report", () => {
     expect(whole.minus(analysis.result.totals.net).toNumber()).toBe(829000);
   });
 });
+
+describe("tables sharing the period headers", () => {
+  const twoTables = (secondHeaderAt: number): SheetSnapshot => {
+    const header = (at: number) => {
+      const r: (string | number | null)[] = [null, null, null, null];
+      r[0] = at === 1 ? "Savings to be delivered" : "Invest to save funding required";
+      ["2024/25", "2025/26"].forEach((y, i) => (r[at + i] = y));
+      return r;
+    };
+    return {
+      sheetName: "Case",
+      top: 0,
+      left: 0,
+      values: [
+        header(1),
+        ["Agency staff costs", 30, 60, null],
+        [null, null, null, null],
+        header(secondHeaderAt),
+        ["Set-up team", 50, 0, null].map((v, i) =>
+          i === 0 || secondHeaderAt === 1 ? v : i === 1 ? null : i === 2 ? 50 : 0
+        ),
+      ],
+    };
+  };
+
+  it("reads the same periods in the same columns as one case, each heading giving its role", () => {
+    const { model, result } = analyseSheet(twoTables(1));
+    // "Agency staff costs" under the savings heading is the saving made on those costs.
+    expect(model.lines.map((l) => [l.label, l.role])).toEqual([
+      ["Agency staff costs", "return"],
+      ["Set-up team", "investment"],
+    ]);
+    expect(result.net.map((n) => n.toNumber())).toEqual([-20, 60]);
+  });
+
+  it("still refuses the same period headed again in other columns, naming both cells", () => {
+    expect(() => analyseSheet(twoTables(2))).toThrow(
+      /Case!C4 repeats the period 2024\/25 already headed at Case!B1/
+    );
+  });
+});
