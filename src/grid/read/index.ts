@@ -3,7 +3,7 @@ export { type DetectOptions, detectGrid, findGrids } from "./detect";
 export { flowsFromModel } from "./flows";
 export { classifyLabel, normaliseLabel } from "./labels";
 export { hasCountedLines, noPaybackLinesError } from "./excluded";
-export { roleFromWord } from "./roles";
+export { roleFromWord } from "./roleWords";
 export {
   type ExcludedLine,
   type GridBlock,
@@ -16,4 +16,7 @@ export {
   gridCellRef,
   lineCell,
   sheetCell,
+  sheetCol,
+  sheetRow,
+  type GridOrientation,
 } from "./model";

@@ -7,7 +7,7 @@
 import type { HeaderRow } from "./axis";
 import { cellAt, isBlank, type SheetSnapshot } from "../../sheet";
 import { normaliseLabel } from "./labels";
-import { sectionOfHeading, type SectionRole } from "./roles";
+import { sectionOfHeading, type SectionRole } from "./roleWords";
 
 /** The same periods in the same columns: the cells of one axis, headed again. */
 function sameAxis(a: HeaderRow, b: HeaderRow): boolean {
