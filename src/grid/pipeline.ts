@@ -17,10 +17,13 @@ import {
   type DetectOptions,
   flowsFromModel,
   type GridModel,
+  hasCountedLines,
   type LineRole,
+  noPaybackLinesError,
+  sheetCell,
 } from "./read";
 import { buildWritePlan, type PlanOptions, reconcileMarks, type WritePlan } from "./plan";
-import { withoutOwnedCells, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
+import { a1, withoutOwnedCells, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
 import { type ReconciliationReport, reconcileSheet } from "./reconcile";
 
 export interface AnalyseOptions {
@@ -32,6 +35,11 @@ export interface AnalyseOptions {
   roleOverrides?: Record<string, LineRole>;
   /** Line keys the user left out of the payback (they become "ignored"). */
   excludedLines?: string[];
+  /**
+   * Only the stated totals are wanted (`reconcile`): a table with no investment or return (a
+   * budget table) is read rather than refused.
+   */
+  reconcileOnly?: boolean;
   /**
    * Cells of earlier ITOS output (see ownedCellsFromNames): read as blank, so a re-run in Excel
    * does not mistake its own section below the grid for part of the user's grid.
@@ -47,12 +55,29 @@ export interface SheetAnalysis {
   reconciliation: ReconciliationReport;
 }
 
+/** "Sheet!A13": where a line's label sits. */
+function labelCellName(model: GridModel, line: GridModel["lines"][number]): string {
+  const at = line.lineIndex.find((i): i is number => i !== null && i !== undefined) ?? 0;
+  const cell = sheetCell(model, at, model.labelIndex);
+  return `${model.sheetName}!${a1(cell.row, cell.col)}`;
+}
+
 function withoutExcluded(model: GridModel, excluded: readonly string[] | undefined): GridModel {
   if (!excluded || excluded.length === 0) return model;
   const out = new Set(excluded);
+  const left = model.lines.filter((l) => out.has(l.key) && l.role !== "ignored");
   return {
     ...model,
     lines: model.lines.map((l) => (out.has(l.key) ? { ...l, role: "ignored" as const } : l)),
+    excluded: [
+      ...model.excluded,
+      ...left.map((l) => ({
+        cell: labelCellName(model, l),
+        label: l.label,
+        reason: "left out of the payback by the user",
+        holdsMoney: l.role === "investment" || l.role === "return" || l.role === "cost",
+      })),
+    ],
   };
 }
 
@@ -78,6 +103,7 @@ function analyseDetected(
   workbook?: WorkbookSnapshot
 ): SheetAnalysis {
   const model = withoutExcluded(detected, options.excludedLines);
+  if (!options.reconcileOnly && !hasCountedLines(model)) throw noPaybackLinesError(model);
   const flows = flowsFromModel(model, snapshot);
   const result = analysePayback(flows, {
     basis: options.basis,

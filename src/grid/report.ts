@@ -5,7 +5,7 @@
 import type Decimal from "decimal.js";
 import { formatMoney, money, type PaybackResult, type Period } from "../engine";
 import { a1, quoteSheetName } from "../sheet";
-import type { GridModel, LineRole } from "./read";
+import { hasCountedLines, type GridModel, type LineRole } from "./read";
 import type { SheetAnalysis } from "./pipeline";
 import { formulaKindLabel, type FormulaFindingKind, type ReconciliationReport } from "./reconcile";
 
@@ -35,6 +35,8 @@ export interface SheetReportJson {
   discountRate: number;
   years: YearJson[];
   lines: { row: number; label: string; role: LineRole }[];
+  /** Amount lines left out of the payback, with the reason; holdsMoney: leaving it out changes the answer. */
+  excluded: { cell: string; label: string; reason: string; holdsMoney: boolean }[];
   reconciliation: ReconciliationJson;
   messages: string[];
 }
@@ -118,6 +120,7 @@ function at(result: PaybackResult, index: number | null): string | null {
 }
 
 export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
+  if (!hasCountedLines(analysis.model)) return budgetTableJson(analysis);
   const { model, result } = analysis;
   const unit = model.unit;
   const messages = [...result.messages];
@@ -168,8 +171,40 @@ export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
       cumulative: amount(y.cumulative, unit),
     })),
     lines: linesJson(model),
+    excluded: model.excluded.map((e) => ({ ...e })),
     reconciliation: reconciliationJson(analysis.reconciliation),
     messages: [...messages, ...model.warnings],
+  };
+}
+
+/** What a table says with no investment or return (`reconcile` of a budget table): no payback, only its totals. */
+const NO_PAYBACK =
+  "No investment or return lines: there is no payback to compute; the stated totals are checked.";
+
+function budgetTableJson(analysis: SheetAnalysis): SheetReportJson {
+  const { model, result } = analysis;
+  const zero = amount(result.totals.net.minus(result.totals.net), model.unit);
+  return {
+    sheet: model.sheetName,
+    unit: model.unit,
+    periodicity: result.periodicity,
+    firstPeriod: at(result, result.periods.length ? 0 : null),
+    lastPeriod: at(result, result.periods.length ? result.periods.length - 1 : null),
+    firstInvestment: null,
+    crossover: null,
+    breakEven: null,
+    sustainedBreakEven: null,
+    paybackMonths: null,
+    paybackYears: null,
+    basis: result.basis,
+    totals: { investment: zero, return: zero, net: zero },
+    npv: zero,
+    discountRate: result.discountRate.toNumber(),
+    years: [],
+    lines: linesJson(model),
+    excluded: model.excluded.map((e) => ({ ...e })),
+    reconciliation: reconciliationJson(analysis.reconciliation),
+    messages: [NO_PAYBACK, ...model.warnings],
   };
 }
 
@@ -250,8 +285,21 @@ export function sheetReportText(analysis: SheetAnalysis): string {
   }
   out.push("");
   out.push(reconciliationText(reconciliation));
+  const left = excludedText(model);
+  if (left) out.push(left);
   for (const m of result.messages) out.push(`  Note: ${m}`);
   return out.join("\n");
+}
+
+/** The amount lines left out of the payback, one a line, money first; "" when there are none. */
+export function excludedText(model: GridModel): string {
+  const sorted = [...model.excluded].sort((a, b) => Number(b.holdsMoney) - Number(a.holdsMoney));
+  return sorted
+    .map(
+      (e) =>
+        `  Not counted: ${e.cell}${e.label ? ` '${e.label}'` : ""}: ${e.reason}${e.holdsMoney ? " (holds money)" : ""}.`
+    )
+    .join("\n");
 }
 
 /** Mismatches first, with cell addresses, then the counts. */

@@ -252,6 +252,7 @@ export function buildTable(spec: TableSpec): BuiltTable {
     bounds: spec.transposed
       ? { top: 0, left: 0, bottom: right, right: bottom }
       : { top: 0, left: 0, bottom, right },
+    excluded: [],
     warnings: [],
   };
   const summary = spec.summary

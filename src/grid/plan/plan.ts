@@ -86,7 +86,8 @@ function componentFormula(
   snapshot: SheetSnapshot,
   lines: GridLine[],
   slot: number,
-  sheetPrefix: string
+  sheetPrefix: string,
+  side: "investment" | "return"
 ): { body: string | null; blockers: string[] } {
   const terms: string[] = [];
   const blockers: string[] = [];
@@ -108,6 +109,10 @@ function componentFormula(
       blockers.push(`${a1(cell.row, cell.col)} holds ${shown}`);
     }
     const ref = `${sheetPrefix}${a1(cell.row, cell.col)}`;
+    if (line.role === "net-flow") {
+      terms.push(`${terms.length ? "+" : ""}${side === "investment" ? "MIN" : "MAX"}(${ref},0)`);
+      continue;
+    }
     terms.push(`${line.sign === 1 ? (terms.length ? "+" : "") : "-"}${ref}`);
   }
   return { body: terms.length ? terms.join("") : null, blockers };
@@ -194,14 +199,21 @@ export function buildWritePlan(
 
   // Period table: investment and return over the user's cells, net and cumulative over the table.
   header(R(periodHeader), ["Period", ...AMOUNT_HEADERS, "Note"]);
-  const investmentLines = model.lines.filter((l) => l.role === "investment");
-  const returnLines = model.lines.filter((l) => l.role === "return");
+  // A cost reduces the return (its sign makes it negative); a net-only table's net line is both
+  // sides, split by sign.
+  const investmentLines = model.lines.filter(
+    (l) => l.role === "investment" || l.role === "net-flow"
+  );
+  const returnLines = model.lines.filter(
+    (l) => l.role === "return" || l.role === "cost" || l.role === "net-flow"
+  );
   for (let i = 0; i < n; i++) {
     const row = firstPeriodRow + i;
     put(row, C(COL.label), { value: result.periods[i].label });
     const notes: string[] = [];
     const component = (lines: GridLine[], amount: number, col: number): void => {
-      const { body, blockers } = componentFormula(model, snapshot, lines, i, userPrefix);
+      const side = col === COL.investment ? "investment" : "return";
+      const { body, blockers } = componentFormula(model, snapshot, lines, i, userPrefix, side);
       if (blockers.length) notes.push(...blockers);
       const formula = body && blockers.length === 0 ? `=${body}` : undefined;
       put(row, C(col), { value: amount, formula, numberFormat: moneyFormat });

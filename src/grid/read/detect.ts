@@ -20,11 +20,27 @@ import {
   statedLineSign,
 } from "./signs";
 import { findUnit } from "./gridUnit";
+import { sharedAxisTables } from "./tables";
+import { excludedMoneyWarning } from "./excluded";
+import { settleCumulativeLines } from "./cumulative";
+import {
+  costSign,
+  excludedOf,
+  lineFigures,
+  lineWhere,
+  partsAbove,
+  promoteNetOnly,
+  tableHeadings,
+} from "./settle";
+import type { ExcludedLine } from "./model";
 
 export interface DetectOptions {
   /** First month of the financial year, 1-12 (default 4, April). */
   fyStartMonth?: number;
-  /** Roles chosen by the user for lines the reader could not decide, by line key. */
+  /**
+   * Roles chosen by the user for lines the reader could not decide: by line key ("total return"),
+   * or by the label cell as the sheet shows it ("'Appendix 1'!A13", or "A13").
+   */
   roleOverrides?: Record<string, LineRole>;
 }
 
@@ -73,9 +89,11 @@ function periodsDown(turned: GridModel): GridModel {
 function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel {
   const fyStartMonth = options.fyStartMonth ?? DEFAULT_OPTIONS.fyStartMonth;
   const warnings: string[] = [];
-  const { chosen, others } = chooseHeaderRows(scanHeaderRows(snapshot));
-  if (chosen.length === 0)
+  const { chosen: allChosen, others } = chooseHeaderRows(scanHeaderRows(snapshot));
+  if (allChosen.length === 0)
     throw noGrid(snapshot, "there is no row or column of month or year headers");
+  // Tables that head the same periods again share the axis of the first.
+  const { axisRows: chosen, tableHeaders } = sharedAxisTables(allChosen);
   const { slots, totalColumns } = buildAxis(snapshot, chosen, fyStartMonth, warnings);
   if (slots.length < 2) throw noGrid(snapshot, "fewer than two period headers");
 
@@ -100,14 +118,18 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
       `the period headers at ${cellName(snapshot, headers[0].row, headers[0].cells[0].col)} have no line labels beside them`
     );
 
-  const raw = collectLines(snapshot, spans, labelCol, warnings);
+  const tables = tableHeadings(snapshot, spans, tableHeaders, labelCol);
+  const excluded: ExcludedLine[] = [];
+  const tableRows = new Set(tableHeaders.map((h) => h.row));
+  const raw = collectLines(snapshot, spans, labelCol, warnings, tableRows, excluded);
   const candidates = decideRoles(
     snapshot,
     spans,
     raw,
     labelCol,
     options.roleOverrides ?? {},
-    warnings
+    warnings,
+    tables
   );
   if (candidates.length > 0) {
     throw new ItosError(
@@ -117,9 +139,18 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     );
   }
   const decided = raw as (RawLine & { role: LineRole })[]; // no candidates left: every role is set
-  if (!decided.some((l) => (l.role === "investment" || l.role === "return") && l.hasValues)) {
+  settleCumulativeLines(
+    decided.map((l) => Object.assign(l, { where: lineWhere(snapshot, l, labelCol) })),
+    (l) => lineFigures(snapshot, blockSlots, l),
+    (l) => partsAbove(decided, l) as (typeof l)[],
+    warnings
+  );
+  const flowLines = promoteNetOnly(decided);
+  const budgetTable = decided.some((l) => l.role === "other" && l.hasAmounts);
+  if (!flowLines && !budgetTable) {
     throw noGrid(snapshot, "no investment or return lines with amounts under the period headers");
   }
+  excluded.push(...excludedOf(snapshot, decided, labelCol));
 
   const convention = decideSignConvention(signVotes(snapshot, spans, decided));
   const lines: GridLine[] = decided.map((l) => ({
@@ -127,9 +158,18 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     label: l.label,
     role: l.role,
     lineIndex: l.rows,
-    sign: componentSign(l.role, convention),
+    ...(l.runningSumOf ? { runningSumOf: l.runningSumOf } : {}),
+    sign:
+      l.role === "cost"
+        ? costSign(snapshot, spans, l)
+        : l.role === "net-flow"
+          ? 1
+          : componentSign(l.role, convention),
   }));
-  const components = lines.filter((l) => l.role === "investment" || l.role === "return");
+  const components = lines.filter(
+    (l) =>
+      l.role === "investment" || l.role === "return" || l.role === "cost" || l.role === "net-flow"
+  );
   const statedFallback: 1 | -1 = convention === "savings-negative" ? -1 : 1;
   const netAt = lazyNets(snapshot, blockSlots, components);
   // Whole-pound figures: each rounded part may be out by up to a pound.
@@ -138,7 +178,14 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     if (line.role === "net" || line.role === "cumulative")
       line.sign = statedLineSign(snapshot, blockSlots, line, netAt, tolerance, statedFallback);
   }
-  warnings.unshift(signWarning(snapshot, convention, lines, labelCol));
+  const netFlow = lines.find((l) => l.role === "net-flow");
+  if (netFlow)
+    warnings.unshift(
+      `${snapshot.sheetName}: ${cellName(snapshot, netFlow.lineIndex.find((r) => r !== null) as number, labelCol)} '${netFlow.label}' is the only flow line: analysed directly, negative figures as money out.`
+    );
+  else if (flowLines) warnings.unshift(signWarning(snapshot, convention, lines, labelCol));
+  const moneyLeftOut = excludedMoneyWarning(excluded);
+  if (moneyLeftOut) warnings.push(moneyLeftOut);
 
   const { unit, unitSource } = findUnit(snapshot, spans, labelCol, lines, warnings);
   const kind = headers[0].kind;
@@ -160,6 +207,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     periods: blockSlots.map((s) => ({ period: s.period, block: s.block, periodIndex: s.col })),
     blocks,
     lines,
+    excluded,
     bounds: {
       top: Math.min(...spans.map((s) => s.header.row)),
       left: labelCol,

@@ -5,7 +5,7 @@
  */
 import type Decimal from "decimal.js";
 import { ItosError, fromNumber, parseAmount, ZERO, type FlowLine, type Period } from "../../engine";
-import { lineCell, type GridModel } from "./model";
+import { lineCell, type GridModel, type LineRole } from "./model";
 import { sheetCellName } from "./orient";
 import { cellAt, isBlank, isCellError, type SheetSnapshot } from "../../sheet";
 
@@ -45,6 +45,11 @@ export function amountAt(snapshot: SheetSnapshot, row: number, col: number): Dec
   return amount;
 }
 
+/** The roles whose amounts make the flow. */
+function isCounted(role: LineRole): role is "investment" | "return" | "cost" | "net-flow" {
+  return role === "investment" || role === "return" || role === "cost" || role === "net-flow";
+}
+
 /** The engine's periods and component lines, amounts in the grid's own unit. */
 export function flowsFromModel(
   model: GridModel,
@@ -53,14 +58,29 @@ export function flowsFromModel(
   const periods = model.periods.map((s) => s.period);
   const lines: FlowLine[] = [];
   for (const line of model.lines) {
-    if (line.role !== "investment" && line.role !== "return") continue;
+    if (!isCounted(line.role)) continue;
     const amounts = model.periods.map((_, i) => {
       const cell = lineCell(model, line, i);
       if (!cell) return ZERO;
       const shown = amountAt(snapshot, cell.row, cell.col);
       return line.sign === 1 || shown.isZero() ? shown : shown.negated();
     });
-    lines.push({ label: line.label, role: line.role, amounts });
+    if (line.role === "net-flow") {
+      // The net line is the flow: what goes out of it is the investment, what comes in the return.
+      lines.push({
+        label: line.label,
+        role: "investment",
+        amounts: amounts.map((a) => (a.isNegative() ? a : ZERO)),
+      });
+      lines.push({
+        label: line.label,
+        role: "return",
+        amounts: amounts.map((a) => (a.isNegative() ? ZERO : a)),
+      });
+      continue;
+    }
+    // A cost reduces the return: money out, but not the outlay the payback recovers.
+    lines.push({ label: line.label, role: line.role === "cost" ? "return" : line.role, amounts });
   }
   return { periods, lines };
 }

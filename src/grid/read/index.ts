@@ -2,7 +2,10 @@
 export { type DetectOptions, detectGrid, findGrids } from "./detect";
 export { flowsFromModel } from "./flows";
 export { classifyLabel, normaliseLabel } from "./labels";
+export { hasCountedLines, noPaybackLinesError } from "./excluded";
+export { roleFromWord } from "./roleWords";
 export {
+  type ExcludedLine,
   type GridBlock,
   type GridLine,
   type GridModel,

@@ -15,15 +15,33 @@ import type { Box, CellRef } from "../../sheet";
 export type LineRole =
   | "investment"
   | "return"
+  /** An ongoing cost that reduces the return (licences, running costs): money out, not the outlay. */
+  | "cost"
   | "total-investment"
   | "total-return"
-  /** In-month net line: total return + total investment. */
+  /** A stated total of other lines, of neither side alone (a budget table's total): checked, never added. */
+  | "total"
+  /** In-month net line: total return + total investment; checked against its parts, never added. */
   | "net"
+  /** A net line with no parts on the sheet (a net-only table): analysed directly as the flow. */
+  | "net-flow"
   | "cumulative"
   /** A label-only row that starts a section ("Return"). */
   | "heading"
+  /** Money that is neither investment nor return (base budget, pressures, reserves): reconciled only. */
+  | "other"
   /** Notes, references or anything that takes no part in the payback. */
   | "ignored";
+
+/** An amount line that is neither counted in the payback nor checked as a total, and why. */
+export interface ExcludedLine {
+  /** The label cell ("'Appendix 1'!A13"), or the first amount's cell when the line has no label. */
+  cell: string;
+  label: string;
+  reason: string;
+  /** Its figures are money (not percentages, FTEs or references): leaving it out changes the answer. */
+  holdsMoney: boolean;
+}
 
 export type Unit = "£" | "£k" | "£000s";
 
@@ -76,6 +94,8 @@ export interface GridLine {
   lineIndex: (number | null)[];
   /** Multiplier that turns the amounts as shown into the engine's convention (1 or -1). */
   sign: 1 | -1;
+  /** A cumulative line that is the running sum of one other line: that line's key. */
+  runningSumOf?: string;
 }
 
 export interface GridModel {
@@ -93,6 +113,8 @@ export interface GridModel {
   lines: GridLine[];
   /** Bounding box of the grid, sheet coordinates, inclusive. */
   bounds: Box;
+  /** Amount lines left out of the payback, each with its reason. */
+  excluded: ExcludedLine[];
   /** Things the reader assumed or skipped, naming cells ("E9: text 'tbc' read as blank"). */
   warnings: string[];
 }

@@ -1,10 +1,24 @@
-/** Each labelled line of a grid, and its role: by its label, or by the section heading it sits under. */
+/**
+ * Each labelled line of a grid, and its role: by its label, by the heading of the table or section
+ * it sits in (a savings table's "Ongoing costs" are a cost that reduces the return; a budget
+ * table's lines are neither investment nor return), or by the user's choice.
+ */
 import { cellName, sheetCellName } from "./orient";
-import { classifyLabel, normaliseLabel } from "./labels";
-import type { LineRole } from "./model";
+import { classifyLabel, componentWords, normaliseLabel } from "./labels";
+import type { ExcludedLine, LineRole } from "./model";
 import { cellAt, formatAt, isBlank, type SheetSnapshot } from "../../sheet";
 import type { BlockSpan } from "./blocks";
 import { shownNumber, rowHasValues } from "./blocks";
+import type { TableHeading } from "./tables";
+import {
+  namesBudgetMovement,
+  namesBudgetTotal,
+  namesCashFlow,
+  namesOngoingCost,
+  overrideFor,
+  sectionOfHeading,
+  type SectionRole,
+} from "./roleWords";
 
 /** A section named in a column left of the labels ("Investment" beside the first line of it). */
 export function sectionBeside(
@@ -30,11 +44,16 @@ export interface RawLine {
   hasValues: boolean;
   /** Some cell under the periods holds an amount (not only words). */
   hasAmounts: boolean;
+  /** Some amount is not zero: leaving the line out would change a sum. */
+  hasNonZero: boolean;
   /** Role decided in each block (null where absent or undecided). */
   blockRoles: (LineRole | null)[];
   /** The heading a role was taken from ("A7 'Return'"), when the label itself said nothing. */
   roleFrom: string | null;
   role: LineRole | null;
+  /** For a "cumulative" label: the role its figures take if they prove to be in-year amounts. */
+  inYear?: LineRole | null;
+  runningSumOf?: string;
 }
 
 /** Every labelled row of every block, one line per label (repeats within a block numbered). */
@@ -42,12 +61,15 @@ export function collectLines(
   snapshot: SheetSnapshot,
   spans: BlockSpan[],
   labelCol: number,
-  warnings: string[]
+  warnings: string[],
+  tableRows: ReadonlySet<number>,
+  excluded: ExcludedLine[]
 ): RawLine[] {
   const lines = new Map<string, RawLine>();
   spans.forEach((span, b) => {
     const occurrences = new Map<string, number>();
     for (let r = span.firstRow; r <= span.lastRow; r++) {
+      if (tableRows.has(r)) continue; // a table's own header row: its periods, not a line
       const labelValue = cellAt(snapshot, r, labelCol);
       const hasValues = rowHasValues(snapshot, r, span.valueCols);
       // Percentages (a format with %) are ratios, not money.
@@ -59,10 +81,18 @@ export function collectLines(
             !(formatAt(snapshot, r, c) ?? "").includes("%")
         );
       if (typeof labelValue !== "string" || isBlank(labelValue)) {
-        if (hasValues)
+        if (hasValues) {
           warnings.push(
             `${sheetCellName(snapshot, r, labelCol)} has no label beside amounts; that line is left out.`
           );
+          if (hasAmounts)
+            excluded.push({
+              cell: sheetCellName(snapshot, r, labelCol),
+              label: "",
+              reason: "no label beside its amounts",
+              holdsMoney: true,
+            });
+        }
         continue;
       }
       const label = labelValue.trim();
@@ -78,6 +108,7 @@ export function collectLines(
           rows: spans.map(() => null),
           hasValues: false,
           hasAmounts: false,
+          hasNonZero: false,
           blockRoles: spans.map(() => null),
           roleFrom: null,
           role: null,
@@ -87,6 +118,13 @@ export function collectLines(
       line.rows[b] = r;
       line.hasValues = line.hasValues || hasValues;
       line.hasAmounts = line.hasAmounts || hasAmounts;
+      line.hasNonZero =
+        line.hasNonZero ||
+        (hasAmounts &&
+          span.valueCols.some((c) => {
+            const n = shownNumber(cellAt(snapshot, r, c));
+            return n !== null && !n.isZero();
+          }));
     }
   });
   return [...lines.values()];
@@ -107,7 +145,8 @@ export function decideRoles(
   lines: RawLine[],
   labelCol: number,
   overrides: Record<string, LineRole>,
-  warnings: string[]
+  warnings: string[],
+  tables: ReadonlyMap<number, TableHeading>
 ): string[] {
   const byRow = spans.map((_, b) => {
     const m = new Map<number, RawLine>();
@@ -115,11 +154,32 @@ export function decideRoles(
     return m;
   });
   spans.forEach((span, b) => {
-    let section: "investment" | "return" | null = null;
+    let section: SectionRole | null = null;
     let sectionFrom: string | null = null;
     /** Roles of the component lines since the last total: what a bare "Total" adds up. */
-    let sinceTotal = new Set<"investment" | "return">();
+    let sinceTotal = new Set<SectionRole>();
+    /** Amount lines since the last heading, table or total: a total with none has no parts. */
+    let partsSince = 0;
+    /** The last line was a total: a total straight after it totals the totals, it is not alone. */
+    let afterTotal = false;
+    /** A table with no heading of its own continues the one above it. */
+    let tableSection: TableHeading = { role: null, from: null };
+    const openTable = (heading: TableHeading): void => {
+      if (heading.role) tableSection = heading;
+      section = tableSection.role;
+      sectionFrom = tableSection.from;
+      sinceTotal = new Set();
+      partsSince = 0;
+      afterTotal = false;
+    };
+    const first = tables.get(span.header.row);
+    if (first) openTable(first);
     for (let r = span.firstRow; r <= span.lastRow; r++) {
+      const table = tables.get(r);
+      if (table) {
+        openTable(table);
+        continue;
+      }
       const beside = sectionBeside(snapshot, r, labelCol);
       if (beside) {
         section = beside.role;
@@ -127,32 +187,110 @@ export function decideRoles(
       }
       const line = byRow[b].get(r);
       if (!line) continue;
-      const kind = classifyLabel(line.key.replace(/ #\d+$/, ""));
+      const base = line.key.replace(/ #\d+$/, "");
+      const kind = classifyLabel(base);
       let role: LineRole | null = null;
+      const wasAfterTotal = afterTotal;
+      afterTotal = line.hasValues && kind.kind === "total";
+      if (!line.hasValues && (kind.kind === "unknown" || kind.kind === "component")) {
+        // A label-only row: a heading, which may say what the lines under it are.
+        const said = sectionOfHeading(base);
+        const opens =
+          kind.kind === "unknown"
+            ? said !== null
+            : said === "other" || (said !== null && looksLikeHeading(line.label));
+        if (opens) {
+          line.blockRoles[b] = "heading";
+          section = said;
+          sectionFrom = `${cellName(snapshot, r, labelCol)} '${line.label}'`;
+          partsSince = 0;
+          continue;
+        }
+      }
+      const countedPart = (decided: LineRole): LineRole => {
+        if (line.hasAmounts) partsSince++;
+        if (
+          decided === "investment" ||
+          decided === "return" ||
+          decided === "cost" ||
+          decided === "other"
+        )
+          sinceTotal.add(decided);
+        return decided;
+      };
+      if (section === "other" && line.hasAmounts && kind.kind !== "ignored") {
+        // A budget table: its lines are budget movements whatever their words, its totals totals.
+        role =
+          kind.kind === "total" || kind.kind === "net" || namesBudgetTotal(base)
+            ? "total"
+            : kind.kind === "cumulative"
+              ? "cumulative"
+              : countedPart("other");
+        if (role === "total") {
+          sinceTotal = new Set();
+          partsSince = 0;
+        }
+        line.blockRoles[b] = role;
+        continue;
+      }
+      if ((kind.kind === "component" || kind.kind === "unknown") && line.hasAmounts) {
+        if (namesBudgetMovement(base)) {
+          line.blockRoles[b] = countedPart("other");
+          continue;
+        }
+        if (
+          namesOngoingCost(base) ||
+          (section === "cost" && (kind.kind === "unknown" || kind.weak))
+        ) {
+          line.blockRoles[b] = countedPart("cost");
+          if (!namesOngoingCost(base)) line.roleFrom = line.roleFrom ?? sectionFrom;
+          continue;
+        }
+        if (kind.kind === "unknown" && namesCashFlow(base)) {
+          line.blockRoles[b] = "net";
+          continue;
+        }
+      }
+      if (kind.kind === "total" && line.hasAmounts && partsSince === 0 && !wasAfterTotal) {
+        // "Total revenue costs" as the only line of its kind: money, not a subtotal of anything.
+        const own: SectionRole | null = namesOngoingCost(base) ? "cost" : (kind.role ?? section);
+        if (own) {
+          line.blockRoles[b] = countedPart(own);
+          if (!kind.role) line.roleFrom = line.roleFrom ?? sectionFrom;
+          section = null;
+          continue;
+        }
+      }
       switch (kind.kind) {
         case "ignored":
           role = "ignored";
           break;
-        case "cumulative":
+        case "cumulative": {
           role = "cumulative";
+          const words = componentWords(base);
+          line.inYear = words ?? (section === "cost" ? "cost" : section);
           break;
+        }
         case "net":
           role = "net";
           break;
         case "total": {
           const only = sinceTotal.size === 1 ? [...sinceTotal][0] : null;
-          const of = kind.role ?? section ?? only;
+          const of = kind.role ?? (section === "cost" ? "return" : section) ?? only;
           // A bare "Total" under both investment and return lines is their net.
           role =
             of === "investment"
               ? "total-investment"
-              : of === "return"
+              : of === "return" || of === "cost"
                 ? "total-return"
-                : sinceTotal.size > 1
-                  ? "net"
-                  : null;
+                : of === "other"
+                  ? "total"
+                  : sinceTotal.size > 1
+                    ? "net"
+                    : null;
           section = null;
           sinceTotal = new Set();
+          partsSince = 0;
           break;
         }
         case "component":
@@ -166,14 +304,13 @@ export function decideRoles(
             role = "heading";
             section = kind.role;
             sectionFrom = `${cellName(snapshot, r, labelCol)} '${line.label}'`;
+            partsSince = 0;
           } else if (kind.weak && section === "return") {
             // "Agency staff costs" under a Savings heading: the saving is made on those costs.
-            role = "return";
-            sinceTotal.add(role);
+            role = countedPart("return");
             line.roleFrom = line.roleFrom ?? sectionFrom;
           } else {
-            role = kind.role;
-            sinceTotal.add(kind.role);
+            role = countedPart(kind.role);
           }
           break;
         case "unknown":
@@ -181,8 +318,7 @@ export function decideRoles(
           // Words or percentages under the periods: a comments or ratio row, not money.
           else if (!line.hasAmounts) role = "ignored";
           else if (section) {
-            role = section;
-            sinceTotal.add(section);
+            role = countedPart(section);
             line.roleFrom = line.roleFrom ?? sectionFrom;
           }
           break;
@@ -197,15 +333,16 @@ export function decideRoles(
     const decided = line.blockRoles.filter((r): r is LineRole => r !== null);
     const firstRow = line.rows.find((r) => r !== null) as number;
     const where = cellName(snapshot, firstRow, labelCol);
-    line.role = overrides[line.key] ?? decided[0] ?? null;
+    const chosen = overrideFor(overrides, line.key, snapshot.sheetName, where);
+    line.role = chosen ?? decided[0] ?? null;
     if (line.role === null)
       candidates.push(`${sheetCellName(snapshot, firstRow, labelCol)}: ${line.label}`);
-    if (!overrides[line.key] && new Set(decided).size > 1) {
+    if (!chosen && new Set(decided).size > 1) {
       warnings.push(
         `${where} '${line.label}' reads as ${decided.join(" in one block and ")} in another; taken as ${line.role}.`
       );
     }
-    if (line.roleFrom && !overrides[line.key]) {
+    if (line.roleFrom && !chosen) {
       const key = `${line.role} lines by the heading ${line.roleFrom}`;
       fromHeading.set(key, [...(fromHeading.get(key) ?? []), where]);
     }

@@ -2,12 +2,13 @@
 import type { CellRef } from "../../sheet";
 import { lineCell, type GridLine, type GridModel, type LineRole } from "../read";
 
-export const COMPONENT: ReadonlySet<LineRole> = new Set(["investment", "return"]);
+export const COMPONENT: ReadonlySet<LineRole> = new Set(["investment", "return", "cost", "other"]);
 /** Lines that end the run of components a total line totals. */
 export const BOUNDARY: ReadonlySet<LineRole> = new Set([
   "heading",
   "total-investment",
   "total-return",
+  "total",
   "net",
   "cumulative",
 ]);
@@ -15,9 +16,13 @@ export const BOUNDARY: ReadonlySet<LineRole> = new Set([
 export const SUMMED: ReadonlySet<LineRole> = new Set([
   "investment",
   "return",
+  "cost",
+  "other",
   "total-investment",
   "total-return",
+  "total",
   "net",
+  "net-flow",
 ]);
 
 export function slotCell(model: GridModel, line: GridLine, index: number): CellRef | null {

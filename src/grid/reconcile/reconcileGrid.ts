@@ -45,7 +45,7 @@ interface LineTotalReading {
 
 function addLineTotals(model: GridModel, c: CheckCollector): void {
   for (const total of model.lines.filter(
-    (l) => l.role === "total-investment" || l.role === "total-return"
+    (l) => l.role === "total-investment" || l.role === "total-return" || l.role === "total"
   )) {
     const blocks = model.blocks
       .map((_, b) => b)
@@ -145,7 +145,10 @@ function netParts(model: GridModel, block: number): GridLine[] {
   const lines = linesOfBlock(model, block);
   const side = (total: LineRole, component: LineRole) => {
     const t = lines.filter((l) => l.role === total);
-    return t.length > 0 ? t : lines.filter((l) => l.role === component);
+    // A cost reduces the return: it is on the return side of the net.
+    return t.length > 0
+      ? t
+      : lines.filter((l) => l.role === component || (component === "return" && l.role === "cost"));
   };
   return [...side("total-investment", "investment"), ...side("total-return", "return")];
 }
@@ -189,8 +192,11 @@ function addNetLines(model: GridModel, c: CheckCollector): void {
 }
 
 function addCumulativeLines(model: GridModel, c: CheckCollector): void {
-  const net = model.lines.find((l) => l.role === "net");
+  const netLine = model.lines.find((l) => l.role === "net" || l.role === "net-flow");
   for (const cum of model.lines.filter((l) => l.role === "cumulative")) {
+    // A running sum of one line (a budget table's requirement) is checked against that line.
+    const net =
+      (cum.runningSumOf && model.lines.find((l) => l.key === cum.runningSumOf)) || netLine;
     const readings: ((slot: PeriodSlot) => { line: GridLine; coef: number }[])[] = [
       (s) =>
         net && net.lineIndex[s.block] != null
