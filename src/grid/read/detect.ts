@@ -7,7 +7,14 @@
 import type Decimal from "decimal.js";
 import { ItosError, parseAmount, ZERO, DEFAULT_FY_START_MONTH } from "../../engine";
 import { cellName, sheetCellName, transposeSnapshot } from "./orient";
-import { buildAxis, chooseHeaderRows, scanHeaderRows, type AxisSlot, type HeaderRow } from "./axis";
+import {
+  buildAxis,
+  chooseHeaderRows,
+  scanHeaderRows,
+  type AxisKind,
+  type AxisSlot,
+  type HeaderRow,
+} from "./axis";
 import { classifyLabel, normaliseLabel } from "./labels";
 import type {
   GridBlock,
@@ -27,6 +34,7 @@ import {
   type WorkbookSnapshot,
 } from "../../sheet";
 import { unitInFormat, unitInText } from "./units";
+import { settleNetOnly } from "./netOnly";
 
 export interface DetectOptions {
   /** First month of the financial year, 1-12 (default 4, April). */
@@ -34,6 +42,8 @@ export interface DetectOptions {
   /** Roles chosen by the user for lines the reader could not decide, by line key. */
   roleOverrides?: Record<string, LineRole>;
 }
+
+const ANNUAL_KINDS = new Set<AxisKind>(["annual-fy", "annual-number", "calendar-year"]);
 
 /** Blank rows in a row that end a block: a separate table further down is not part of the grid. */
 const BLOCK_GAP_ROWS = 3;
@@ -592,7 +602,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
   const { chosen, others } = chooseHeaderRows(scanHeaderRows(snapshot));
   if (chosen.length === 0)
     throw noGrid(snapshot, "there is no row or column of month or year headers");
-  const { slots, totalColumns } = buildAxis(snapshot, chosen, fyStartMonth, warnings);
+  const { slots, totalColumns } = buildAxis(snapshot, chosen, fyStartMonth);
   if (slots.length < 2) throw noGrid(snapshot, "fewer than two period headers");
 
   // Header rows that head no periods of their own (a stray FY row) do not make blocks.
@@ -617,14 +627,20 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     );
 
   const raw = collectLines(snapshot, spans, labelCol, warnings);
-  const candidates = decideRoles(
+  decideRoles(snapshot, spans, raw, labelCol, options.roleOverrides ?? {}, warnings);
+  settleNetOnly(
     snapshot,
-    spans,
     raw,
+    spans.map((s) => s.periodCols),
     labelCol,
-    options.roleOverrides ?? {},
     warnings
   );
+  const candidates = raw
+    .filter((l) => l.role === null)
+    .map(
+      (l) =>
+        `${sheetCellName(snapshot, l.rows.find((r) => r !== null) as number, labelCol)}: ${l.label}`
+    );
   if (candidates.length > 0) {
     throw new ItosError(
       "ambiguous-layout",
@@ -633,7 +649,9 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     );
   }
   const decided = raw as (RawLine & { role: LineRole })[]; // no candidates left: every role is set
-  if (!decided.some((l) => (l.role === "investment" || l.role === "return") && l.hasValues)) {
+  const analysed = (l: RawLine) =>
+    (l.role === "investment" || l.role === "return" || l.role === "net") && l.hasValues;
+  if (!decided.some(analysed)) {
     throw noGrid(snapshot, "no investment or return lines with amounts under the period headers");
   }
 
@@ -668,7 +686,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
   return {
     sheetName: snapshot.sheetName,
     orientation: "periods-across",
-    periodicity: kind === "annual-fy" || kind === "annual-number" ? "annual" : "monthly",
+    periodicity: ANNUAL_KINDS.has(kind) ? "annual" : "monthly",
     unit,
     unitSource,
     signConvention: convention,

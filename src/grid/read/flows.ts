@@ -5,7 +5,7 @@
  */
 import type Decimal from "decimal.js";
 import { ItosError, fromNumber, parseAmount, ZERO, type FlowLine, type Period } from "../../engine";
-import { lineCell, type GridModel } from "./model";
+import { lineCell, type GridLine, type GridModel } from "./model";
 import { sheetCellName } from "./orient";
 import { cellAt, isBlank, isCellError, type SheetSnapshot } from "../../sheet";
 
@@ -52,15 +52,24 @@ export function flowsFromModel(
 ): { periods: Period[]; lines: FlowLine[] } {
   const periods = model.periods.map((s) => s.period);
   const lines: FlowLine[] = [];
-  for (const line of model.lines) {
-    if (line.role !== "investment" && line.role !== "return") continue;
-    const amounts = model.periods.map((_, i) => {
+  const amountsOf = (line: GridLine) =>
+    model.periods.map((_, i) => {
       const cell = lineCell(model, line, i);
       if (!cell) return ZERO;
       const shown = amountAt(snapshot, cell.row, cell.col);
       return line.sign === 1 || shown.isZero() ? shown : shown.negated();
     });
-    lines.push({ label: line.label, role: line.role, amounts });
+  for (const line of model.lines) {
+    if (line.role !== "investment" && line.role !== "return") continue;
+    lines.push({ label: line.label, role: line.role, amounts: amountsOf(line) });
+  }
+  // A net-only table: its net line is the flow, money out where negative and in where positive.
+  const net = model.lines.filter((l) => l.role === "net");
+  if (lines.length === 0 && net.length === 1) {
+    const amounts = amountsOf(net[0]);
+    const part = (keep: (d: Decimal) => boolean) => amounts.map((a) => (keep(a) ? a : ZERO));
+    lines.push({ label: net[0].label, role: "investment", amounts: part((a) => a.isNegative()) });
+    lines.push({ label: net[0].label, role: "return", amounts: part((a) => a.isPositive()) });
   }
   return { periods, lines };
 }
