@@ -12,9 +12,10 @@ import {
   ItosError,
 } from "../engine";
 import {
-  detectGrid,
-  findGrids,
+  detectSchemes,
+  findSchemeGrids,
   type DetectOptions,
+  type SchemeModel,
   flowsFromModel,
   type GridModel,
   type LineRole,
@@ -45,6 +46,18 @@ export interface SheetAnalysis {
   flows: { periods: Period[]; lines: FlowLine[] };
   result: PaybackResult;
   reconciliation: ReconciliationReport;
+  /**
+   * Set only where the sheet holds several schemes or alternatives (stacked tables, or the same
+   * lines repeated side by side): one analysis per scheme, in sheet order. The analysis itself is
+   * then the first scheme's, so a caller that knows nothing of schemes still reads one of them
+   * whole rather than a sum of all.
+   */
+  schemes?: SchemeAnalysis[];
+}
+
+/** One scheme's analysis: a sheet's analysis with the scheme's name ("X", "Inflow C8:D8"). */
+export interface SchemeAnalysis extends Omit<SheetAnalysis, "schemes"> {
+  scheme: string;
 }
 
 function withoutExcluded(model: GridModel, excluded: readonly string[] | undefined): GridModel {
@@ -67,7 +80,19 @@ export function analyseSheet(
   workbook?: WorkbookSnapshot
 ): SheetAnalysis {
   const snapshot = options.ownedCells ? withoutOwnedCells(input, options.ownedCells) : input;
-  return analyseDetected(detectGrid(snapshot, detectOptions(options)), snapshot, options, workbook);
+  return analyseSchemes(detectSchemes(snapshot, detectOptions(options)), options, workbook);
+}
+
+/** One analysis for a single-scheme sheet; for several, the first with every scheme's under `schemes`. */
+function analyseSchemes(
+  found: SchemeModel[],
+  options: AnalyseOptions,
+  workbook?: WorkbookSnapshot
+): SheetAnalysis {
+  const each = found.map((s) => analyseDetected(s.model, s.snapshot, options, workbook));
+  if (found.length === 1 && found[0].scheme === null) return each[0];
+  const schemes = each.map((a, k) => ({ ...a, scheme: found[k].scheme ?? `Scheme ${k + 1}` }));
+  return { ...each[0], schemes };
 }
 
 /** analyseSheet for a grid already read from the snapshot (owned cells already blanked). */
@@ -127,10 +152,10 @@ export function analyseWorkbook(
         `There is no sheet named '${options.sheet}' (the sheets are ${names}).`
       );
     }
-    const model = detectGrid(snapshot, detectOptions(options));
-    return [{ snapshot, analysis: analyseDetected(model, snapshot, options, workbook) }];
+    const found = detectSchemes(snapshot, detectOptions(options));
+    return [{ snapshot, analysis: analyseSchemes(found, options, workbook) }];
   }
-  const grids = findGrids(workbook, detectOptions(options));
+  const grids = findSchemeGrids(workbook, detectOptions(options));
   if (grids.length === 0) {
     throw new ItosError(
       "no-grid",
@@ -139,7 +164,7 @@ export function analyseWorkbook(
   }
   return grids.map((g) => {
     const snapshot = workbook.sheets.find((s) => s.sheetName === g.sheetName) as SheetSnapshot;
-    return { snapshot, analysis: analyseDetected(g.model, snapshot, options, workbook) };
+    return { snapshot, analysis: analyseSchemes(g.schemes, options, workbook) };
   });
 }
 

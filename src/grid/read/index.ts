@@ -14,3 +14,4 @@ export {
   lineCell,
   sheetCell,
 } from "./model";
+export { type SchemeModel, detectSchemes, findSchemeGrids } from "./schemes";

@@ -1,0 +1,183 @@
+/**
+ * Several schemes or alternatives on one sheet, one reading each:
+ * - stacked: tables one under another, each with its own run of periods down the rows (Year 0, 1,
+ *   2 ... starting again) and usually a scheme heading above it ("X:", "Option B");
+ * - side by side: one period axis with the same lines repeated across ("Inflow | Balance |
+ *   Inflow | Balance"), a line that appears once (the shared "Initial outlay") belonging to all.
+ * A sheet with one scheme reads exactly as before.
+ */
+import { ItosError } from "../../engine";
+import { a1, isBlank, type SheetSnapshot, type WorkbookSnapshot } from "../../sheet";
+import { scanHeaderRows, type HeaderCell } from "./axis";
+import { detectGrid, type DetectOptions } from "./detect";
+import { sheetCell, type GridLine, type GridModel } from "./model";
+import { transposeSnapshot } from "./orient";
+
+export interface SchemeModel {
+  /** The scheme's name as the sheet gives it ("X"), or where it sits; null for a single-scheme sheet. */
+  scheme: string | null;
+  model: GridModel;
+  /** The part of the sheet the scheme was read from (the whole sheet unless stacked). */
+  snapshot: SheetSnapshot;
+}
+
+/** Where a run of periods starts again (Year 0 after Year 5): one stacked table per run. */
+function restarts(cells: HeaderCell[]): HeaderCell[][] {
+  const runs: HeaderCell[][] = [];
+  let seen = new Set<string>();
+  for (const cell of cells) {
+    const h = cell.header;
+    const key = JSON.stringify(h);
+    if (seen.has(key) || runs.length === 0) {
+      runs.push([]);
+      seen = new Set();
+    }
+    seen.add(key);
+    runs[runs.length - 1].push(cell);
+  }
+  return runs;
+}
+
+/** The rows of `snapshot` from `top` to `bottom` (sheet rows), as a snapshot of its own. */
+function cropRows(snapshot: SheetSnapshot, top: number, bottom: number): SheetSnapshot {
+  const from = top - snapshot.top;
+  const to = bottom - snapshot.top + 1;
+  return {
+    ...snapshot,
+    top,
+    values: snapshot.values.slice(from, to),
+    numberFormats: snapshot.numberFormats?.slice(from, to),
+    formulas: snapshot.formulas?.slice(from, to),
+  };
+}
+
+/** Short text just above a table ("X:", "Option B"): the scheme's name. */
+function headingAbove(
+  snapshot: SheetSnapshot,
+  row: number,
+  col: number
+): { row: number; name: string } | null {
+  for (let r = row - 1; r >= Math.max(snapshot.top, row - 2); r--) {
+    const v = snapshot.values[r - snapshot.top]?.[col - snapshot.left];
+    if (typeof v !== "string" || isBlank(v)) continue;
+    const name = v.trim().replace(/:$/, "").trim();
+    return name.length > 0 && name.length <= 40 ? { row: r, name } : null;
+  }
+  return null;
+}
+
+/**
+ * Stacked tables down one column of periods: the sheet cut into one piece per table, from its
+ * scheme heading (or its header row) to the row before the next one. Null for a single table.
+ */
+export function stackedSchemes(
+  snapshot: SheetSnapshot
+): { scheme: string; snapshot: SheetSnapshot }[] | null {
+  // Periods down the rows: a header "row" of the turned snapshot is a sheet column.
+  for (const h of scanHeaderRows(transposeSnapshot(snapshot))) {
+    const runs = restarts(h.cells).filter((r) => r.length >= 2);
+    if (runs.length < 2) continue;
+    const col = h.row;
+    const starts = runs.map((run, k) => {
+      const headerRow = run[0].col - 1; // the "Year" heading above the first period
+      const heading = headingAbove(snapshot, headerRow, col);
+      return {
+        top: heading ? heading.row : headerRow,
+        name: heading ? heading.name : `Table at ${a1(headerRow, col)} (${k + 1})`,
+      };
+    });
+    const bottom = snapshot.top + snapshot.values.length - 1;
+    return starts.map((s, k) => ({
+      scheme: s.name,
+      snapshot: cropRows(snapshot, s.top, k + 1 < starts.length ? starts[k + 1].top - 1 : bottom),
+    }));
+  }
+  return null;
+}
+
+const baseKey = (key: string) => key.replace(/ #\d+$/, "");
+const occurrence = (key: string) => Number(/ #(\d+)$/.exec(key)?.[1] ?? 1);
+
+/** A line's label cell, for a scheme's name: "C8" for a column of a periods-down table. */
+function lineAddress(model: GridModel, line: GridLine): string {
+  const index = line.lineIndex.find((i): i is number => i !== null && i !== undefined) ?? 0;
+  const cell = sheetCell(model, index, model.labelIndex);
+  return a1(cell.row, cell.col);
+}
+
+/**
+ * Side by side: the same money lines repeated along the line axis ("Inflow", "Balance" twice).
+ * Each repeat is a scheme; a line that appears once is shared by all. Null when nothing repeats.
+ */
+export function sideBySideSchemes(model: GridModel): { scheme: string; model: GridModel }[] | null {
+  const money = model.lines.filter((l) => l.role !== "heading" && l.role !== "ignored");
+  const counts = new Map<string, number>();
+  for (const l of money)
+    counts.set(baseKey(l.key), Math.max(counts.get(baseKey(l.key)) ?? 0, occurrence(l.key)));
+  const schemes = Math.max(0, ...counts.values());
+  if (schemes < 2) return null;
+  const repeated = (l: GridLine) => (counts.get(baseKey(l.key)) ?? 0) >= 2;
+  const out: { scheme: string; model: GridModel }[] = [];
+  for (let k = 1; k <= schemes; k++) {
+    const own = model.lines.filter((l) => repeated(l) && occurrence(l.key) === k);
+    if (own.length === 0) continue;
+    const lines = model.lines.filter((l) => !repeated(l) || occurrence(l.key) === k);
+    const where = own.map((l) => lineAddress(model, l));
+    out.push({
+      scheme: `${own[0].label} ${where.length > 1 ? `${where[0]}:${where[where.length - 1]}` : where[0]}`,
+      model: { ...model, lines },
+    });
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/** Every scheme on a sheet: stacked tables, side-by-side alternatives, or the sheet's one grid. */
+export function detectSchemes(snapshot: SheetSnapshot, options: DetectOptions = {}): SchemeModel[] {
+  const stacked = stackedSchemes(snapshot);
+  if (stacked) {
+    return stacked.map((s) => ({
+      scheme: s.scheme,
+      model: detectGrid(s.snapshot, options),
+      snapshot: s.snapshot,
+    }));
+  }
+  const model = detectGrid(snapshot, options);
+  const side = sideBySideSchemes(model);
+  if (side) return side.map((s) => ({ scheme: s.scheme, model: s.model, snapshot }));
+  return [{ scheme: null, model, snapshot }];
+}
+
+/**
+ * findGrids with schemes: every sheet that holds a payback grid, each with its schemes. A year
+ * table whose years all fall within a monthly grid elsewhere is that grid's summary, left to
+ * reconciliation (as findGrids).
+ */
+export function findSchemeGrids(
+  workbook: WorkbookSnapshot,
+  options: DetectOptions = {}
+): { sheetName: string; schemes: SchemeModel[] }[] {
+  const found: { sheetName: string; schemes: SchemeModel[] }[] = [];
+  for (const sheet of workbook.sheets) {
+    try {
+      found.push({ sheetName: sheet.sheetName, schemes: detectSchemes(sheet, options) });
+    } catch (e) {
+      if (e instanceof ItosError && e.code === "no-grid") continue;
+      throw e;
+    }
+  }
+  const models = (g: (typeof found)[number]) => g.schemes.map((s) => s.model);
+  const monthlyYears = new Set(
+    found
+      .flatMap(models)
+      .filter((m) => m.periodicity === "monthly")
+      .flatMap((m) => m.periods.map((p) => p.period.fy))
+  );
+  return found.filter((g) =>
+    models(g).some(
+      (m) =>
+        m.periodicity !== "annual" ||
+        monthlyYears.size === 0 ||
+        !m.periods.every((p) => p.period.fy !== null && monthlyYears.has(p.period.fy))
+    )
+  );
+}
