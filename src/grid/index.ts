@@ -11,7 +11,9 @@ export {
   analyseWorkbook,
   nameSuffixFor,
   planAnalysis,
+  summariseWorkbook,
 } from "./pipeline";
+export { type SchemeSummaryJson, schemeSummaryJson } from "./schemeReport";
 export {
   type Placement,
   type PlanOptions,
@@ -23,6 +25,10 @@ export {
 } from "./plan";
 export { type ReconciliationFinding, type ReconciliationReport } from "./reconcile";
 export {
+  type SchemeSummary,
+  type SummaryRow,
+  type SummaryStated,
+  type SummaryTotalCheck,
   type GridModel,
   type LineRole,
   type SignConvention,

@@ -16,6 +16,8 @@ import {
   findSchemeGrids,
   type DetectOptions,
   type SchemeModel,
+  type SchemeSummary,
+  readSchemeSummary,
   flowsFromModel,
   type GridModel,
   type LineRole,
@@ -171,4 +173,31 @@ export function analyseWorkbook(
 /** Suffix for the ITOS_ names of the k-th analysed sheet: none for the first, the sheet's name after. */
 export function nameSuffixFor(sheetName: string, k: number): string {
   return k === 0 ? "" : `_${sheetName.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
+
+/**
+ * Scheme summaries: the sheets (the one named, or all) that hold no timeline grid but a table of
+ * schemes with a cost and an annual saving, each stated payback checked against cost / saving.
+ * A sheet with a grid is analysed by analyseWorkbook and is not listed here.
+ */
+export function summariseWorkbook(
+  input: WorkbookSnapshot,
+  options: WorkbookAnalyseOptions = {}
+): { snapshot: SheetSnapshot; summary: SchemeSummary }[] {
+  const owned = options.ownedCells;
+  const sheets = input.sheets
+    .map((s) => (owned ? withoutOwnedCells(s, owned) : s))
+    .filter((s) => options.sheet === undefined || s.sheetName === options.sheet);
+  const found: { snapshot: SheetSnapshot; summary: SchemeSummary }[] = [];
+  for (const snapshot of sheets) {
+    try {
+      detectSchemes(snapshot, detectOptions(options));
+      continue; // a timeline grid: analyseWorkbook reads it
+    } catch (e) {
+      if (!(e instanceof ItosError && e.code === "no-grid")) continue;
+    }
+    const summary = readSchemeSummary(snapshot);
+    if (summary) found.push({ snapshot, summary });
+  }
+  return found;
 }

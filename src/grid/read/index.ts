@@ -15,3 +15,10 @@ export {
   sheetCell,
 } from "./model";
 export { type SchemeModel, detectSchemes, findSchemeGrids } from "./schemes";
+export {
+  type SchemeSummary,
+  type SummaryRow,
+  type SummaryStated,
+  type SummaryTotalCheck,
+  readSchemeSummary,
+} from "./schemeSummary";
