@@ -7,6 +7,7 @@ import { ItosError, periodGaps, type Period } from "../../engine";
 import { formatAt, isBlank, type CellValue, type SheetSnapshot } from "../../sheet";
 import { sheetCellName } from "./orient";
 import type { AxisHeading, HeaderCell, HeaderRow } from "./axis";
+import { componentWords, normaliseLabel } from "./labels";
 
 /** The heading of a column (or row) of period numbers: "Year", "Yr", "Period", "Q", "Quarter". */
 const YEAR_WORD = /^(?:years?|yrs?|period|periods)$/i;
@@ -75,13 +76,20 @@ export function bareNumberRuns(
       continue;
     }
     const years = runFrom(snapshot, row, values, j, 1900, 2199);
-    if (years.length >= MIN_RUN) {
+    if (years.length >= MIN_RUN && !namesMoney(values)) {
       for (const { col, n } of years)
         cells.push({ col, header: { kind: "calendar-year", year: n, label: String(n) } });
       j += years.length - 1;
     }
   }
   return cells;
+}
+
+/** A row labelled as money ("Savings 2024 2025 2026"): its figures are amounts, not years. */
+function namesMoney(values: CellValue[]): boolean {
+  return values.some(
+    (v) => typeof v === "string" && !isBlank(v) && componentWords(normaliseLabel(v)) !== null
+  );
 }
 
 function monthIndex(h: AxisHeading): number | null {
