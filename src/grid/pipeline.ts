@@ -94,7 +94,14 @@ function analyseSchemes(
   const each = found.map((s) => analyseDetected(s.model, s.snapshot, options, workbook));
   if (found.length === 1 && found[0].scheme === null) return each[0];
   const schemes = each.map((a, k) => ({ ...a, scheme: found[k].scheme ?? `Scheme ${k + 1}` }));
-  return { ...each[0], schemes };
+  // A reader of the first scheme alone is told there are others, so none is dropped in silence.
+  const names = schemes.map((s) => `'${s.scheme}'`).join(", ");
+  const note = `${each[0].model.sheetName} holds ${schemes.length} schemes (${names}), each analysed on its own; this is '${schemes[0].scheme}'.`;
+  const first = {
+    ...each[0],
+    model: { ...each[0].model, warnings: [note, ...each[0].model.warnings] },
+  };
+  return { ...first, schemes };
 }
 
 /** analyseSheet for a grid already read from the snapshot (owned cells already blanked). */

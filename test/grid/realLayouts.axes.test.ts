@@ -299,3 +299,36 @@ describe("scheme summaries, the parts that can go wrong", () => {
     expect(statedHolds(s, years(2.9))).toBe(false);
   });
 });
+
+describe("periods down the rows, the parts that can go wrong", () => {
+  test("quarters 0..13 under 'Q' are summed by year of the appraisal, quarter 0 as Year 0", async () => {
+    // By hand: Year 0 = Q0 (575,000 out); Year 1 = Q1-Q4 4 x 25,000 = 100,000 (cumulative
+    // -475,000); Year 2 = Q5-Q8 100,000 (-375,000); Year 3 = Q9-Q12 4 x 75,000 = 300,000
+    // (-75,000); Year 4 = Q13 75,000 (0).
+    const [{ analysis }] = analyseWorkbook(await workbook("quarters-payback.xlsx"), {
+      sheet: "As printed",
+    });
+    expect(analysis.result.years.map((y) => [y.fy, n(y.net), n(y.cumulative)])).toEqual([
+      ["Year 0", -575000, -575000],
+      ["Year 1", 100000, -475000],
+      ["Year 2", 100000, -375000],
+      ["Year 3", 300000, -75000],
+      ["Year 4", 75000, 0],
+    ]);
+  });
+
+  test("a sheet of several schemes says so on the first, so a reader of one is not misled", async () => {
+    const [{ analysis }] = analyseWorkbook(await workbook("two-alternatives-stacked.xlsx"));
+    expect(analysis.schemes!.map((s) => s.scheme)).toEqual(["X", "Y"]);
+    expect(analysis.model.warnings[0]).toBe(
+      "Solution holds 2 schemes ('X', 'Y'), each analysed on its own; this is 'X'."
+    );
+  });
+
+  test("the net line of a net-only table is said to be analysed as shown", async () => {
+    const [{ analysis }] = analyseWorkbook(await workbook("machine-year0-down.xlsx"));
+    expect(analysis.model.warnings).toContain(
+      "B4 'Net Income', C4 'Depreciation': parts of D4 'Net Cash Flow' (it is their sum); counted through it, not again."
+    );
+  });
+});

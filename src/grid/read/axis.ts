@@ -243,5 +243,7 @@ function periodOf(h: AxisHeading, kind: AxisKind, fyStartMonth: number): Period 
 
 /** Quarter n counted from quarter 0, the instant of the investment ("Q" 0, 1, 2 ... down a table). */
 function quarterNumberPeriod(n: number, label: string): Period {
-  return { kind: "quarter", key: `Q${n}`, label, fy: null, timeZero: n === 0 };
+  // Year summaries by year of the appraisal: quarters 1-4 are Year 1, quarter 0 is Year 0.
+  const fy = `Year ${Math.ceil(n / 4)}`;
+  return { kind: "quarter", key: `Q${n}`, label, fy, timeZero: n === 0 };
 }

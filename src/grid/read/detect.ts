@@ -672,7 +672,11 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     if (line.role === "net" || line.role === "cumulative")
       line.sign = statedLineSign(snapshot, blockSlots, line, netAt, tolerance, statedFallback);
   }
-  warnings.unshift(signWarning(snapshot, convention, lines, labelCol));
+  warnings.unshift(
+    components.length > 0
+      ? signWarning(snapshot, convention, lines, labelCol)
+      : `${snapshot.sheetName}: no investment or return lines; the net line is analysed as shown, negative figures as money out and positive as money in.`
+  );
 
   const { unit, unitSource } = findUnit(snapshot, spans, labelCol, lines, warnings);
   const kind = headers[0].kind;
