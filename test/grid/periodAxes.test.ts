@@ -4,7 +4,7 @@
  * decisions in a column, amounts that happen to be 2024, 2025 ...) not taken for an axis.
  */
 import { analysePayback, isItosError, type ItosError } from "../../src/engine";
-import { detectGrid, flowsFromModel } from "../../src/grid/read";
+import { detectGrid, detectSchemes, flowsFromModel } from "../../src/grid/read";
 import type { CellValue, SheetSnapshot } from "../../src/sheet";
 
 function sheet(values: CellValue[][], name = "Case"): SheetSnapshot {
@@ -182,5 +182,48 @@ describe("what only looks like a period axis", () => {
       12
     );
     expect(result.paybackByConvention["time-zero"]).toBeNull();
+  });
+});
+
+describe("stacked schemes are told from a repeated period", () => {
+  const down = (rows: CellValue[][]) => sheet(rows);
+
+  test("two tables each starting again at Year 0 are two schemes, named by their headings", () => {
+    // A: -100, +60, +60 (break-even Year 2); B: -100, +120 (Year 1).
+    const schemes = detectSchemes(
+      down([
+        ["Option A", null],
+        ["Year", "Net cash flow"],
+        [0, -100],
+        [1, 60],
+        [2, 60],
+        [null, null],
+        ["Option B", null],
+        ["Year", "Net cash flow"],
+        [0, -100],
+        [1, 120],
+        [2, 0],
+      ])
+    );
+    expect(schemes.map((s) => [s.scheme, s.model.periods.length])).toEqual([
+      ["Option A", 3],
+      ["Option B", 3],
+    ]);
+  });
+
+  test("a month typed twice down the rows is refused as a repeat, not split into schemes", () => {
+    const e = caught(() =>
+      detectSchemes(
+        down([
+          [null, "Investment", "Savings"],
+          ["Apr-22", -300, null],
+          ["May-22", null, 100],
+          ["May-22", null, 100],
+          ["Jun-22", null, 100],
+        ])
+      )
+    );
+    expect(e.code).toBe("bad-period");
+    expect(e.message).toBe("Case!A4 repeats the period May-22 already headed at Case!A3.");
   });
 });

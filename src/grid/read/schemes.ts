@@ -21,18 +21,18 @@ export interface SchemeModel {
   snapshot: SheetSnapshot;
 }
 
-/** Where a run of periods starts again (Year 0 after Year 5): one stacked table per run. */
+/**
+ * Where a run of periods starts again from its first period (Year 0 after Year 5): one stacked
+ * table per run. Totals do not count, and a period repeated mid-run (a typing slip) is no
+ * restart: the reader refuses it as a repeat.
+ */
 function restarts(cells: HeaderCell[]): HeaderCell[][] {
+  const periods = cells.filter((c) => c.header.kind !== "total");
+  if (periods.length === 0) return [];
+  const first = JSON.stringify(periods[0].header);
   const runs: HeaderCell[][] = [];
-  let seen = new Set<string>();
-  for (const cell of cells) {
-    const h = cell.header;
-    const key = JSON.stringify(h);
-    if (seen.has(key) || runs.length === 0) {
-      runs.push([]);
-      seen = new Set();
-    }
-    seen.add(key);
+  for (const cell of periods) {
+    if (JSON.stringify(cell.header) === first) runs.push([]);
     runs[runs.length - 1].push(cell);
   }
   return runs;
