@@ -185,6 +185,29 @@ describe("what only looks like a period axis", () => {
   });
 });
 
+describe("Year 0 tables across the columns", () => {
+  test("bare 0..3 after a 'Year' heading: Year 0 is time zero and heads the payback", () => {
+    // -1,000 at Year 0, then 400 a year: cumulative -600, -200, +200 at Year 3.
+    // Time-zero: 2 years + 200 / 400 = 2.5; from the start of Year 0: 3.5.
+    const snapshot = sheet([
+      ["Year", 0, 1, 2, 3],
+      ["Investment", -1000, null, null, null],
+      ["Savings", null, 400, 400, 400],
+    ]);
+    const model = detectGrid(snapshot);
+    expect(model.periods.map((p) => [p.period.label, p.period.timeZero])).toEqual([
+      ["0", true],
+      ["1", false],
+      ["2", false],
+      ["3", false],
+    ]);
+    const result = analysePayback(flowsFromModel(model, snapshot));
+    expect(result.convention).toBe("time-zero");
+    expect(result.paybackYears!.toNumber()).toBe(2.5);
+    expect(result.paybackByConvention["first-investment"]!.years.toNumber()).toBe(3.5);
+  });
+});
+
 describe("stacked schemes are told from a repeated period", () => {
   const down = (rows: CellValue[][]) => sheet(rows);
 
