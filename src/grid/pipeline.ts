@@ -166,9 +166,14 @@ export function analyseWorkbook(
   }
   const grids = findSchemeGrids(workbook, detectOptions(options));
   if (grids.length === 0) {
+    const summaries = summariseWorkbook(input, options).map((s) => `'${s.snapshot.sheetName}'`);
+    const why =
+      summaries.length === 0
+        ? ""
+        : ` ${summaries.join(", ")} ${summaries.length === 1 ? "holds" : "hold"} a table of schemes with no timeline (a cost, an annual saving and a payback per scheme), read as a scheme summary rather than a payback grid.`;
     throw new ItosError(
       "no-grid",
-      "No payback grid found on any sheet: no row of month or year headers with investment and return lines under it."
+      `No payback grid found on any sheet: no row of month or year headers with investment and return lines under it.${why}`
     );
   }
   return grids.map((g) => {

@@ -332,3 +332,15 @@ describe("periods down the rows, the parts that can go wrong", () => {
     );
   });
 });
+
+test("a workbook of scheme summaries only says so where it finds no payback grid", async () => {
+  let message = "";
+  try {
+    analyseWorkbook(await workbook("council-led-schemes-summary.xlsx"));
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  expect(message).toBe(
+    "No payback grid found on any sheet: no row of month or year headers with investment and return lines under it. 'LED schemes' holds a table of schemes with no timeline (a cost, an annual saving and a payback per scheme), read as a scheme summary rather than a payback grid."
+  );
+});
