@@ -36,6 +36,7 @@ import {
   renderFindings,
   renderKpis,
   setError,
+  setSelectionNote,
   setStatus,
   show,
 } from "./view";
@@ -88,7 +89,8 @@ function readSettings(): void {
 async function detect(): Promise<void> {
   await task("Reading the sheet…", async () => {
     readSettings();
-    const { analysis } = await detectActiveSheet(analyseOptions(settings));
+    const { analysis, read } = await detectActiveSheet(analyseOptions(settings));
+    setSelectionNote(read.selectionNote);
     const view = detectionView(analysis.model, settings);
     renderDetection(view, onRole);
     await selectRange(view.sheet, view.outline);
