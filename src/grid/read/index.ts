@@ -22,3 +22,4 @@ export {
   type SummaryTotalCheck,
   readSchemeSummary,
 } from "./schemeSummary";
+export { type StatedInCell, statedHolds, statedInCell } from "./statedText";
