@@ -234,6 +234,42 @@ describe("stacked schemes are told from a repeated period", () => {
     ]);
   });
 
+  test("tables across under their own headings, each a whole case, are schemes; parts of one case are not", () => {
+    // A: -100 in Year 0, +60 a year: time-zero payback 1 + 40 / 60. B: -100, +120: 100 / 120.
+    const across = detectSchemes(
+      sheet([
+        ["Scheme A", null, null, null],
+        [null, "Year 0", "Year 1", "Year 2"],
+        ["Investment", -100, null, null],
+        ["Savings", null, 60, 60],
+        [null, null, null, null],
+        ["Scheme B", null, null, null],
+        [null, "Year 0", "Year 1", "Year 2"],
+        ["Investment", -100, null, null],
+        ["Savings", null, 120, 0],
+      ])
+    );
+    expect(across.map((s) => [s.scheme, s.model.bounds.top, s.model.bounds.bottom])).toEqual([
+      ["Scheme A", 1, 3],
+      ["Scheme B", 6, 8],
+    ]);
+    // A savings table above an investment table: one case, not two schemes.
+    const parts = caught(() =>
+      detectSchemes(
+        sheet([
+          ["Savings", null, null],
+          [null, "Year 0", "Year 1"],
+          ["Cashable savings", null, 60],
+          [null, null, null],
+          ["Investment", null, null],
+          [null, "Year 0", "Year 1"],
+          ["Capital investment", -100, null],
+        ])
+      )
+    );
+    expect(parts.message).toContain("repeats the period Year 0");
+  });
+
   test("a month typed twice down the rows is refused as a repeat, not split into schemes", () => {
     const e = caught(() =>
       detectSchemes(

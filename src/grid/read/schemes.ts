@@ -12,6 +12,7 @@ import { scanHeaderRows, type HeaderCell } from "./axis";
 import { detectGrid, type DetectOptions } from "./detect";
 import { sheetCell, type GridLine, type GridModel } from "./model";
 import { transposeSnapshot } from "./orient";
+import { flowsFromModel } from "./flows";
 
 export interface SchemeModel {
   /** The scheme's name as the sheet gives it ("X"), or where it sits; null for a single-scheme sheet. */
@@ -95,6 +96,63 @@ export function stackedSchemes(
   return null;
 }
 
+/** A crop that reads as a whole payback table on its own: money out and money in. */
+function wholeCase(snapshot: SheetSnapshot, options: DetectOptions): GridModel | null {
+  try {
+    const model = detectGrid(snapshot, options);
+    const flows = flowsFromModel(model, snapshot);
+    const has = (role: "investment" | "return") =>
+      flows.lines.some((l) => {
+        const inflow = l.amounts.some((a) => a.isPositive());
+        const outflow = l.amounts.some((a) => a.isNegative());
+        return role === "investment"
+          ? l.role === "investment" || outflow
+          : l.role === "return" && inflow;
+      });
+    return has("investment") && has("return") ? model : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stacked tables across: header rows heading the same periods, one under another, each table a
+ * whole case (its own outlay and its own returns) under a short heading. Tables that are parts
+ * of one case (a savings table above an investment table) are not schemes: null.
+ */
+export function stackedAcross(
+  snapshot: SheetSnapshot,
+  options: DetectOptions = {}
+): { scheme: string; snapshot: SheetSnapshot; model: GridModel }[] | null {
+  const rows = scanHeaderRows(snapshot);
+  if (rows.length < 2) return null;
+  const first = (h: (typeof rows)[number]) =>
+    JSON.stringify(h.cells.find((c) => c.header.kind !== "total")?.header ?? null);
+  const same = rows.filter((h) => h.kind === rows[0].kind && first(h) === first(rows[0]));
+  if (same.length < 2) return null;
+  const starts = same.map((h, k) => {
+    const labelCol = snapshot.left;
+    const heading = headingAbove(snapshot, h.row, labelCol);
+    return {
+      top: heading ? heading.row : h.row,
+      name: heading ? heading.name : `Table at ${a1(h.row, labelCol)} (${k + 1})`,
+    };
+  });
+  const bottom = snapshot.top + snapshot.values.length - 1;
+  const out: { scheme: string; snapshot: SheetSnapshot; model: GridModel }[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const crop = cropRows(
+      snapshot,
+      starts[k].top,
+      k + 1 < starts.length ? starts[k + 1].top - 1 : bottom
+    );
+    const model = wholeCase(crop, options);
+    if (!model) return null;
+    out.push({ scheme: starts[k].name, snapshot: crop, model });
+  }
+  return out;
+}
+
 const baseKey = (key: string) => key.replace(/ #\d+$/, "");
 const occurrence = (key: string) => Number(/ #(\d+)$/.exec(key)?.[1] ?? 1);
 
@@ -141,6 +199,8 @@ export function detectSchemes(snapshot: SheetSnapshot, options: DetectOptions = 
       snapshot: s.snapshot,
     }));
   }
+  const across = stackedAcross(snapshot, options);
+  if (across) return across;
   const model = detectGrid(snapshot, options);
   const side = sideBySideSchemes(model);
   if (side) return side.map((s) => ({ scheme: s.scheme, model: s.model, snapshot }));
