@@ -15,7 +15,6 @@ export {
 } from "./pipeline";
 export { type SchemeSummaryJson, schemeSummaryJson } from "./schemeReport";
 export {
-  type Placement,
   type PlanOptions,
   type PlannedCell,
   type PlannedChart,

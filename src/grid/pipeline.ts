@@ -28,7 +28,7 @@ import { type ReconciliationReport, reconcileSheet } from "./reconcile";
 
 export interface AnalyseOptions {
   basis?: Basis;
-  /** Annual discount rate (0.035 by default). */
+  /** Annual discount rate (DEFAULT_OPTIONS.discountRate by default). */
   discountRate?: Decimal.Value;
   fyStartMonth?: number;
   /** Roles chosen by the user for lines the reader could not decide, by line key. */

@@ -5,8 +5,10 @@
  */
 import type Decimal from "decimal.js";
 import {
+  DEFAULT_OPTIONS,
   formatMoney,
   isItosError,
+  Money,
   type Basis,
   type BreakEven,
   type PaybackResult,
@@ -40,8 +42,8 @@ export interface PaneSettings {
 
 export function defaultSettings(): PaneSettings {
   return {
-    basis: "first-investment",
-    discountRatePercent: "3.5",
+    basis: DEFAULT_OPTIONS.basis,
+    discountRatePercent: new Money(DEFAULT_OPTIONS.discountRate).times(100).toString(),
     output: "below",
     valuesOnly: false,
     roleOverrides: {},

@@ -13,6 +13,9 @@ export {
   gridCellRef,
   lineCell,
   sheetCell,
+  sheetCol,
+  sheetRow,
+  type GridOrientation,
 } from "./model";
 export { type SchemeModel, detectSchemes, findSchemeGrids } from "./schemes";
 export {
