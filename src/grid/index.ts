@@ -4,13 +4,16 @@
  */
 export {
   type AnalyseOptions,
+  type SchemeAnalysis,
   type SheetAnalysis,
   type WorkbookAnalyseOptions,
   analyseSheet,
   analyseWorkbook,
   nameSuffixFor,
   planAnalysis,
+  summariseWorkbook,
 } from "./pipeline";
+export { type SchemeSummaryJson, schemeSummaryJson } from "./schemeReport";
 export {
   type PlanOptions,
   type PlannedCell,
@@ -27,6 +30,13 @@ export {
   formulaKindLabel,
 } from "./reconcile";
 export {
+  type SchemeSummary,
+  type SummaryRow,
+  type SummaryStated,
+  type SummaryTotalCheck,
+  type StatedInCell,
+  statedHolds,
+  statedInCell,
   type GridModel,
   type LineRole,
   type SignConvention,

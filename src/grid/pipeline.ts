@@ -12,9 +12,12 @@ import {
   ItosError,
 } from "../engine";
 import {
-  detectGrid,
-  findGrids,
+  detectSchemes,
+  findSchemeGrids,
   type DetectOptions,
+  type SchemeModel,
+  type SchemeSummary,
+  readSchemeSummary,
   flowsFromModel,
   type GridModel,
   hasCountedLines,
@@ -53,6 +56,18 @@ export interface SheetAnalysis {
   flows: { periods: Period[]; lines: FlowLine[] };
   result: PaybackResult;
   reconciliation: ReconciliationReport;
+  /**
+   * Set only where the sheet holds several schemes or alternatives (stacked tables, or the same
+   * lines repeated side by side): one analysis per scheme, in sheet order. The analysis itself is
+   * then the first scheme's, so a caller that knows nothing of schemes still reads one of them
+   * whole rather than a sum of all.
+   */
+  schemes?: SchemeAnalysis[];
+}
+
+/** One scheme's analysis: a sheet's analysis with the scheme's name ("X", "Inflow C8:D8"). */
+export interface SchemeAnalysis extends Omit<SheetAnalysis, "schemes"> {
+  scheme: string;
 }
 
 /** "Sheet!A13": where a line's label sits. */
@@ -92,7 +107,26 @@ export function analyseSheet(
   workbook?: WorkbookSnapshot
 ): SheetAnalysis {
   const snapshot = options.ownedCells ? withoutOwnedCells(input, options.ownedCells) : input;
-  return analyseDetected(detectGrid(snapshot, detectOptions(options)), snapshot, options, workbook);
+  return analyseSchemes(detectSchemes(snapshot, detectOptions(options)), options, workbook);
+}
+
+/** One analysis for a single-scheme sheet; for several, the first with every scheme's under `schemes`. */
+function analyseSchemes(
+  found: SchemeModel[],
+  options: AnalyseOptions,
+  workbook?: WorkbookSnapshot
+): SheetAnalysis {
+  const each = found.map((s) => analyseDetected(s.model, s.snapshot, options, workbook));
+  if (found.length === 1 && found[0].scheme === null) return each[0];
+  const schemes = each.map((a, k) => ({ ...a, scheme: found[k].scheme ?? `Scheme ${k + 1}` }));
+  // A reader of the first scheme alone is told there are others, so none is dropped in silence.
+  const names = schemes.map((s) => `'${s.scheme}'`).join(", ");
+  const note = `${each[0].model.sheetName} holds ${schemes.length} schemes (${names}), each analysed on its own; this is '${schemes[0].scheme}'.`;
+  const first = {
+    ...each[0],
+    model: { ...each[0].model, warnings: [note, ...each[0].model.warnings] },
+  };
+  return { ...first, schemes };
 }
 
 /** analyseSheet for a grid already read from the snapshot (owned cells already blanked). */
@@ -153,23 +187,55 @@ export function analyseWorkbook(
         `There is no sheet named '${options.sheet}' (the sheets are ${names}).`
       );
     }
-    const model = detectGrid(snapshot, detectOptions(options));
-    return [{ snapshot, analysis: analyseDetected(model, snapshot, options, workbook) }];
+    const found = detectSchemes(snapshot, detectOptions(options));
+    return [{ snapshot, analysis: analyseSchemes(found, options, workbook) }];
   }
-  const grids = findGrids(workbook, detectOptions(options));
+  const grids = findSchemeGrids(workbook, detectOptions(options));
   if (grids.length === 0) {
+    const summaries = summariseWorkbook(input, options).map((s) => `'${s.snapshot.sheetName}'`);
+    const why =
+      summaries.length === 0
+        ? ""
+        : ` ${summaries.join(", ")} ${summaries.length === 1 ? "holds" : "hold"} a table of schemes with no timeline (a cost, an annual saving and a payback per scheme), read as a scheme summary rather than a payback grid.`;
     throw new ItosError(
       "no-grid",
-      "No payback grid found on any sheet: no row of month or year headers with investment and return lines under it."
+      `No payback grid found on any sheet: no row of month or year headers with investment and return lines under it.${why}`
     );
   }
   return grids.map((g) => {
     const snapshot = workbook.sheets.find((s) => s.sheetName === g.sheetName) as SheetSnapshot;
-    return { snapshot, analysis: analyseDetected(g.model, snapshot, options, workbook) };
+    return { snapshot, analysis: analyseSchemes(g.schemes, options, workbook) };
   });
 }
 
 /** Suffix for the ITOS_ names of the k-th analysed sheet: none for the first, the sheet's name after. */
 export function nameSuffixFor(sheetName: string, k: number): string {
   return k === 0 ? "" : `_${sheetName.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
+
+/**
+ * Scheme summaries: the sheets (the one named, or all) that hold no timeline grid but a table of
+ * schemes with a cost and an annual saving, each stated payback checked against cost / saving.
+ * A sheet with a grid is analysed by analyseWorkbook and is not listed here.
+ */
+export function summariseWorkbook(
+  input: WorkbookSnapshot,
+  options: WorkbookAnalyseOptions = {}
+): { snapshot: SheetSnapshot; summary: SchemeSummary }[] {
+  const owned = options.ownedCells;
+  const sheets = input.sheets
+    .map((s) => (owned ? withoutOwnedCells(s, owned) : s))
+    .filter((s) => options.sheet === undefined || s.sheetName === options.sheet);
+  const found: { snapshot: SheetSnapshot; summary: SchemeSummary }[] = [];
+  for (const snapshot of sheets) {
+    try {
+      detectSchemes(snapshot, detectOptions(options));
+      continue; // a timeline grid: analyseWorkbook reads it
+    } catch (e) {
+      if (!(e instanceof ItosError && e.code === "no-grid")) continue;
+    }
+    const summary = readSchemeSummary(snapshot);
+    if (summary) found.push({ snapshot, summary });
+  }
+  return found;
 }

@@ -108,16 +108,21 @@ describe("headers", () => {
     expect(e.message).toBe("Case!D1 repeats the period May-22 already headed at Case!C1.");
   });
 
-  test("a gap in the months is taken as shown, with a warning naming the header", () => {
-    const model = detectGrid(
-      sheet([
-        [null, "Apr-22", "May-22", "Jul-22"],
-        ["Investment", -10, 0, 0],
-        ["Savings", 0, 6, 6],
-      ])
+  test("a gap in the months is refused, naming the header after it and the month missing", () => {
+    // Closing the gap would count Jul-22 as the third month and shorten the payback.
+    const e = caught(() =>
+      detectGrid(
+        sheet([
+          [null, "Apr-22", "May-22", "Jul-22"],
+          ["Investment", -10, 0, 0],
+          ["Savings", 0, 6, 6],
+        ])
+      )
     );
-    expect(model.warnings).toContain(
-      "Case!D1: Jul-22 does not follow May-22; periods are taken in the order shown."
+    expect(e.code).toBe("bad-period");
+    expect(e.cell).toBe("Case!D1");
+    expect(e.message).toBe(
+      "Case!D1: Between May-22 and Jul-22 one period is missing (Jun-22). The payback would be wrong with a period left out, so the grid is not read. Otherwise add the missing period (blank is zero)."
     );
   });
 

@@ -5,23 +5,38 @@
  */
 import {
   ItosError,
+  calendarYearPeriod,
   fyLabelOf,
   isDateFormat,
   monthPeriod,
   parsePeriodHeader,
+  parsePeriodHeading,
+  quarterPeriod,
+  yearNumberPeriod,
   yearPeriod,
-  type PeriodHeader,
+  type PeriodHeading,
   type Period,
 } from "../../engine";
 import { sheetCellName } from "./orient";
 import type { TotalSlot } from "./model";
 import { formatAt, type CellValue, type SheetSnapshot } from "../../sheet";
+import { bareNumberRuns, checkMonthGaps, hasConsecutiveMonths } from "./periodRuns";
 
-export type AxisKind = "monthly" | "annual-fy" | "annual-number" | "period-number";
+export type AxisKind =
+  | "monthly"
+  | "quarterly"
+  | "annual-fy"
+  | "calendar-year"
+  | "annual-number"
+  | "quarter-number"
+  | "period-number";
+
+/** What a header cell says: a period heading, or a quarter counted from quarter 0 under "Q". */
+export type AxisHeading = PeriodHeading | { kind: "quarter-number"; n: number; label: string };
 
 export interface HeaderCell {
   col: number;
-  header: PeriodHeader;
+  header: AxisHeading;
 }
 
 export interface HeaderRow {
@@ -82,14 +97,23 @@ export function scanHeaderRows(snapshot: SheetSnapshot): HeaderRow[] {
         unformatted = unformatted || (header !== null && !isDate(fmt));
         return;
       }
-      const header = parsePeriodHeader(value);
+      const header = parsePeriodHeading(value);
       if (header) cells.push({ col, header });
     });
-    const count = (k: PeriodHeader["kind"]) => cells.filter((c) => c.header.kind === k).length;
+    // Bare numbers head periods only as a run: 0, 1, 2 ... after a "Year" or "Q" heading, or
+    // calendar years 2024, 2025, 2026 ... (amounts are numbers too, and never run so).
+    for (const cell of bareNumberRuns(snapshot, row, values))
+      if (!cells.some((c) => c.col === cell.col)) cells.push(cell);
+    cells.sort((a, b) => a.col - b.col);
+    const count = (k: AxisHeading["kind"]) => cells.filter((c) => c.header.kind === k).length;
     let kind: AxisKind | null = null;
-    if (count("month") >= 2) kind = "monthly";
+    // Two month headings that never follow one another (decision dates in a column) are no axis.
+    if (count("month") >= 2 && hasConsecutiveMonths(cells)) kind = "monthly";
+    else if (count("quarter") >= 2) kind = "quarterly";
     else if (count("fy") >= 2) kind = "annual-fy";
+    else if (count("calendar-year") >= 2) kind = "calendar-year";
     else if (count("year-number") >= 2) kind = "annual-number";
+    else if (count("quarter-number") >= 2) kind = "quarter-number";
     else if (count("period-number") >= 2) kind = "period-number";
     if (kind)
       rows.push({ row, kind, cells, datesWithoutFormat: unformatted && kind === "monthly" });
@@ -97,7 +121,15 @@ export function scanHeaderRows(snapshot: SheetSnapshot): HeaderRow[] {
   return rows;
 }
 
-const AXIS_PREFERENCE: AxisKind[] = ["monthly", "annual-fy", "annual-number", "period-number"];
+const AXIS_PREFERENCE: AxisKind[] = [
+  "monthly",
+  "quarterly",
+  "annual-fy",
+  "calendar-year",
+  "annual-number",
+  "quarter-number",
+  "period-number",
+];
 
 /**
  * The header rows of the grid: every row of the most telling kind (months before FY labels before
@@ -120,17 +152,16 @@ export interface AxisSlot {
   address: string;
 }
 
-function isTotalLike(h: PeriodHeader, kind: AxisKind): boolean {
+function isTotalLike(h: AxisHeading, kind: AxisKind): boolean {
   if (h.kind === "total") return true;
-  return kind === "monthly" && h.kind === "fy";
+  return (kind === "monthly" || kind === "quarterly") && h.kind === "fy";
 }
 
 /** Periods and total columns of each header row, in order; months must run on without repeats. */
 export function buildAxis(
   snapshot: SheetSnapshot,
   headers: HeaderRow[],
-  fyStartMonth: number,
-  warnings: string[]
+  fyStartMonth: number
 ): { slots: AxisSlot[]; totalColumns: TotalSlot[][] } {
   const slots: AxisSlot[] = [];
   const totalColumns: TotalSlot[][] = [];
@@ -168,11 +199,11 @@ export function buildAxis(
     });
     totalColumns.push(totals);
   });
-  checkMonthsRunOn(slots, warnings);
+  checkMonthGaps(snapshot, headers, slots, fyStartMonth);
   return { slots, totalColumns };
 }
 
-function totalColumn(col: number, h: PeriodHeader): TotalSlot {
+function totalColumn(col: number, h: AxisHeading): TotalSlot {
   if (h.kind === "fy") return { periodIndex: col, kind: "fy", fy: h.label, header: h.label };
   const label = h.kind === "total" ? h.label : "";
   const fyInside = /(\d{2}|\d{4})\s*[/\-–]\s*(\d{2}|\d{4})/.exec(label);
@@ -184,14 +215,24 @@ function totalColumn(col: number, h: PeriodHeader): TotalSlot {
   return { periodIndex: col, kind: "grand", fy: null, header: label };
 }
 
-function periodOf(h: PeriodHeader, kind: AxisKind, fyStartMonth: number): Period | null {
+function periodOf(h: AxisHeading, kind: AxisKind, fyStartMonth: number): Period | null {
   switch (kind) {
     case "monthly":
       return h.kind === "month" ? monthPeriod(h.year, h.month, fyStartMonth) : null;
+    case "quarterly":
+      // Labelled as the sheet heads it ("Q1 2024/25"), so every message names the column as shown.
+      return h.kind === "quarter"
+        ? { ...quarterPeriod(h.year, h.month, fyStartMonth), label: h.label }
+        : null;
     case "annual-fy":
       return h.kind === "fy" ? yearPeriod(h.label, h.label) : null;
+    case "calendar-year":
+      return h.kind === "calendar-year" ? calendarYearPeriod(h.year, fyStartMonth) : null;
     case "annual-number":
-      return h.kind === "year-number" ? yearPeriod(h.label, null) : null;
+      // Year 0 of an appraisal table is time zero, the instant of the investment.
+      return h.kind === "year-number" ? yearNumberPeriod(h.n, h.label) : null;
+    case "quarter-number":
+      return h.kind === "quarter-number" ? quarterNumberPeriod(h.n, h.label) : null;
     case "period-number":
       // Numbered months: group them into years of twelve for the year summary.
       return h.kind === "period-number"
@@ -200,23 +241,9 @@ function periodOf(h: PeriodHeader, kind: AxisKind, fyStartMonth: number): Period
   }
 }
 
-/** Months out of order or with gaps are worth a warning: the reader takes them as headed. */
-function checkMonthsRunOn(slots: AxisSlot[], warnings: string[]): void {
-  for (let i = 1; i < slots.length; i++) {
-    const a = slots[i - 1].period;
-    const b = slots[i].period;
-    if (
-      a.year === undefined ||
-      b.year === undefined ||
-      a.month === undefined ||
-      b.month === undefined
-    )
-      continue;
-    const step = (b.year - a.year) * 12 + (b.month - a.month);
-    if (step !== 1) {
-      warnings.push(
-        `${slots[i].address}: ${b.label} does not follow ${a.label}; periods are taken in the order shown.`
-      );
-    }
-  }
+/** Quarter n counted from quarter 0, the instant of the investment ("Q" 0, 1, 2 ... down a table). */
+function quarterNumberPeriod(n: number, label: string): Period {
+  // Year summaries by year of the appraisal: quarters 1-4 are Year 1, quarter 0 is Year 0.
+  const fy = `Year ${Math.ceil(n / 4)}`;
+  return { kind: "quarter", key: `Q${n}`, label, fy, timeZero: n === 0 };
 }

@@ -6,7 +6,7 @@
  */
 import { ItosError, DEFAULT_OPTIONS } from "../../engine";
 import { cellName, sheetCellName, transposeSnapshot } from "./orient";
-import { buildAxis, chooseHeaderRows, scanHeaderRows } from "./axis";
+import { buildAxis, chooseHeaderRows, scanHeaderRows, type AxisKind } from "./axis";
 import type { GridBlock, GridLine, GridModel, LineRole } from "./model";
 import { type SheetSnapshot, type WorkbookSnapshot } from "../../sheet";
 import { blockSpans, findLabelColumn } from "./blocks";
@@ -33,6 +33,7 @@ import {
   tableHeadings,
 } from "./settle";
 import type { ExcludedLine } from "./model";
+import { settleNetOnly } from "./netOnly";
 
 export interface DetectOptions {
   /** First month of the financial year, 1-12 (default 4, April). */
@@ -43,6 +44,8 @@ export interface DetectOptions {
    */
   roleOverrides?: Record<string, LineRole>;
 }
+
+const ANNUAL_KINDS = new Set<AxisKind>(["annual-fy", "annual-number", "calendar-year"]);
 
 function noGrid(snapshot: SheetSnapshot, why: string): ItosError {
   return new ItosError(
@@ -94,7 +97,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     throw noGrid(snapshot, "there is no row or column of month or year headers");
   // Tables that head the same periods again share the axis of the first.
   const { axisRows: chosen, tableHeaders } = sharedAxisTables(allChosen);
-  const { slots, totalColumns } = buildAxis(snapshot, chosen, fyStartMonth, warnings);
+  const { slots, totalColumns } = buildAxis(snapshot, chosen, fyStartMonth);
   if (slots.length < 2) throw noGrid(snapshot, "fewer than two period headers");
 
   // Header rows that head no periods of their own (a stray FY row) do not make blocks.
@@ -122,15 +125,21 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
   const excluded: ExcludedLine[] = [];
   const tableRows = new Set(tableHeaders.map((h) => h.row));
   const raw = collectLines(snapshot, spans, labelCol, warnings, tableRows, excluded);
-  const candidates = decideRoles(
+  decideRoles(snapshot, spans, raw, labelCol, options.roleOverrides ?? {}, warnings, tables);
+  // A net-only table: the lines its net line sums are counted through it, not again.
+  settleNetOnly(
     snapshot,
-    spans,
     raw,
+    spans.map((s) => s.periodCols),
     labelCol,
-    options.roleOverrides ?? {},
-    warnings,
-    tables
+    warnings
   );
+  const candidates = raw
+    .filter((l) => l.role === null)
+    .map(
+      (l) =>
+        `${sheetCellName(snapshot, l.rows.find((r) => r !== null) as number, labelCol)}: ${l.label}`
+    );
   if (candidates.length > 0) {
     throw new ItosError(
       "ambiguous-layout",
@@ -199,7 +208,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
   return {
     sheetName: snapshot.sheetName,
     orientation: "periods-across",
-    periodicity: kind === "annual-fy" || kind === "annual-number" ? "annual" : "monthly",
+    periodicity: ANNUAL_KINDS.has(kind) ? "annual" : "monthly",
     unit,
     unitSource,
     signConvention: convention,

@@ -20,3 +20,12 @@ export {
   sheetRow,
   type GridOrientation,
 } from "./model";
+export { type SchemeModel, detectSchemes, findSchemeGrids } from "./schemes";
+export {
+  type SchemeSummary,
+  type SummaryRow,
+  type SummaryStated,
+  type SummaryTotalCheck,
+  readSchemeSummary,
+} from "./schemeSummary";
+export { type StatedInCell, statedHolds, statedInCell } from "./statedText";

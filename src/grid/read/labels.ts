@@ -17,13 +17,16 @@ export function normaliseLabel(label: string): string {
 }
 
 const RETURN_WORDS =
-  /\b(savings?|returns?|reductions?|reduced|income|avoid(ed|ance)?|benefits?|efficienc(y|ies)|cashable|recover(y|ed)?)\b/;
+  /\b(savings?|returns?|reductions?|reduced|income|avoid(ed|ance)?|benefits?|efficienc(y|ies)|cashable|recover(y|ed)?|inflows?|generated)\b/;
 const INVESTMENT_WORDS =
-  /\b(invest(ment|ments|ed)?|costs?|funding|funded|spend|spending|capital|expenditure|outlay|set[- ]?up|implementation|one[- ]off)\b/;
+  /\b(invest(ment|ments|ed)?|costs?|funding|funded|spend|spending|capital|expenditure|outlay|set[- ]?up|implementation|one[- ]off|out ?flows?)\b/;
 /** Words that name money out but also what a saving is made on ("Agency staff costs" under Savings). */
 const WEAK_INVESTMENT_WORDS = /\b(costs?|spend|spending|expenditure)\b/;
-const CUMULATIVE = /\bcum(ulative)?\b|\bcum\.|running total/;
-const NET = /^net\b|\bnet\b|\bin[- ]?month\b|\broi\b|return on investment/;
+// "Commulative" as some papers spell it; "Balance" is the running position of a payback table.
+const CUMULATIVE = /\bcum(ulative)?\b|\bcum\.|\bcomm?ulative\b|running total|^balance$/;
+/** A "cash flow" line of an appraisal table is the net of what goes out and comes in. */
+const NET =
+  /^net\b|\bnet\b|\bin[- ]?month\b|\broi\b|return on investment|^(annual )?cash[- ]?flows?\b/;
 const TOTAL = /\b(sub-?)?total\b/;
 const IGNORED = /^(notes?|source|sources|ref|reference|comments?|assumptions?|memo|fte|ftes)\b/;
 
