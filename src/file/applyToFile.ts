@@ -6,10 +6,11 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { ItosError } from "../engine";
 import {
-  analyseWorkbook,
+  analyseWorkbookSheets,
   nameSuffixFor,
   planAnalysis,
   type SheetAnalysis,
+  type SheetOutcome,
   type WorkbookAnalyseOptions,
   type WritePlan,
 } from "../grid";
@@ -21,7 +22,10 @@ export interface ApplyFileOptions extends WorkbookAnalyseOptions {
 }
 
 export interface ApplyFileResult {
+  /** The sheets analysed and written. */
   analyses: SheetAnalysis[];
+  /** Every sheet with a grid, in tab order: analysed, or the reason it could not be read. */
+  outcomes: SheetOutcome[];
   plans: WritePlan[];
   /** What the writer could not do (the chart), in a user's words. */
   messages: string[];
@@ -51,7 +55,12 @@ export async function applyToFile(
   // Earlier ITOS output is replaced, so it must not be read as part of the user's grid.
   removeItosOutput(wb);
   const workbook = snapshotFromWorkbook(wb);
-  const analysed = analyseWorkbook(workbook, options);
+  const outcomes = analyseWorkbookSheets(workbook, options);
+  const analysed = outcomes.flatMap((o) =>
+    o.analysis ? [{ snapshot: o.snapshot, analysis: o.analysis }] : []
+  );
+  // No sheet could be read: nothing to write, and no new file.
+  if (analysed.length === 0) return { analyses: [], outcomes, plans: [], messages: [] };
   const plans: WritePlan[] = [];
   const messages = new Set<string>();
   analysed.forEach(({ snapshot, analysis }, k) => {
@@ -64,5 +73,5 @@ export async function applyToFile(
   });
   await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
   await wb.xlsx.writeFile(outputPath);
-  return { analyses: analysed.map((a) => a.analysis), plans, messages: [...messages] };
+  return { analyses: analysed.map((a) => a.analysis), outcomes, plans, messages: [...messages] };
 }

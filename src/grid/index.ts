@@ -5,9 +5,11 @@
 export {
   type AnalyseOptions,
   type SheetAnalysis,
+  type SheetOutcome,
   type WorkbookAnalyseOptions,
   analyseSheet,
   analyseWorkbook,
+  analyseWorkbookSheets,
   nameSuffixFor,
   planAnalysis,
 } from "./pipeline";
@@ -20,7 +22,13 @@ export {
   type WritePlan,
   emptyPlan,
 } from "./plan";
-export { type ReconciliationFinding, type ReconciliationReport } from "./reconcile";
+export {
+  type ReconciliationFinding,
+  type ReconciliationReport,
+  type StatedPaybackCheck,
+} from "./reconcile";
+export { AMOUNT_LIMIT } from "./amountRange";
+export { roleCell } from "./roleCells";
 export {
   type GridModel,
   type LineRole,
@@ -29,4 +37,14 @@ export {
   normaliseLabel,
   sheetCell,
 } from "./read";
-export { reconciliationText, sheetReportJson, sheetReportText } from "./report";
+export {
+  type SheetErrorJson,
+  type SheetReportJson,
+  reconciliationText,
+  roleHint,
+  sheetErrorJson,
+  sheetErrorText,
+  sheetReportJson,
+  sheetReportText,
+  statedPaybacksText,
+} from "./report";

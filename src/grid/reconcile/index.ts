@@ -4,3 +4,9 @@ export {
   type ReconciliationReport,
   reconcileSheet,
 } from "./reconcileGrid";
+export {
+  type StatedPaybackCheck,
+  type StatedPaybackFound,
+  checkStatedPaybacks,
+  findStatedPaybacks,
+} from "./statedPaybacks";
