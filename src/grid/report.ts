@@ -283,11 +283,9 @@ export function statedPaybacksText(checks: readonly StatedPaybackCheck[]): strin
     const j = statedPaybackJson(s);
     if (j.matches)
       return `  Stated payback ${j.cell} '${j.text}': matches the ${j.convention} payback (${years(j.computedYears)}).`;
-    const nearest =
-      j.convention === null
-        ? "no payback is computed"
-        : `the nearest is ${j.convention}, ${years(j.computedYears)}`;
-    return `  MISMATCH stated payback ${j.cell} '${j.text}' (${j.years} years): no convention gives it; ${nearest}.`;
+    if (j.computedYears === null)
+      return `  Stated payback ${j.cell} '${j.text}' (${j.years} years): not checked, since no convention gives a payback on this grid.`;
+    return `  MISMATCH stated payback ${j.cell} '${j.text}' (${j.years} years): no convention gives it; the nearest is ${j.convention}, ${years(j.computedYears)}.`;
   });
 }
 
