@@ -54,6 +54,8 @@ export interface AnalyseOptions {
    * does not mistake its own section below the grid for part of the user's grid.
    */
   ownedCells?: ReadonlySet<string>;
+  /** The whole sheet, where the grid was read from a selected part of it: stated paybacks are read here. */
+  statedPaybacksFrom?: SheetSnapshot;
 }
 
 export interface SheetAnalysis {
@@ -113,7 +115,7 @@ function analyseDetected(
   // Reconciliation checks the grid as the user laid it out, exclusions or not.
   const reconciliation = reconcileSheet(detected, snapshot, workbook);
   const statedPaybacks = checkStatedPaybacks(
-    findStatedPaybacks(snapshot),
+    findStatedPaybacks(options.statedPaybacksFrom ?? snapshot),
     result.paybackByConvention,
     result.convention
   );
