@@ -4,6 +4,7 @@
  */
 export {
   type AnalyseOptions,
+  type SchemeAnalysis,
   type SheetAnalysis,
   type SheetOutcome,
   type WorkbookAnalyseOptions,

@@ -66,6 +66,18 @@ export interface SheetAnalysis {
   reconciliation: ReconciliationReport;
   /** Every payback the sheet states, against the payback in each convention. */
   statedPaybacks: StatedPaybackCheck[];
+  /**
+   * Set only where the sheet holds several schemes or alternatives (stacked tables, or the same
+   * lines repeated side by side): one analysis per scheme, in sheet order. The analysis itself is
+   * then the first scheme's, so a caller that knows nothing of schemes still reads one of them
+   * whole rather than a sum of all.
+   */
+  schemes?: SchemeAnalysis[];
+}
+
+/** One scheme's analysis: a sheet's analysis with the scheme's name ("X", "Inflow C8:D8"). */
+export interface SchemeAnalysis extends Omit<SheetAnalysis, "schemes"> {
+  scheme: string;
 }
 
 function withoutExcluded(model: GridModel, excluded: readonly string[] | undefined): GridModel {

@@ -15,7 +15,7 @@ import {
 } from "../engine";
 import { quoteSheetName } from "../sheet";
 import type { GridModel, LineRole } from "./read";
-import type { SheetAnalysis } from "./pipeline";
+import type { SchemeAnalysis, SheetAnalysis } from "./pipeline";
 import type { ReconciliationReport, StatedPaybackCheck } from "./reconcile";
 
 export interface YearJson {
@@ -55,10 +55,18 @@ export interface SheetReportJson {
   lines: { row: number; label: string; role: LineRole }[];
   reconciliation: ReconciliationJson;
   messages: string[];
+  /** Where the sheet holds several schemes: one entry per scheme, like a sheet's, with its name. */
+  schemes?: SchemeReportJson[];
+}
+
+export interface SchemeReportJson extends Omit<SheetReportJson, "schemes"> {
+  scheme: string;
 }
 
 export interface StatedPaybackJson {
   cell: string;
+  /** Where the sheet holds several schemes: the scheme whose payback it is checked against. */
+  scheme?: string;
   /** The figure as written ("Payback period: 2.9 years"). */
   text: string;
   years: number;
@@ -140,6 +148,28 @@ function at(result: PaybackResult, index: number | null): string | null {
 }
 
 export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
+  const json = singleReportJson(analysis);
+  if (!analysis.schemes || analysis.schemes.length === 0) return json;
+  return {
+    ...json,
+    statedPaybacks: schemeStatedPaybacks(analysis.schemes),
+    schemes: analysis.schemes.map((s) => ({ scheme: s.scheme, ...singleReportJson(s) })),
+  };
+}
+
+/**
+ * A sheet's stated paybacks checked against its schemes: each against the first scheme whose
+ * payback reproduces it ("a. 4 years" is scheme A's, "b. 5 years" scheme B's), else the first's.
+ */
+function schemeStatedPaybacks(schemes: readonly SchemeAnalysis[]): StatedPaybackJson[] {
+  const first = schemes[0].statedPaybacks;
+  return first.map((s, i) => {
+    const owner = schemes.find((sc) => sc.statedPaybacks[i]?.matches) ?? schemes[0];
+    return { ...statedPaybackJson(owner.statedPaybacks[i] ?? s), scheme: owner.scheme };
+  });
+}
+
+function singleReportJson(analysis: Omit<SheetAnalysis, "schemes">): SheetReportJson {
   const { model, result } = analysis;
   const unit = model.unit;
   const messages = [...result.messages];
@@ -317,7 +347,10 @@ function shown(n: number): string {
   return formatMoney(money(n), Number.isInteger(n) ? 0 : 2);
 }
 
-function breakEvenSentence(analysis: SheetAnalysis, json: SheetReportJson): string {
+function breakEvenSentence(
+  analysis: Omit<SheetAnalysis, "schemes">,
+  json: SheetReportJson
+): string {
   const { result } = analysis;
   const be = result.breakEven;
   if (be.status === "not-reached")
@@ -336,10 +369,19 @@ function breakEvenSentence(analysis: SheetAnalysis, json: SheetReportJson): stri
   return `Break-even: ${label} (cumulative position turns positive).${months}${sustained}`;
 }
 
-/** The human report for one sheet. */
+/** The human report for one sheet; a sheet of several schemes reports each in turn. */
 export function sheetReportText(analysis: SheetAnalysis): string {
+  if (!analysis.schemes || analysis.schemes.length === 0) return singleReportText(analysis);
+  const n = analysis.schemes.length;
+  return [
+    `${analysis.model.sheetName}: ${n} schemes, each analysed on its own.`,
+    ...analysis.schemes.map((s) => `Scheme ${s.scheme}:\n${singleReportText(s)}`),
+  ].join("\n\n");
+}
+
+function singleReportText(analysis: Omit<SheetAnalysis, "schemes">): string {
   const { model, result, reconciliation } = analysis;
-  const json = sheetReportJson(analysis);
+  const json = singleReportJson(analysis);
   const label = (i: number | null): string => (i === null ? "none" : result.periods[i].label);
   const out: string[] = [];
   out.push(
