@@ -1,9 +1,14 @@
 /**
  * Applies a WritePlan in Excel with a constant number of syncs whatever the grid size:
- * one read (ITOS names, the target cells, old chart, mark cells) and one write (calculation
- * suspended; old ITOS output removed; values, formulas, formats, names, conditional formats,
- * chart and marks). A further sync happens only when one request would exceed Excel on the
- * web's payload limit. It refuses to write over a non-empty cell that ITOS does not own.
+ * one read (ITOS names, the target cells, charts, mark cells) and one write (calculation
+ * suspended; old ITOS output removed; names first, then values, formulas, formats, conditional
+ * formats, chart and marks). A further sync happens only when one request would exceed Excel on
+ * the web's payload limit. It refuses to write over a non-empty cell that ITOS does not own.
+ *
+ * Office.js is not transactional: a sync can fail with part of its batch applied. Everything ITOS
+ * writes is therefore tagged before it is written (a name, or a mark's memo), and a failed write
+ * is taken out again at once (undoPartialWrite); if even that fails, the tags let a later Analyse
+ * or Remove find and remove the leftover.
  */
 import { ItosError } from "../engine";
 import {
@@ -26,9 +31,13 @@ import {
 import type { PlannedCell, PlannedChart, PlannedMark, WritePlan } from "../grid";
 import { isNoFill, NAME_FIELDS, taggedNamesFrom } from "./officeNames";
 import { cellInput, requestBytes, splitRect, toRectangles, type CellRect } from "./rectangles";
+import { apiSupported, CELL_PROPERTIES_API, NOTES_API } from "./apiSets";
+import { undoPartialWrite, type WriteStart } from "./undoWrite";
+
+export { apiSupported };
 
 /** Excel on the web rejects requests over about 5 MB; stay well under it. */
-export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+export const DEFAULT_MAX_REQUEST_BYTES = 3_500_000;
 
 export interface ApplyOptions {
   valuesOnly?: boolean;
@@ -42,13 +51,6 @@ export interface ApplyResult {
   marksWritten: number;
   /** Sheet the analysis went to. */
   sheet: string | null;
-}
-
-/** True when this Office host offers the API set (always assumed outside Office, e.g. in tests). */
-export function apiSupported(version: string): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const requirements = office?.context?.requirements;
-  return requirements ? requirements.isSetSupported("ExcelApi", version) : true;
 }
 
 /** A "Sheet!A1:B2" or "'My sheet'!$A$1" reference as a Range on its sheet. */
@@ -121,6 +123,8 @@ interface ReadState {
   active: { sheet: Excel.Worksheet; chart: Excel.Chart };
   markFills: Excel.RangeFill[];
   markNotes: (Excel.Note | null)[];
+  /** Every chart on the plan's sheets before writing, to tell a chart this run added. */
+  chartLists: { sheet: () => string; charts: Excel.ChartCollection }[];
 }
 
 function queueRead(context: Excel.RequestContext, plan: WritePlan, useNotes: boolean): ReadState {
@@ -129,6 +133,7 @@ function queueRead(context: Excel.RequestContext, plan: WritePlan, useNotes: boo
   names.load(NAME_FIELDS);
   const targets: ReadState["targets"] = [];
   const charts: ReadState["charts"] = [];
+  const chartLists: ReadState["chartLists"] = [];
   for (const sheetName of planSheets(plan)) {
     const sheet = wb.worksheets.getItem(sheetName);
     const cells = plan.cells.filter((c) => c.sheet === sheetName);
@@ -141,12 +146,16 @@ function queueRead(context: Excel.RequestContext, plan: WritePlan, useNotes: boo
     const chart = sheet.charts.getItemOrNullObject(CHART_NAME);
     chart.load("name"); // any load tells, after the sync, whether the chart exists (isNullObject)
     charts.push({ sheet: sheetName, chart });
+    sheet.charts.load("items/name");
+    chartLists.push({ sheet: () => sheetName, charts: sheet.charts });
   }
   // The active sheet too: an earlier run may have charted there when this plan goes elsewhere.
   const active = wb.worksheets.getActiveWorksheet();
   active.load("name");
   const activeChart = active.charts.getItemOrNullObject(CHART_NAME);
   activeChart.load("name");
+  active.charts.load("items/name");
+  chartLists.push({ sheet: () => active.name, charts: active.charts });
   let newSheet: Excel.Worksheet | null = null;
   if (plan.newSheet) {
     newSheet = wb.worksheets.getItemOrNullObject(plan.newSheet);
@@ -171,6 +180,7 @@ function queueRead(context: Excel.RequestContext, plan: WritePlan, useNotes: boo
     active: { sheet: active, chart: activeChart },
     markFills,
     markNotes,
+    chartLists,
   };
 }
 
@@ -245,14 +255,14 @@ export function queueRemoveOutput(
 }
 
 function queueCells(context: Excel.RequestContext, rect: CellRect, valuesOnly: boolean): void {
-  const target = context.workbook.worksheets
-    .getItem(rect.sheet)
-    .getRange(
-      `${a1(rect.top, rect.left)}:${a1(rect.top + rect.cells.length - 1, rect.left + rect.cells[0].length - 1)}`
-    );
+  const sheet = context.workbook.worksheets.getItem(rect.sheet);
+  const target = sheet.getRange(
+    `${a1(rect.top, rect.left)}:${a1(rect.top + rect.cells.length - 1, rect.left + rect.cells[0].length - 1)}`
+  );
   target.numberFormat = rect.cells.map((row) => row.map((c) => c.numberFormat ?? "General"));
   target.formulas = rect.cells.map((row) => row.map((c) => cellInput(c, valuesOnly)));
-  if (rect.cells.some((row) => row.some((c) => c.bold || c.fill))) {
+  if (!rect.cells.some((row) => row.some((c) => c.bold || c.fill))) return;
+  if (apiSupported(CELL_PROPERTIES_API)) {
     target.setCellProperties(
       rect.cells.map((row) =>
         row.map((c) => ({
@@ -263,10 +273,25 @@ function queueCells(context: Excel.RequestContext, rect: CellRect, valuesOnly: b
         }))
       )
     );
+    return;
   }
+  // Before ExcelApi 1.9: the same formats cell by cell (only headers and KPIs carry them).
+  target.format.font.bold = false;
+  rect.cells.forEach((row, i) =>
+    row.forEach((c, j) => {
+      if (!c.bold && !c.fill) return;
+      const one = sheet.getRange(a1(rect.top + i, rect.left + j));
+      if (c.bold) one.format.font.bold = true;
+      if (c.fill) one.format.fill.color = c.fill;
+    })
+  );
 }
 
-function queueChart(context: Excel.RequestContext, plan: WritePlan, chart: PlannedChart): void {
+function queueChart(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  chart: PlannedChart
+): Excel.Chart {
   const values = rangeFromRef(context, chart.valuesRef);
   const box = parseRangeRef(chart.valuesRef);
   const down = box ? box.bottom > box.top : false;
@@ -289,6 +314,7 @@ function queueChart(context: Excel.RequestContext, plan: WritePlan, chart: Plann
     p.markerForegroundColor = "#107C10";
     p.hasDataLabel = true;
   }
+  return added;
 }
 
 function queueMarks(
@@ -307,11 +333,13 @@ function queueMarks(
   marks.forEach((m, i) => {
     const ref = `${quoteSheetName(m.sheet)}!${a1(m.row, m.col)}`;
     const range = wb.worksheets.getItem(m.sheet).getRange(a1(m.row, m.col));
-    range.format.fill.color = m.fill;
-    if (marked.has(ref)) return; // already an ITOS mark: keep its memo of the original fill
+    if (marked.has(ref)) {
+      range.format.fill.color = m.fill; // already an ITOS mark: keep its memo of the original fill
+      return;
+    }
+    // The memo goes first: whatever of the mark lands, Clear marks can then undo it.
     const note = state.markNotes[i];
     const addNote = note !== null && note.isNullObject;
-    if (addNote) wb.notes.add(ref, m.note);
     const originalFill = state.markFills[i].color;
     next += 1;
     wb.names.add(
@@ -322,6 +350,8 @@ function queueMarks(
         addedNote: addNote,
       })
     );
+    if (addNote) wb.notes.add(ref, m.note);
+    range.format.fill.color = m.fill;
   });
 }
 
@@ -338,55 +368,26 @@ export async function applyPlanInContext(
   };
   const valuesOnly = options.valuesOnly === true;
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const useNotes = plan.marks.length > 0 && apiSupported("1.18");
+  const useNotes = plan.marks.length > 0 && apiSupported(NOTES_API);
 
   const state = queueRead(context, plan, useNotes);
   await sync();
   const tags = taggedNamesFrom(state.names.items);
   refuseOverwrites(plan, state, tags);
 
-  const writesOutput =
-    plan.cells.length + plan.names.length + plan.conditionalFormats.length + plan.charts.length >
-      0 || plan.newSheet !== null;
-  if (apiSupported("1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
-  if (writesOutput) {
-    queueRemoveOutput(context, tags, oldCharts(state));
+  const start: WriteStart = {
+    plan,
+    newSheetExisted: state.newSheet !== null && !state.newSheet.isNullObject,
+    chartsBefore: new Map(
+      state.chartLists.map((l) => [l.sheet(), l.charts.items.map((c) => c.name)])
+    ),
+    lastMark: lastMarkNumber(tags),
+  };
+  try {
+    await queueWrites(context, plan, state, tags, { valuesOnly, maxBytes, sync });
+  } catch (error) {
+    await undoPartialWrite(context, start, error);
   }
-  if (plan.newSheet) {
-    context.workbook.worksheets.add(plan.newSheet);
-    context.workbook.names.add(
-      SHEET_TAG,
-      `=${quoteSheetName(plan.newSheet)}!$A$1`,
-      "ITOS created this sheet"
-    );
-  }
-
-  let pendingBytes = 0;
-  for (const rect of toRectangles(plan.cells).flatMap((r) => splitRect(r, maxBytes))) {
-    const bytes = requestBytes(rect);
-    if (pendingBytes > 0 && pendingBytes + bytes > maxBytes) {
-      await sync();
-      pendingBytes = 0;
-    }
-    queueCells(context, rect, valuesOnly);
-    pendingBytes += bytes;
-  }
-  // Marks are tagged by queueMarks, with a memo of the cell's original fill; not as output.
-  for (const name of plan.names)
-    if (!isMarkName(name.name))
-      context.workbook.names.add(name.name, `=${name.ref}`, "ITOS output");
-  for (const cf of plan.conditionalFormats) {
-    const rule = context.workbook.worksheets
-      .getItem(cf.sheet)
-      .getRange(cf.range)
-      .conditionalFormats.add("Custom");
-    rule.custom.rule.formula = cf.formula;
-    rule.custom.format.fill.color = cf.fill;
-    if (cf.fontColor) rule.custom.format.font.color = cf.fontColor;
-  }
-  for (const chart of plan.charts) queueChart(context, plan, chart);
-  queueMarks(context, plan.marks, state, tags);
-  await sync();
 
   const sheet = plan.newSheet ?? plan.cells[0]?.sheet ?? null;
   return {
@@ -396,6 +397,59 @@ export async function applyPlanInContext(
     marksWritten: plan.marks.length,
     sheet,
   };
+}
+
+function lastMarkNumber(tags: readonly TaggedName[]): number {
+  return tags
+    .filter((t) => isMarkName(t.name))
+    .reduce((max, t) => Math.max(max, Number(t.name.slice(MARK_PREFIX.length)) || 0), 0);
+}
+
+/** The write syncs: old output out, tags in, then everything they tag. */
+async function queueWrites(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  state: ReadState,
+  tags: readonly TaggedName[],
+  how: { valuesOnly: boolean; maxBytes: number; sync: () => Promise<void> }
+): Promise<void> {
+  const wb = context.workbook;
+  const writesOutput =
+    plan.cells.length + plan.names.length + plan.conditionalFormats.length + plan.charts.length >
+      0 || plan.newSheet !== null;
+  wb.application.suspendApiCalculationUntilNextSync();
+  if (writesOutput) queueRemoveOutput(context, tags, oldCharts(state));
+  if (plan.newSheet) {
+    wb.worksheets.add(plan.newSheet);
+    wb.names.add(SHEET_TAG, `=${quoteSheetName(plan.newSheet)}!$A$1`, "ITOS created this sheet");
+  }
+  // The names that tag the output go in before the output itself, so any part of it that lands
+  // is ITOS's to remove. Marks are tagged by queueMarks, with a memo of the cell's fill.
+  for (const name of plan.names)
+    if (!isMarkName(name.name)) wb.names.add(name.name, `=${name.ref}`, "ITOS output");
+
+  let pendingBytes = 0;
+  for (const rect of toRectangles(plan.cells).flatMap((r) => splitRect(r, how.maxBytes))) {
+    const bytes = requestBytes(rect);
+    if (pendingBytes > 0 && pendingBytes + bytes > how.maxBytes) {
+      await how.sync();
+      pendingBytes = 0;
+    }
+    queueCells(context, rect, how.valuesOnly);
+    pendingBytes += bytes;
+  }
+  for (const cf of plan.conditionalFormats) {
+    const rule = wb.worksheets
+      .getItem(cf.sheet)
+      .getRange(cf.range)
+      .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    rule.custom.rule.formula = cf.formula;
+    rule.custom.format.fill.color = cf.fill;
+    if (cf.fontColor) rule.custom.format.font.color = cf.fontColor;
+  }
+  for (const chart of plan.charts) queueChart(context, plan, chart);
+  queueMarks(context, plan.marks, state, tags);
+  await how.sync();
 }
 
 export function applyPlan(plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyResult> {

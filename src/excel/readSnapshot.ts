@@ -1,8 +1,10 @@
 /**
- * Reads the active sheet as a SheetSnapshot in ONE context.sync() (or every sheet in two): the
- * used range (or the selection, when the user selected more than one cell inside it) with values,
- * number formats and formulas, plus the ITOS_ names so the planner knows which cells are its own
- * earlier output.
+ * Reads the active sheet (or every sheet) as SheetSnapshots. The area read is the part of the
+ * sheet that holds values (getUsedRange valuesOnly: a sheet formatted down to its last row does
+ * not read a million empty rows), in row bands that keep each sync under Excel on the web's
+ * limits (readBands.ts). The selection narrows the analysis when it is one block of cells; a
+ * multi-area selection cannot be read as one range, so the whole sheet is read and the pane says
+ * how to narrow it. The ITOS_ names come along so the planner knows ITOS's earlier output.
  */
 import { ItosError } from "../engine";
 import {
@@ -17,6 +19,8 @@ import {
   type WorkbookSnapshot,
 } from "../sheet";
 import { NAME_FIELDS, taggedNamesFrom } from "./officeNames";
+import { apiSupported, SELECTED_RANGES_API } from "./apiSets";
+import { readAreas, type AreaGrids } from "./readBands";
 
 export interface SheetRead {
   /** The part to analyse: the selection when there is one, else the whole used range. */
@@ -29,6 +33,8 @@ export interface SheetRead {
   ownedCells: Set<string>;
   /** True when the snapshot is the user's selection rather than the whole used range. */
   fromSelection: boolean;
+  /** What to tell the user about the selection (several areas selected), else null. */
+  selectionNote: string | null;
 }
 
 export interface ReadOptions {
@@ -80,27 +86,23 @@ function blankOwned(
   }
 }
 
-/** A used range as loaded (after the sync) -> the whole sheet's snapshot, ITOS output blanked. */
-function usedToSnapshot(
+/** An area as read -> the sheet's snapshot, ITOS output blanked. */
+function gridsToSnapshot(
   sheetName: string,
-  used: Excel.Range,
+  box: Box,
+  grids: AreaGrids,
   ownedCells: ReadonlySet<string>,
   blankItosOutput: boolean
-): { snapshot: SheetSnapshot; box: Box } | null {
-  if (used.isNullObject) return null;
-  const box = parseRangeAddress(used.address);
-  const values = used.values.map((row, i) =>
-    row.map((v, j) => snapshotValue(v, used.valueTypes[i]?.[j]))
+): SheetSnapshot {
+  const values = grids.values.map((row, i) =>
+    row.map((v, j) => snapshotValue(v, grids.valueTypes[i]?.[j]))
   );
-  const numberFormats = used.numberFormat.map((row) =>
+  const numberFormats = grids.numberFormat.map((row) =>
     row.map((f) => (f === null || f === undefined ? null : String(f)))
   );
-  const formulas = used.formulas.map((row) => row.map(formulaOf));
+  const formulas = grids.formulas.map((row) => row.map(formulaOf));
   if (blankItosOutput) blankOwned(values, numberFormats, formulas, box, sheetName, ownedCells);
-  return {
-    snapshot: { sheetName, top: box.top, left: box.left, values, numberFormats, formulas },
-    box,
-  };
+  return { sheetName, top: box.top, left: box.left, values, numberFormats, formulas };
 }
 
 function narrowTo(snapshot: SheetSnapshot, from: Box, to: Box): SheetSnapshot {
@@ -114,10 +116,10 @@ function narrowTo(snapshot: SheetSnapshot, from: Box, to: Box): SheetSnapshot {
   };
 }
 
-/** A sheet's used range, queued for loading with everything usedToSnapshot reads. */
-function loadUsedRange(sheet: Excel.Worksheet): Excel.Range {
-  const used = sheet.getUsedRangeOrNullObject();
-  used.load(["isNullObject", "address", "values", "valueTypes", "numberFormat", "formulas"]);
+/** The part of a sheet that holds values, queued (null object on a sheet without any). */
+function loadValueArea(sheet: Excel.Worksheet): Excel.Range {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load(["isNullObject", "address"]);
   return used;
 }
 
@@ -128,42 +130,66 @@ function emptySheetError(name: string): ItosError {
   );
 }
 
-/** The snapshot, queued and read with a single sync on the given context. */
+export const MULTI_AREA_NOTE =
+  "Several separate areas are selected, so ITOS read the whole sheet. To analyse only part of it, " +
+  "select one block of cells (drag from one corner to the other, without Ctrl) and press Detect again.";
+
+/** The selection as one box, or null with a note when it has several areas. */
+async function readSelection(
+  context: Excel.RequestContext
+): Promise<{ box: Box | null; cells: number; note: string | null }> {
+  if (apiSupported(SELECTED_RANGES_API)) {
+    const areas = context.workbook.getSelectedRanges();
+    areas.load(["address", "areaCount", "cellCount"]);
+    await context.sync();
+    if (areas.areaCount > 1) return { box: null, cells: areas.cellCount, note: MULTI_AREA_NOTE };
+    return { box: parseRangeAddress(areas.address), cells: areas.cellCount, note: null };
+  }
+  // Before ExcelApi 1.9 only getSelectedRange exists, and it fails on several areas: on a sync of
+  // its own, so the failure loses nothing else.
+  await context.sync();
+  const selection = context.workbook.getSelectedRange();
+  selection.load(["address", "cellCount"]);
+  try {
+    await context.sync();
+  } catch (error) {
+    if ((error as { code?: string }).code === "InvalidSelection")
+      return { box: null, cells: 0, note: MULTI_AREA_NOTE };
+    throw error;
+  }
+  return { box: parseRangeAddress(selection.address), cells: selection.cellCount, note: null };
+}
+
+/** The snapshot: the value area's address, the names and the selection, then the cells in bands. */
 export async function readActiveSheet(
   context: Excel.RequestContext,
   options: ReadOptions = {}
 ): Promise<SheetRead> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
-  const used = loadUsedRange(sheet);
-  const selection = context.workbook.getSelectedRange();
-  selection.load(["address", "cellCount"]);
+  const used = loadValueArea(sheet);
   const names = context.workbook.names;
   names.load(NAME_FIELDS);
-  await context.sync();
+  const selection = await readSelection(context);
 
   const tags = taggedNamesFrom(names.items);
   const ownedCells = ownedCellKeys(tags);
-  const whole = usedToSnapshot(sheet.name, used, ownedCells, options.includeItosOutput !== true);
-  if (!whole) throw emptySheetError(sheet.name);
-  if (options.preferSelection !== false && selection.cellCount > 1) {
-    const inside = intersect(whole.box, parseRangeAddress(selection.address));
-    if (inside)
-      return {
-        snapshot: narrowTo(whole.snapshot, whole.box, inside),
-        whole: whole.snapshot,
-        tags,
-        ownedCells,
-        fromSelection: true,
-      };
-  }
-  return {
-    snapshot: whole.snapshot,
-    whole: whole.snapshot,
-    tags,
+  if (used.isNullObject) throw emptySheetError(sheet.name);
+  const box = parseRangeAddress(used.address);
+  const [grids] = await readAreas(context, [{ sheet: sheet.name, box }]);
+  const whole = gridsToSnapshot(
+    sheet.name,
+    box,
+    grids,
     ownedCells,
-    fromSelection: false,
-  };
+    options.includeItosOutput !== true
+  );
+  const base = { whole, tags, ownedCells, selectionNote: selection.note };
+  if (options.preferSelection !== false && selection.box && selection.cells > 1) {
+    const inside = intersect(box, selection.box);
+    if (inside) return { ...base, snapshot: narrowTo(whole, box, inside), fromSelection: true };
+  }
+  return { ...base, snapshot: whole, fromSelection: false };
 }
 
 export interface WorkbookRead {
@@ -173,7 +199,7 @@ export interface WorkbookRead {
 
 /**
  * The active sheet and every other sheet (for cross-sheet checks such as a summary year table):
- * two syncs, one to list the sheets and one to read them all.
+ * one sync to list the sheets, one for where their values are, then the cells in bands.
  */
 export async function readWorkbookInContext(context: Excel.RequestContext): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
@@ -185,17 +211,26 @@ export async function readWorkbookInContext(context: Excel.RequestContext): Prom
   await context.sync();
   const tags = taggedNamesFrom(names.items);
   const ownedCells = ownedCellKeys(tags);
-  const useds = sheets.items.map((s) => ({ name: s.name, used: loadUsedRange(s) }));
+  const useds = sheets.items.map((s) => ({ name: s.name, used: loadValueArea(s) }));
   await context.sync();
-  const snapshots: SheetSnapshot[] = [];
-  for (const { name, used } of useds) {
-    const read = usedToSnapshot(name, used, ownedCells, true);
-    if (read) snapshots.push(read.snapshot);
-  }
+  const areas = useds
+    .filter((u) => !u.used.isNullObject)
+    .map((u) => ({ sheet: u.name, box: parseRangeAddress(u.used.address) }));
+  const grids = await readAreas(context, areas);
+  const snapshots = areas.map((a, i) =>
+    gridsToSnapshot(a.sheet, a.box, grids[i], ownedCells, true)
+  );
   const active = snapshots.find((s) => s.sheetName === activeSheet.name);
   if (!active) throw emptySheetError(activeSheet.name);
   return {
-    active: { snapshot: active, whole: active, tags, ownedCells, fromSelection: false },
+    active: {
+      snapshot: active,
+      whole: active,
+      tags,
+      ownedCells,
+      fromSelection: false,
+      selectionNote: null,
+    },
     workbook: { sheets: snapshots },
   };
 }

@@ -59,13 +59,18 @@ export function cellInput(c: PlannedCell, valuesOnly: boolean): string | number 
   return c.value;
 }
 
-/** Rough size of the request that writes a rectangle, in bytes of JSON. */
+/** Size of the request that writes a rectangle, in bytes of JSON: formulas, formats, cell formats. */
 export function requestBytes(rect: CellRect): number {
+  const styled = rect.cells.some((row) => row.some((c) => c.bold || c.fill));
   let bytes = 64;
   for (const row of rect.cells) {
-    for (const c of row)
-      bytes +=
-        JSON.stringify(c.formula ?? c.value ?? "").length + (c.numberFormat?.length ?? 7) + 24;
+    bytes += 6;
+    for (const c of row) {
+      bytes += JSON.stringify(c.formula ?? c.value ?? "").length + 4;
+      bytes += JSON.stringify(c.numberFormat ?? "General").length + 1;
+      // setCellProperties, or the cell-by-cell formats that replace it on older hosts.
+      if (styled) bytes += 48 + (c.fill ? 40 : 0) + (c.bold ? 40 : 0);
+    }
   }
   return bytes;
 }

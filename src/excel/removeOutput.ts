@@ -11,7 +11,8 @@ import {
   type TaggedName,
 } from "../sheet";
 import { NAME_FIELDS, taggedNamesFrom } from "./officeNames";
-import { apiSupported, queueRemoveOutput } from "./applyPlan";
+import { queueRemoveOutput } from "./applyPlan";
+import { apiSupported, NOTES_API } from "./apiSets";
 
 export interface RemoveResult {
   namesRemoved: number;
@@ -29,11 +30,11 @@ async function loadTags(context: Excel.RequestContext): Promise<TaggedName[]> {
 }
 
 /** Queues the notes ITOS added on marked cells, as null-or-note objects to check after a sync. */
-function queueMarkNotes(
+export function queueMarkNotes(
   context: Excel.RequestContext,
   marks: readonly TaggedName[]
 ): (Excel.Note | null)[] {
-  const useNotes = apiSupported("1.18");
+  const useNotes = apiSupported(NOTES_API);
   return marks.map((mark) => {
     const box = boxOf(mark);
     if (!useNotes || !box || !decodeMarkMemo(mark.comment).addedNote) return null;
@@ -46,7 +47,7 @@ function queueMarkNotes(
 }
 
 /** Restores each marked cell's fill, deletes the notes ITOS added and the mark names. */
-function queueClearMarks(
+export function queueClearMarks(
   context: Excel.RequestContext,
   marks: readonly TaggedName[],
   notes: readonly (Excel.Note | null)[]

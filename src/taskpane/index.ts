@@ -45,6 +45,7 @@ import {
   renderSchemes,
   renderStatedPaybacks,
   setError,
+  setSelectionNote,
   setStatus,
   show,
 } from "./view";
@@ -94,7 +95,8 @@ function readSettings(): void {
 async function detect(): Promise<void> {
   await task("Reading the sheet…", async () => {
     readSettings();
-    const { analysis } = await detectActiveSheet(analyseOptions(settings));
+    const { analysis, read } = await detectActiveSheet(analyseOptions(settings));
+    setSelectionNote(read.selectionNote);
     const view = detectionView(analysis.model, settings);
     renderDetection(view, onRole);
     renderExcluded(excludedView(analysis.model));

@@ -61,6 +61,13 @@ export function setError(text: string | null): void {
   show(box, text !== null);
 }
 
+/** What ITOS did with the user's selection (several areas: it read the whole sheet), or nothing. */
+export function setSelectionNote(text: string | null): void {
+  const note = byId("selection-note");
+  note.textContent = text ?? "";
+  show(note, text !== null);
+}
+
 export function renderDetection(
   view: DetectionView,
   onRole: (key: string, choice: RoleChoice) => void

@@ -41,13 +41,41 @@ export interface FakeDump {
   active: string | null;
 }
 
+export interface FakeBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Fails sync number `sync` after `afterCommands` of its commands ran; every later one too when persistent. */
+export interface FakeFault {
+  sync: number;
+  afterCommands?: number;
+  persistent?: boolean;
+}
+
 export interface FakeModel {
   syncs: number;
   writes: number;
   active: string | null;
-  selection: { sheet: string; top: number; left: number; bottom: number; right: number } | null;
+  selection: { sheet: string; areas: FakeBox[] } | null;
+  /** The ExcelApi version the host reports ("1.18" unless given). */
+  excelApi: string;
+  failSync: FakeFault | null;
+  /** Bytes of each request sent at a sync, in order. */
+  requests: number[];
+  /** Commands in each sync's batch, in order. */
+  commandCounts: number[];
+  /** Bytes of each successful sync's response. */
+  responses: number[];
   syncDelayMs?: number;
+  select(sheet: string, areas: string | string[]): void;
   dump(): FakeDump;
+}
+
+export interface FakeHostOptions {
+  excelApi?: string;
 }
 
 export interface FakeHost {
@@ -58,10 +86,21 @@ export interface FakeHost {
   newContext(): Excel.RequestContext;
 }
 
-export function createFakeExcel(data: {
-  sheets: (SheetSnapshot | { sheetName: string; values: unknown[][] })[];
-  active?: string;
-}): FakeHost;
+export function createFakeExcel(
+  data: {
+    sheets: ((SheetSnapshot | { sheetName: string; values: unknown[][] }) & {
+      /** Blocks that carry formatting but no values ("A1:F1048576"). */
+      formattedOnly?: string[];
+    })[];
+    active?: string;
+    selection?: string;
+  },
+  options?: FakeHostOptions
+): FakeHost;
+export function a1(row: number, col: number): string;
+export function formulaProblem(formula: string): string | null;
+export const MAX_PAYLOAD_BYTES: number;
+export const MAX_READ_CELLS: number;
 export function parseAddress(address: string): {
   sheet: string | null;
   top: number;

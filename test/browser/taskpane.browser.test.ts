@@ -11,7 +11,8 @@ import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { readWorkbook } from "../../src/file";
 import type { WorkbookSnapshot } from "../../src/sheet";
-import type { FakeDump } from "./fakeExcelHost";
+import { HyperFormula } from "hyperformula";
+import { a1, parseAddress, type FakeDump } from "./fakeExcelHost";
 import { CHROMIUM as CHROMIUM_TOOL, requireTools } from "../support/requiredTools";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -125,6 +126,39 @@ function conventionsWorkbook(): { sheets: unknown[]; active: string } {
       },
     ],
   };
+}
+
+/** Column A labels of the rows where a conditional-format rule is true, computed by HyperFormula. */
+function highlightedLabels(
+  d: FakeDump,
+  rule: FakeDump["sheets"][number]["conditionalFormats"][number]
+): string[] {
+  const sheet = d.sheets.find((s) => s.name === APPENDIX)!;
+  const grid: (string | number | boolean | null)[][] = [];
+  for (const [address, cell] of Object.entries(sheet.cells)) {
+    const { top, left } = parseAddress(address);
+    while (grid.length <= top) grid.push([]);
+    const v = cell.v;
+    grid[top][left] =
+      cell.f ??
+      (v !== null && typeof v === "object" ? v.error : (v as string | number | boolean | null));
+  }
+  const box = parseAddress(rule.range);
+  const probe = 200; // a column well right of anything written
+  for (let r = box.top; r <= box.bottom; r++) {
+    while (grid.length <= r) grid.push([]);
+    // The rule is relative to its range's top-left cell: shift its row references for row r.
+    grid[r][probe] = rule.formula!.replace(
+      /(\$?[A-Z]{1,3})(\d+)/g,
+      (_, c: string, row: string) => `${c}${Number(row) + r - box.top}`
+    );
+  }
+  const hf = HyperFormula.buildFromArray(grid, { licenseKey: "gpl-v3" });
+  const labels: string[] = [];
+  for (let r = box.top; r <= box.bottom; r++)
+    if (hf.getCellValue({ sheet: 0, row: r, col: probe }) === true) labels.push(String(grid[r][0]));
+  hf.destroy();
+  return labels;
 }
 
 interface Session {
@@ -259,9 +293,17 @@ describe("the task pane in a real browser", () => {
     );
     const chart = analysed.sheets.find((s) => s.name === APPENDIX)!.charts;
     expect(chart.map((c) => c.name)).toEqual(["ITOS_Chart"]);
-    expect(
-      analysed.sheets.find((s) => s.name === APPENDIX)!.conditionalFormats.length
-    ).toBeGreaterThan(0);
+    // The break-even rule: one rule over the cumulative table, whose formula, evaluated on the
+    // written sheet by HyperFormula for each row of its range, is true on the Jan-24 row alone.
+    const rules = analysed.sheets.find((s) => s.name === APPENDIX)!.conditionalFormats;
+    expect(rules).toHaveLength(1);
+    const cumulativeName = analysed.names.find((n) => n.name === "ITOS_Cumulative")!;
+    const cumulativeBox = parseAddress(cumulativeName.formula);
+    const ruleBox = parseAddress(rules[0].range);
+    expect(ruleBox.bottom).toBe(cumulativeBox.bottom);
+    expect(ruleBox.top).toBe(cumulativeBox.top + 1);
+    expect(rules[0].formula).toContain(`$${a1(0, cumulativeBox.left).replace(/\d+$/, "")}`);
+    expect(highlightedLabels(analysed, rules[0])).toEqual(["Jan-24"]);
     await page.locator("body").screenshot({ path: SCREENSHOT });
 
     // Reconcile: findings listed, marks on the mismatching cells, their values untouched.

@@ -35,7 +35,7 @@ describe("applyPlan on the Sandwell appendix", () => {
   it("reads the same snapshot Excel would give and the pipeline finds break-even Jan-24", async () => {
     const host = await sandwellHost();
     const read = await host.Excel.run((ctx) => readActiveSheet(ctx));
-    expect(host.model.syncs).toBe(1);
+    expect(host.model.syncs).toBe(2);
     expect(read.snapshot.sheetName).toBe(APPENDIX);
     const fromFile = analyseSheet(
       (await sandwellWorkbook()).sheets.find((s) => s.sheetName === APPENDIX)!

@@ -43,12 +43,6 @@ function mockWorkbook(existing: Record<string, (string | number)[][]>) {
         worksheets: {
           sheet: {
             name: "Cases",
-            charts: {
-              getItemOrNullObject() {
-                // No ITOS chart yet: a null object, as Excel reports it after the sync.
-                return { isNullObject: true, load: () => undefined };
-              },
-            },
             getRange(address: string) {
               const range = track(
                 new OfficeMockObject({
@@ -74,6 +68,15 @@ function mockWorkbook(existing: Record<string, (string | number)[][]>) {
   };
   const mock = new OfficeMockObject(data) as unknown as {
     context: { sync(): Promise<void>; workbook: Record<string, unknown> };
+  };
+  // The sheet's charts, by hand too: a chart of the user's, and no ITOS chart yet (a null object,
+  // as Excel reports it after the sync).
+  const sheet = (mock.context.workbook.worksheets as unknown as { sheet: Record<string, unknown> })
+    .sheet;
+  sheet.charts = {
+    items: [{ name: "Chart 1" }],
+    load: () => undefined,
+    getItemOrNullObject: () => ({ isNullObject: true, load: () => undefined }),
   };
   // The names collection, by hand.
   mock.context.workbook.names = {

@@ -41,10 +41,10 @@ describe("operations on the active sheet", () => {
     expect(detection.analysis.model.periods).toHaveLength(42);
   });
 
-  it("analyses in 3 syncs (1 read, 2 writes) and reconciles across sheets, marking the Summary cell", async () => {
+  it("analyses in 4 syncs (2 reads: where the values are, then the cells; 2 writes) and reconciles across sheets, marking the Summary cell", async () => {
     const host = await sandwellHost();
     const run = await host.Excel.run((ctx) => analyseInContext(ctx, { options: {} }));
-    expect(host.model.syncs).toBe(3);
+    expect(host.model.syncs).toBe(4);
     expect(run.applied.syncs).toBe(2);
     const rec = await host.Excel.run((ctx) => reconcileInContext(ctx, {}));
     expect(rec.marksWritten).toBe(rec.analysis.reconciliation.mismatch.length);

@@ -58,9 +58,15 @@ function mockExcel(selection: { address: string; cellCount: number }, names = na
           getActiveWorksheet() {
             return this.sheet;
           },
+          // The cells are read by address once the value area is known (one band here).
+          getItem() {
+            return {
+              getRange: () => this.sheet.used,
+            };
+          },
         },
-        selection,
-        getSelectedRange() {
+        selection: { ...selection, areaCount: 1 },
+        getSelectedRanges() {
           return this.selection;
         },
       },
@@ -81,10 +87,10 @@ function mockExcel(selection: { address: string; cellCount: number }, names = na
 }
 
 describe("readActiveSheet (office-addin-mock)", () => {
-  it("reads values, number formats and formulas of the used range in one sync, 0-based", async () => {
+  it("reads values, number formats and formulas of the used range in two syncs (where, then what), 0-based", async () => {
     const excel = mockExcel({ address: "'Appendix 1'!D4", cellCount: 1 });
     const read = await readActiveSheet(excel.context);
-    expect(excel.syncs()).toBe(1);
+    expect(excel.syncs()).toBe(2);
     expect(read.fromSelection).toBe(false);
     expect(read.snapshot).toEqual({
       sheetName: "Appendix 1",

@@ -22,6 +22,10 @@ let withSummary: ReconciliationReport;
 beforeAll(async () => {
   workbook = await readWorkbook(FIXTURE);
   appendix = workbook.sheets.find((s) => s.sheetName === "Appendix 1")!;
+});
+
+// Detected and reconciled afresh for each test, so mutation testing can tell which test covers what.
+beforeEach(() => {
   model = detectGrid(appendix);
   alone = reconcileSheet(model, appendix);
   withSummary = reconcileSheet(model, appendix, workbook);

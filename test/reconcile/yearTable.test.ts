@@ -19,6 +19,10 @@ beforeAll(async () => {
     path.join(__dirname, "..", "fixtures", "sandwell-invest-to-save.xlsx")
   );
   appendix = wb.sheets.find((s) => s.sheetName === "Appendix 1")!;
+});
+
+// Detected afresh for each test, so mutation testing can tell which test covers what.
+beforeEach(() => {
   model = detectGrid(appendix);
 });
 
