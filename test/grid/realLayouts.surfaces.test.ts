@@ -8,6 +8,8 @@ import { Money, type PaybackByConvention } from "../../src/engine";
 import { readWorkbook } from "../../src/file";
 import type { WorkbookSnapshot } from "../../src/sheet";
 import { checkStatedPaybacks, findStatedPaybacks } from "../../src/grid/reconcile/statedPaybacks";
+import { analyseWorkbookSheets, sheetReportJson } from "../../src/grid";
+import { sheetErrorCells } from "../../src/grid/report";
 import { REAL_CASES, type RealCase } from "../support/realLayouts";
 
 const DIR = path.join(__dirname, "..", "fixtures", "real-layouts");
@@ -63,4 +65,35 @@ describe.each([...sheets.entries()])("%s", (_key, cases) => {
         expect(check.matches).toBe(want.reproducedBy.length > 0);
       }
     });
+});
+
+describe("roles given by label cell make a refused table readable (outflows-inflows-year0-down / Answer)", () => {
+  const c = REAL_CASES.find((x) => x.file === "outflows-inflows-year0-down.xlsx")!;
+  test("--role B7=investment, C7=return: the hand-worked totals, break-even, paybacks and stated paybacks", async () => {
+    const workbook = await book(c.file);
+    // Without the roles the sheet is refused, naming the two lines to choose for.
+    const refused = analyseWorkbookSheets(workbook)[0];
+    expect(refused.error && sheetErrorCells(refused.error)).toEqual(["Answer!B7", "Answer!C7"]);
+
+    const roleOverrides = Object.fromEntries(
+      c.lines
+        .filter((l) => l.role === "investment" || l.role === "return")
+        .map((l) => [`${c.sheet}!${l.labelCell}`, l.role as "investment" | "return"])
+    );
+    const [outcome] = analyseWorkbookSheets(workbook, { roleOverrides });
+    const json = sheetReportJson(outcome.analysis!);
+    expect(json.totals).toEqual({
+      investment: -c.totals!.investment,
+      return: c.totals!.return,
+      net: c.totals!.net,
+    });
+    expect(json.breakEven).toBe(c.breakEven);
+    for (const k of ["first-investment", "first-return", "simple"] as const)
+      expect(json.paybackByConvention[k]).toBeCloseTo(c.payback[k] as number, 4);
+    expect(json.statedPaybacks.map((s) => [s.cell, s.years, s.matches])).toEqual(
+      c.statedPaybacks.map((s) => [`${c.sheet}!${s.cell}`, s.years, true])
+    );
+    for (const s of json.statedPaybacks)
+      expect(s.conventions).toEqual(expect.arrayContaining(["first-return", "simple"]));
+  });
 });
