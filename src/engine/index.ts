@@ -11,3 +11,4 @@ export * from "./statedPayback";
 export * from "./periodHeadings";
 export * from "./monthNames";
 export * from "./scenario";
+export * from "./options";

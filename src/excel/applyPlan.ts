@@ -147,6 +147,8 @@ function queueRead(context: Excel.RequestContext, plan: WritePlan, useNotes: boo
     chart.load("name"); // any load tells, after the sync, whether the chart exists (isNullObject)
     charts.push({ sheet: sheetName, chart });
     sheet.charts.load("items/name");
+    // sheet.charts is a collection proxy queued for loading, not a property read before a sync.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     chartLists.push({ sheet: () => sheetName, charts: sheet.charts });
   }
   // The active sheet too: an earlier run may have charted there when this plan goes elsewhere.
@@ -155,6 +157,8 @@ function queueRead(context: Excel.RequestContext, plan: WritePlan, useNotes: boo
   const activeChart = active.charts.getItemOrNullObject(CHART_NAME);
   activeChart.load("name");
   active.charts.load("items/name");
+  // active.name is read by the lambda after the sync that loads it.
+  // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read
   chartLists.push({ sheet: () => active.name, charts: active.charts });
   let newSheet: Excel.Worksheet | null = null;
   if (plan.newSheet) {

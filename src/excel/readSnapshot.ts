@@ -170,7 +170,8 @@ export async function readActiveSheet(
   const used = loadValueArea(sheet);
   const names = context.workbook.names;
   names.load(NAME_FIELDS);
-  const selection = await readSelection(context);
+  const selection = await readSelection(context); // syncs: sheet.name and the names are loaded
+  /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
 
   const tags = taggedNamesFrom(names.items);
   const ownedCells = ownedCellKeys(tags);
@@ -184,6 +185,7 @@ export async function readActiveSheet(
     ownedCells,
     options.includeItosOutput !== true
   );
+  /* eslint-enable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
   const base = { whole, tags, ownedCells, selectionNote: selection.note };
   if (options.preferSelection !== false && selection.box && selection.cells > 1) {
     const inside = intersect(box, selection.box);

@@ -9,8 +9,7 @@ import {
   analysePayback,
   measurePayback,
   dateToSerial,
-  DEFAULT_DISCOUNT_RATE,
-  DEFAULT_FY_START_MONTH,
+  DEFAULT_OPTIONS,
   discountFactors,
   findBreakEven,
   fromNumber,
@@ -186,7 +185,7 @@ function firstMoneyOut(grid: FlowGrid): number | null {
 
 function fyStartMonthOf(value: unknown): number {
   const v = asScalar(value);
-  if (isOmitted(v) || v === "") return DEFAULT_FY_START_MONTH;
+  if (isOmitted(v) || v === "") return DEFAULT_OPTIONS.fyStartMonth;
   if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 12) {
     throw new ArgumentProblem(
       `fy_start_month must be a month number from 1 to 12 (4 for April); got '${String(v)}'.`
@@ -257,7 +256,7 @@ function undatedMonths(count: number): Period[] {
 
 function basisOf(value: unknown): Basis {
   const v = asScalar(value);
-  if (isOmitted(v) || v === "") return "first-investment";
+  if (isOmitted(v) || v === "") return DEFAULT_OPTIONS.basis;
   const text = String(v)
     .trim()
     .toLowerCase()
@@ -271,7 +270,7 @@ function basisOf(value: unknown): Basis {
 
 function rateOf(value: unknown): Decimal {
   const v = asScalar(value);
-  if (isOmitted(v) || v === "") return fromNumber(Number(DEFAULT_DISCOUNT_RATE));
+  if (isOmitted(v) || v === "") return fromNumber(Number(DEFAULT_OPTIONS.discountRate));
   const rate =
     typeof v === "number" ? fromNumber(v) : typeof v === "string" ? parsePercent(v) : null;
   if (rate === null || rate.lessThanOrEqualTo(-1)) {
@@ -323,7 +322,7 @@ export function payback(flows: RangeArg, dates?: RangeArg, basis?: unknown): num
     const grid = readFlows(flows);
     const periods = isOmitted(dates)
       ? undatedMonths(grid.periodCount)
-      : readDates(dates as RangeArg, grid.periodCount, DEFAULT_FY_START_MONTH).periods;
+      : readDates(dates as RangeArg, grid.periodCount, DEFAULT_OPTIONS.fyStartMonth).periods;
     const result = measurePayback({ periods, lines: engineLines(grid) }, { basis: basisOf(basis) });
     if (result.paybackMonths === null)
       throw new ArgumentProblem(
@@ -342,7 +341,7 @@ export function breakEven(flows: RangeArg, dates: RangeArg): number | ExcelError
       throw new ArgumentProblem(
         "dates is needed: select the row or column of month dates that goes with the flows."
       );
-    const dated = readDates(dates, grid.periodCount, DEFAULT_FY_START_MONTH);
+    const dated = readDates(dates, grid.periodCount, DEFAULT_OPTIONS.fyStartMonth);
     const found = findBreakEven(runningTotal(netFlows(grid)));
     if (found.status === "immediate") {
       throw new ArgumentProblem(

@@ -15,7 +15,6 @@ export {
   planAnalysis,
 } from "./pipeline";
 export {
-  type Placement,
   type PlanOptions,
   type PlannedCell,
   type PlannedChart,

@@ -39,7 +39,7 @@ export interface AnalyseOptions {
    * first-investment otherwise); `basis`, when given without it, stands for its convention.
    */
   convention?: PaybackConvention;
-  /** Annual discount rate (0.035 by default). */
+  /** Annual discount rate (DEFAULT_OPTIONS.discountRate by default). */
   discountRate?: Decimal.Value;
   fyStartMonth?: number;
   /**

@@ -5,8 +5,10 @@
  */
 import type Decimal from "decimal.js";
 import {
+  DEFAULT_OPTIONS,
   formatMoney,
   isItosError,
+  Money,
   PAYBACK_CONVENTIONS,
   type BreakEven,
   type PaybackConvention,
@@ -59,8 +61,9 @@ export interface PaneSettings {
 
 export function defaultSettings(): PaneSettings {
   return {
+    // Not DEFAULT_OPTIONS.basis: passing a basis would override the engine's time-zero default.
     basis: "auto",
-    discountRatePercent: "3.5",
+    discountRatePercent: new Money(DEFAULT_OPTIONS.discountRate).times(100).toString(),
     output: "below",
     valuesOnly: false,
     roleOverrides: {},

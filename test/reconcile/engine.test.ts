@@ -101,7 +101,7 @@ describe("findRootCauses", () => {
       checks.push(check(t(r, 2, v[r][2]), [t(r, 0, v[r][0]), t(r, 1, v[r][1])]));
       checks.push(check(t(r, 3, v[r][3]), [t(r, 0, v[r][0]), t(r, 1, v[r][1])]));
     }
-    const results = checks.map(evaluate);
+    const results = checks.map((check) => evaluate(check));
     const roots = findRootCauses(results);
     const failed = results.map((r, i) => ({ r, i })).filter(({ r }) => r.status === "mismatch");
     expect(failed.length).toBe(3);
@@ -114,7 +114,7 @@ describe("findRootCauses", () => {
       check(t(0, 0, 90), [t(5, 0, 100)]),
       check(t(0, 1, 100), [t(0, 0, 90), t(1, 1, 10)]),
       check(t(0, 1, 100), [t(5, 1, 110)]),
-    ].map(evaluate);
+    ].map((check) => evaluate(check));
     const roots = findRootCauses(results);
     expect(roots.get(0)).toEqual(cell(0, 0));
     expect(roots.get(2)).toEqual(cell(0, 0));
@@ -125,7 +125,7 @@ describe("findRootCauses", () => {
     const results = [
       check(t(0, 2, 99), [t(0, 0, 1), t(0, 1, 2)]),
       check(t(1, 2, 50), [t(1, 0, 1), t(1, 1, 2)]),
-    ].map(evaluate);
+    ].map((check) => evaluate(check));
     const roots = findRootCauses(results);
     expect(roots.get(0)).toEqual(cell(0, 2));
     expect(roots.get(1)).toEqual(cell(1, 2));

@@ -4,7 +4,7 @@
  * conditional formatting, a cumulative chart, reconciliation marks, and ITOS_ names tagging it all.
  * Pure: both adapters (Excel and .xlsx files) apply the same plan.
  */
-import { toNumber, type PaybackResult } from "../../engine";
+import { toNumber, type PaybackResult, type Placement } from "../../engine";
 import {
   a1,
   absoluteRangeRef,
@@ -21,7 +21,7 @@ import {
 } from "../../sheet";
 import { lineCell, type GridLine, type GridModel } from "../read";
 import { KPI_ROWS, kpiRows, type PeriodColumns } from "./planKpis";
-import { SECTION_WIDTH, placeSection, type Placement } from "./planLayout";
+import { SECTION_WIDTH, placeSection } from "./planLayout";
 import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePlan";
 
 const DEFAULT_MONEY_FORMAT = "#,##0;(#,##0)";

@@ -2,6 +2,7 @@
  * Where the "ITOS analysis" section goes and which cells the add-in may write: below the grid
  * (one blank row between) when every cell there is empty, else on a sheet of its own.
  */
+import { DEFAULT_OPTIONS, type Placement } from "../../engine";
 import {
   cellAt,
   cellKey,
@@ -35,12 +36,6 @@ export interface SectionPlace {
   left: number;
 }
 
-/**
- * Where the analysis goes: "below-grid" (the default) puts it under the grid when the rows there
- * are free and on a sheet of its own otherwise; "new-sheet" always on a sheet of its own.
- */
-export type Placement = "below-grid" | "new-sheet";
-
 /** Below the grid with a blank row between, when asked and the spacer row and the section are all free. */
 export function placeSection(
   model: GridModel,
@@ -48,7 +43,7 @@ export function placeSection(
   rowsNeeded: number,
   owned: ReadonlySet<string>,
   newSheetName: string = NEW_SHEET_NAME,
-  placement: Placement = "below-grid"
+  placement: Placement = DEFAULT_OPTIONS.placement
 ): SectionPlace {
   const spacer = model.bounds.bottom + 1;
   const top = spacer + 1;

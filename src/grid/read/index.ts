@@ -13,4 +13,7 @@ export {
   gridCellRef,
   lineCell,
   sheetCell,
+  sheetCol,
+  sheetRow,
+  type GridOrientation,
 } from "./model";

@@ -97,15 +97,34 @@ export interface GridModel {
   warnings: string[];
 }
 
+/** The sheet row of the cell at a line-axis and a period-axis position of the grid. */
+export function sheetRow(
+  orientation: GridOrientation,
+  lineIndex: number,
+  periodIndex: number
+): number {
+  return orientation === "periods-down" ? periodIndex : lineIndex;
+}
+
+/** The sheet column of the cell at a line-axis and a period-axis position of the grid. */
+export function sheetCol(
+  orientation: GridOrientation,
+  lineIndex: number,
+  periodIndex: number
+): number {
+  return orientation === "periods-down" ? lineIndex : periodIndex;
+}
+
 /** The sheet cell at a line-axis and a period-axis position of the grid. */
 export function sheetCell(
   model: Pick<GridModel, "orientation">,
   lineIndex: number,
   periodIndex: number
 ): { row: number; col: number } {
-  return model.orientation === "periods-down"
-    ? { row: periodIndex, col: lineIndex }
-    : { row: lineIndex, col: periodIndex };
+  return {
+    row: sheetRow(model.orientation, lineIndex, periodIndex),
+    col: sheetCol(model.orientation, lineIndex, periodIndex),
+  };
 }
 
 /** The sheet cell of a line's amount in the period at `slot` (index into model.periods), or null where its block lacks the line. */
@@ -127,5 +146,9 @@ export function gridCellRef(
   lineIndex: number,
   periodIndex: number
 ): CellRef {
-  return { sheet: model.sheetName, ...sheetCell(model, lineIndex, periodIndex) };
+  return {
+    sheet: model.sheetName,
+    row: sheetRow(model.orientation, lineIndex, periodIndex),
+    col: sheetCol(model.orientation, lineIndex, periodIndex),
+  };
 }

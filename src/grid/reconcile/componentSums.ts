@@ -6,16 +6,18 @@
  * sum of the last k lines is a look-up. Sums stay Decimal and exact, so they equal those of
  * adding the parts one by one.
  */
-import type Decimal from "decimal.js";
 import { sumTerms, type Check, type PartVisitor, type PartsSum, type Term } from "../../engine";
 import type { CellRef } from "../../sheet";
-import { addExact, addWhole, EXACT_ZERO, toDecimal, WholeSum, type ExactSum } from "./exactSum";
-import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
+import { sheetCol, sheetRow, type GridOrientation } from "../read";
+import { RoundingUnit, RunningSum, toDecimal, WholeSum, type ExactSum } from "./exactSum";
+import { partsText, type CheckCollector } from "./reconcileTerms";
 
-/** Where the components of one period-axis position sit: each component line's cell, in line order. */
+/** Where the components of one period-axis position sit: each component line's position, in line order. */
 export interface ComponentPlace {
   sheet: string;
-  cells: readonly { row: number; col: number }[];
+  orientation: GridOrientation;
+  lineIndexes: readonly number[];
+  periodIndex: number;
 }
 
 export class ComponentColumn {
@@ -30,8 +32,7 @@ export class ComponentColumn {
   private wholeFrom = 0;
   /** rounded[j]: parts among j.. that are rounded (not blank), all sharing `unit` unless `mixed`. */
   private rounded: Int32Array | null = null;
-  private unit: Decimal | null = null;
-  private mixed = false;
+  private readonly units = new RoundingUnit();
 
   /**
    * @param stated the total's cell in this column, as a term (it holds an amount)
@@ -47,42 +48,33 @@ export class ComponentColumn {
     private readonly coefs: readonly number[],
     private readonly cells: CheckCollector
   ) {
-    for (let i = 0; i < place.cells.length; i++) {
+    for (let i = 0; i < place.lineIndexes.length; i++) {
       const e = this.entry(i);
       if (typeof e !== "number" && "problem" in e) this.problems.push(i);
     }
   }
 
   private row(i: number): number {
-    return this.place.cells[i].row;
+    const { orientation, lineIndexes, periodIndex } = this.place;
+    return sheetRow(orientation, lineIndexes[i], periodIndex);
   }
   private col(i: number): number {
-    return this.place.cells[i].col;
+    const { orientation, lineIndexes, periodIndex } = this.place;
+    return sheetCol(orientation, lineIndexes[i], periodIndex);
   }
   private entry(i: number) {
     return this.cells.entryAt(this.place.sheet, this.row(i), this.col(i));
   }
 
   /** Adds part i (signed by coef) to the sum and counts it when rounded; a part that is no amount adds nothing. */
-  private add(i: number, coef: number, acc: Accumulator): void {
-    const e = this.entry(i);
-    let halfUnit: Decimal;
-    if (typeof e === "number") {
-      if (e !== 0) {
-        // While every part so far is whole and the sum stays safe, it is kept as a plain integer.
-        const next = acc.whole + (coef === 1 ? e : coef === -1 ? -e : NaN);
-        if (acc.inWhole && Number.isSafeInteger(next)) acc.whole = next;
-        else acc.total = addWhole(leaveWhole(acc), e, coef);
-      }
-      halfUnit = this.cells.halfAt(this.place.sheet, this.row(i), this.col(i));
-    } else if ("value" in e) {
-      if (!e.value.isZero()) acc.total = addExact(leaveWhole(acc), e, coef);
-      halfUnit = e.halfUnit;
-    } else return;
-    if (!halfUnit.isZero()) {
-      if (this.unit === null) this.unit = halfUnit;
-      else if (this.unit !== halfUnit && !this.unit.eq(halfUnit)) this.mixed = true;
-      acc.count++;
+  private add(i: number, coef: number, sum: RunningSum): void {
+    const entry = this.entry(i);
+    if (typeof entry === "number") {
+      sum.addWhole(entry, coef);
+      sum.countRounding(this.cells.halfAt(this.place.sheet, this.row(i), this.col(i)));
+    } else if ("value" in entry) {
+      sum.addRead(entry, coef);
+      sum.countRounding(entry.halfUnit);
     }
   }
 
@@ -100,16 +92,15 @@ export class ComponentColumn {
   /** The parts from `start` on as terms, each with its usual sign or, when `plain`, added as shown. */
   terms(start: number, plain: boolean): Term[] {
     const out: Term[] = [];
-    for (let i = start; i < this.place.cells.length; i++)
+    for (let i = start; i < this.place.lineIndexes.length; i++)
       out.push(this.cells.termAt(this.cellOf(i), plain ? 1 : this.coefs[i]));
     return out;
   }
 
   /** Calls `visit` for each part from `start` on, without building terms. */
   eachPart(start: number, plain: boolean, visit: PartVisitor): void {
-    const { sheet, cells } = this.place;
-    for (let i = start; i < cells.length; i++)
-      visit(sheet, cells[i].row, cells[i].col, plain ? 1 : this.coefs[i]);
+    for (let i = start; i < this.place.lineIndexes.length; i++)
+      visit(this.place.sheet, this.row(i), this.col(i), plain ? 1 : this.coefs[i]);
   }
 
   /** Sum and slack of the parts from `start` on (all when 0), signed, or added as shown when `plain`. */
@@ -118,65 +109,45 @@ export class ComponentColumn {
     if (start === 0) return (this.full ??= this.sumAll(false));
     this.buildSuffix();
     const count = this.rounded![start];
-    const slack = this.mixed
+    const slack = this.units.mixed
       ? sumTerms(this.terms(start, false)).slack
-      : sharedSlack(this.unit, count);
+      : this.cells.memo.sharedSlack(this.units.unit, count);
     if (start >= this.wholeFrom) return new WholeSum(this.suffixWhole![start], slack);
     return { total: toDecimal(this.suffix![start]), slack };
   }
 
   /** One pass over every part. */
   private sumAll(plain: boolean): PartsSum {
-    const acc = newAccumulator();
-    for (let i = 0; i < this.place.cells.length; i++) this.add(i, plain ? 1 : this.coefs[i], acc);
-    const slack = this.mixed
+    const sum = new RunningSum(this.units);
+    for (let i = 0; i < this.place.lineIndexes.length; i++)
+      this.add(i, plain ? 1 : this.coefs[i], sum);
+    const slack = this.units.mixed
       ? sumTerms(this.terms(0, plain)).slack
-      : sharedSlack(this.unit, acc.count);
-    return acc.inWhole ? new WholeSum(acc.whole, slack) : { total: toDecimal(acc.total), slack };
+      : this.cells.memo.sharedSlack(this.units.unit, sum.rounded);
+    return sum.partsSum(slack);
   }
 
   private buildSuffix(): void {
     if (this.suffix) return;
-    const n = this.place.cells.length;
+    const n = this.place.lineIndexes.length;
     const suffix: ExactSum[] = new Array(n + 1);
     const suffixWhole = new Float64Array(n + 1);
     const rounded = new Int32Array(n + 1);
-    const acc = newAccumulator();
+    const sum = new RunningSum(this.units);
     let wholeFrom = n;
     for (let i = n - 1; i >= 0; i--) {
-      this.add(i, this.coefs[i], acc);
-      if (acc.inWhole) {
-        suffixWhole[i] = acc.whole;
+      this.add(i, this.coefs[i], sum);
+      if (sum.isWhole) {
+        suffixWhole[i] = sum.wholeValue;
         wholeFrom = i;
-      } else suffix[i] = acc.total;
-      rounded[i] = acc.count;
+      } else suffix[i] = sum.value;
+      rounded[i] = sum.rounded;
     }
     this.suffix = suffix;
     this.suffixWhole = suffixWhole;
     this.wholeFrom = wholeFrom;
     this.rounded = rounded;
   }
-}
-
-/** A running sum: a safe integer while every part so far is whole, else exact (bigint or Decimal). */
-interface Accumulator {
-  whole: number;
-  inWhole: boolean;
-  total: ExactSum;
-  count: number;
-}
-
-function newAccumulator(): Accumulator {
-  return { whole: 0, inWhole: true, total: EXACT_ZERO, count: 0 };
-}
-
-/** Moves the sum out of plain integers (for good) and returns it exactly. */
-function leaveWhole(acc: Accumulator): ExactSum {
-  if (acc.inWhole) {
-    acc.inWhole = false;
-    acc.total = BigInt(acc.whole);
-  }
-  return acc.total;
 }
 
 /** The check of a column's total against its components from `start` on: summed, listed only if reported. */

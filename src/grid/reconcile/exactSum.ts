@@ -5,7 +5,7 @@
  * Either way the result is exact, so it is the very Decimal that adding the parts one by one gives.
  */
 import type Decimal from "decimal.js";
-import { Money } from "../../engine";
+import { Money, type PartsSum } from "../../engine";
 
 /** A cell amount as the sums need it: the Decimal, and the same amount as a safe integer when it is whole. */
 export interface SummandRead {
@@ -76,5 +76,77 @@ export class WholeSum {
   ) {}
   get total(): Decimal {
     return (this.decimal ??= new Money(this.whole));
+  }
+}
+
+/** The half unit the rounded parts of a sum share, or that they do not all share one. */
+export class RoundingUnit {
+  unit: Decimal | null = null;
+  mixed = false;
+
+  note(halfUnit: Decimal): void {
+    if (this.unit === null) this.unit = halfUnit;
+    else if (this.unit !== halfUnit && !this.unit.eq(halfUnit)) this.mixed = true;
+  }
+}
+
+/**
+ * A running sum of cell amounts, exact: a plain safe integer while every amount so far is whole
+ * and the sum stays within ±2^53 (the usual case, and the fastest), then BigInt or Decimal for
+ * good; and a count of the rounded amounts in it, whose shared half unit `units` keeps.
+ */
+export class RunningSum {
+  private whole = 0;
+  private inWhole = true;
+  private exact: ExactSum = EXACT_ZERO;
+  /** Amounts added that are rounded (their half unit is not zero). */
+  rounded = 0;
+
+  constructor(private readonly units: RoundingUnit) {}
+
+  /** True while the sum is a plain safe integer (see wholeValue). */
+  get isWhole(): boolean {
+    return this.inWhole;
+  }
+  get wholeValue(): number {
+    return this.whole;
+  }
+
+  /** The sum so far, exactly. */
+  get value(): ExactSum {
+    return this.inWhole ? BigInt(this.whole) : this.exact;
+  }
+
+  /** Adds coef × a whole amount (a safe integer). */
+  addWhole(amount: number, coef: number): void {
+    if (amount === 0) return;
+    const next = this.whole + (coef === 1 ? amount : coef === -1 ? -amount : NaN);
+    if (this.inWhole && Number.isSafeInteger(next)) this.whole = next;
+    else this.exact = addWhole(this.leaveWhole(), amount, coef);
+  }
+
+  /** Adds coef × an amount read as a Decimal. */
+  addRead(read: SummandRead, coef: number): void {
+    if (!read.value.isZero()) this.exact = addExact(this.leaveWhole(), read, coef);
+  }
+
+  /** Counts an amount just added as rounded when its half unit says it is. */
+  countRounding(halfUnit: Decimal | null): void {
+    if (!halfUnit || halfUnit.isZero()) return;
+    this.units.note(halfUnit);
+    this.rounded++;
+  }
+
+  /** The sum as the engine's parts sum, with the given slack. */
+  partsSum(slack: Decimal): PartsSum {
+    return this.inWhole ? new WholeSum(this.whole, slack) : { total: toDecimal(this.exact), slack };
+  }
+
+  private leaveWhole(): ExactSum {
+    if (this.inWhole) {
+      this.inWhole = false;
+      this.exact = BigInt(this.whole);
+    }
+    return this.exact;
   }
 }

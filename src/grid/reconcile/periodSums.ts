@@ -8,18 +8,20 @@
 import type Decimal from "decimal.js";
 import { sumTerms, type Check, type PartVisitor, type PartsSum, type Term } from "../../engine";
 import type { CellRef } from "../../sheet";
-import { lineCell, type GridLine, type GridModel } from "../read";
+import { sheetCol, sheetRow, type GridLine, type GridModel } from "../read";
 import {
   addExact,
   addWhole,
   EXACT_ZERO,
   plusExact,
+  RoundingUnit,
+  RunningSum,
   subtractExact,
   toDecimal,
   WholeSum,
   type ExactSum,
 } from "./exactSum";
-import { partsText, sharedSlack, type CheckCollector } from "./reconcileTerms";
+import { partsText, type CheckCollector } from "./reconcileTerms";
 
 /** One line's period cells, read once, with running totals. */
 class LineRun {
@@ -34,8 +36,7 @@ class LineRun {
   readonly problems: number[] = [];
   private running: ExactSum[] | null = null;
   private rounded: Int32Array | null = null;
-  private unit: Decimal | null = null;
-  private mixed = false;
+  private readonly units = new RoundingUnit();
 
   constructor(
     model: GridModel,
@@ -49,9 +50,11 @@ class LineRun {
     this.wholes = new Float64Array(n).fill(NaN);
     this.blanks = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const cell = lineCell(model, line, i);
-      if (!cell) continue;
-      const { row, col } = cell;
+      const slot = model.periods[i];
+      const lineIndex = line.lineIndex[slot.block];
+      if (lineIndex === null || lineIndex === undefined) continue;
+      const row = sheetRow(model.orientation, lineIndex, slot.periodIndex);
+      const col = sheetCol(model.orientation, lineIndex, slot.periodIndex);
       this.rows[i] = row;
       this.cols[i] = col;
       const e = cells.entryAt(this.sheet, row, col);
@@ -107,9 +110,9 @@ class LineRun {
     const end = first + slots.length;
     const short = slots.length <= 2 * CHECKPOINT;
     const whole = short ? this.wholeSum(first, end) : null;
-    const slack = this.mixed
+    const slack = this.units.mixed
       ? sumTerms(this.terms(slots)).slack
-      : sharedSlack(this.unit, this.rounded![end] - this.rounded![first]);
+      : this.cells.memo.sharedSlack(this.units.unit, this.rounded![end] - this.rounded![first]);
     if (whole !== null) return new WholeSum(whole, slack);
     const total = toDecimal(
       short ? this.sumRange(first, end) : subtractExact(this.prefix(end), this.prefix(first))
@@ -165,36 +168,23 @@ class LineRun {
     const n = this.rows.length;
     const running: ExactSum[] = [EXACT_ZERO];
     const rounded = new Int32Array(n + 1);
-    let total: ExactSum = EXACT_ZERO;
-    // While every cell so far is whole and the sum stays safe, it is kept as a plain integer.
-    let whole = 0;
-    let inWhole = true;
+    const sum = new RunningSum(this.units);
     for (let i = 0; i < n; i++) {
-      let halfUnit: Decimal | null;
-      const w = this.wholes[i];
-      if (inWhole && w === w && Number.isSafeInteger(whole + w)) {
-        whole += w;
-        halfUnit = this.blanks[i]
-          ? null
-          : this.cells.halfAt(this.sheet, this.rows[i], this.cols[i]);
-      } else if (inWhole && this.rows[i] < 0) {
-        halfUnit = null;
-      } else {
-        if (inWhole) {
-          inWhole = false;
-          total = BigInt(whole);
+      const whole = this.wholes[i];
+      if (whole === whole) {
+        // A whole amount (or a blank, 0): the common case, read from the cache without a look-up.
+        sum.addWhole(whole, 1);
+        if (!this.blanks[i])
+          sum.countRounding(this.cells.halfAt(this.sheet, this.rows[i], this.cols[i]));
+      } else if (this.rows[i] >= 0) {
+        const entry = this.cells.entryAt(this.sheet, this.rows[i], this.cols[i]);
+        if (typeof entry !== "number" && "value" in entry) {
+          sum.addRead(entry, 1);
+          sum.countRounding(entry.halfUnit);
         }
-        const added = this.add(i, total);
-        total = added.total;
-        halfUnit = added.halfUnit;
       }
-      rounded[i + 1] = rounded[i];
-      if (halfUnit && !halfUnit.isZero()) {
-        if (this.unit === null) this.unit = halfUnit;
-        else if (this.unit !== halfUnit && !this.unit.eq(halfUnit)) this.mixed = true;
-        rounded[i + 1]++;
-      }
-      if ((i + 1) % CHECKPOINT === 0) running.push(inWhole ? BigInt(whole) : total);
+      rounded[i + 1] = sum.rounded;
+      if ((i + 1) % CHECKPOINT === 0) running.push(sum.value);
     }
     this.running = running;
     this.rounded = rounded;

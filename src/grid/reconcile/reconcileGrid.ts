@@ -4,26 +4,10 @@
  * sheet) is checked against its parts, classified as match / rounding / mismatch, and failures are
  * traced to their likely root cause. A total whose parts cannot be identified is unverified.
  */
-import {
-  chooseReading,
-  evaluate,
-  explain,
-  findRootCauses,
-  type Check,
-  type CheckResult,
-  type CheckStatus,
-} from "../../engine";
-import {
-  type CellRef,
-  a1,
-  parseCellAddress,
-  type SheetSnapshot,
-  type WorkbookSnapshot,
-} from "../../sheet";
+import { type Check } from "../../engine";
+import { type CellRef, type SheetSnapshot, type WorkbookSnapshot } from "../../sheet";
 import {
   gridCellRef,
-  lineCell,
-  sheetCell,
   type GridBlock,
   type GridLine,
   type GridModel,
@@ -32,109 +16,21 @@ import {
 } from "../read";
 import { ComponentCheck, ComponentColumn } from "./componentSums";
 import { PeriodSums } from "./periodSums";
-import { addressFrom, CheckCollector, type PartSpec, type Unverified } from "./reconcileTerms";
+import { CheckCollector, type PartSpec } from "./reconcileTerms";
 import { addYearTableChecks, findYearTables } from "./yearTable";
 
 export type { Unverified } from "./reconcileTerms";
-
-export interface ReconciliationFinding {
-  sheet: string;
-  /** A1 address on its sheet ("N55"). */
-  cell: string;
-  stated: number;
-  expected: number;
-  difference: number;
-  tolerance: number;
-  /** The parts: a range ("B55:M55") or a list, with the sheet where it is another sheet. */
-  parts: string;
-  status: CheckStatus;
-  /** The cell believed to cause this finding (with its sheet when on another sheet); equal to `cell` when it is the cause. */
-  rootCause: string | null;
-  explanation: string;
-}
-
-export interface ReconciliationReport {
-  /** Checks made (unverified totals are not counted). */
-  checked: number;
-  match: number;
-  rounding: number;
-  mismatch: ReconciliationFinding[];
-  roundingNotes: ReconciliationFinding[];
-  unverified: Unverified[];
-}
-
-const COMPONENT: ReadonlySet<LineRole> = new Set(["investment", "return"]);
-/** Lines that end the run of components a total line totals. */
-const BOUNDARY: ReadonlySet<LineRole> = new Set([
-  "heading",
-  "total-investment",
-  "total-return",
-  "net",
-  "cumulative",
-]);
-/** Lines whose FY and grand total columns are sums of their periods. */
-const SUMMED: ReadonlySet<LineRole> = new Set([
-  "investment",
-  "return",
-  "total-investment",
-  "total-return",
-  "net",
-]);
-
-function slotCell(model: GridModel, line: GridLine, index: number): CellRef | null {
-  const c = lineCell(model, line, index);
-  return c ? { sheet: model.sheetName, row: c.row, col: c.col } : null;
-}
-
-function linesOfBlock(model: GridModel, block: number): GridLine[] {
-  return model.lines
-    .filter((l) => l.lineIndex[block] !== null && l.lineIndex[block] !== undefined)
-    .sort((a, b) => (a.lineIndex[block] as number) - (b.lineIndex[block] as number));
-}
-
-/** Positions along the axis where a block states amounts: its periods, then its total columns. */
-function columnsOfBlock(
-  model: GridModel,
-  block: number
-): { axis: number; name: string; slot: number | null }[] {
-  const cols: { axis: number; name: string; slot: number | null }[] = [];
-  model.periods.forEach((s, i) => {
-    if (s.block === block) cols.push({ axis: s.periodIndex, name: s.period.label, slot: i });
-  });
-  for (const t of model.blocks[block].totals)
-    cols.push({
-      axis: t.periodIndex,
-      name: t.kind === "fy" ? `the ${t.fy ?? t.header} total` : `the ${t.header} column`,
-      slot: null,
-    });
-  return cols;
-}
-
-/** The component lines a total line in a block totals: those since the previous heading or total. */
-function componentsAbove(model: GridModel, block: number, total: GridLine): GridLine[] {
-  const lines = linesOfBlock(model, block);
-  const at_ = lines.indexOf(total);
-  const out: GridLine[] = [];
-  for (let i = at_ - 1; i >= 0; i--) {
-    if (BOUNDARY.has(lines[i].role)) break;
-    if (COMPONENT.has(lines[i].role)) out.unshift(lines[i]);
-  }
-  return out;
-}
-
-/** One way of reading which lines (with which signs) make up a derived line. */
-type LinePick = (block: number) => { line: GridLine; coef: number }[];
-
-/** Alternative readings: the signs the model gives, then plain addition of what is shown. */
-function signReadings(total: GridLine, pick: (block: number) => GridLine[]): LinePick[] {
-  const signed: LinePick = (b) => pick(b).map((l) => ({ line: l, coef: total.sign * l.sign }));
-  const plain: LinePick = (b) => pick(b).map((l) => ({ line: l, coef: 1 }));
-  return [signed, plain];
-}
-
-function periodWord(model: GridModel): string {
-  return model.periodicity === "monthly" ? "months" : "years";
-}
+export type { ReconciliationFinding, ReconciliationReport } from "./report";
+import { reportFromCollector, type ReconciliationReport } from "./report";
+import {
+  columnsOfBlock,
+  componentsAbove,
+  linesOfBlock,
+  periodWord,
+  signReadings,
+  slotCell,
+  SUMMED,
+} from "./gridLines";
 
 /**
  * A reading of a total line: the components it covers in each block (from `start` to the last)
@@ -179,7 +75,9 @@ function addLineTotals(model: GridModel, c: CheckCollector): void {
     );
     const place = (b: number, periodIndex: number) => ({
       sheet: model.sheetName,
-      cells: lineIndexes.get(b)!.map((lineIndex) => sheetCell(model, lineIndex, periodIndex)),
+      orientation: model.orientation,
+      lineIndexes: lineIndexes.get(b)!,
+      periodIndex,
     });
     const coefs = new Map(blocks.map((b) => [b, comps.get(b)!.map((l) => total.sign * l.sign)]));
     /** Per block, its columns: the stated cell and, where it states an amount, the components' sums. */
@@ -479,53 +377,6 @@ function addGrandColumns(model: GridModel, c: CheckCollector, periods: PeriodSum
       }
     }
   });
-}
-
-function toFinding(r: CheckResult, root: CellRef | null): ReconciliationFinding {
-  const sheet = r.stated.cell.sheet;
-  return {
-    sheet,
-    cell: a1(r.stated.cell.row, r.stated.cell.col),
-    stated: r.stated.value.toNumber(),
-    expected: r.expected.toNumber(),
-    difference: r.difference.toNumber(),
-    tolerance: r.tolerance.toNumber(),
-    parts: r.partsText,
-    status: r.status,
-    rootCause: root ? addressFrom(root, sheet) : null,
-    explanation: explain(r, (cell) => addressFrom(cell, sheet), root),
-  };
-}
-
-function byPosition(a: ReconciliationFinding, b: ReconciliationFinding, sheets: string[]): number {
-  const pa = parseCellAddress(a.cell);
-  const pb = parseCellAddress(b.cell);
-  return sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || pa.row - pb.row || pa.col - pb.col;
-}
-
-/** Every check of a set of collected families, evaluated, with root causes and findings. */
-export function reportFromCollector(c: CheckCollector, sheetOrder: string[]): ReconciliationReport {
-  const results: CheckResult[] = [];
-  for (const family of c.families) {
-    const chosen = chooseReading(family.options);
-    if ("results" in chosen) results.push(...chosen.results);
-    else if (family.reason === null) results.push(...family.options[0]().map(evaluate));
-    else for (const chk of family.options[0]()) c.addUnverified(chk.stated.cell, family.reason);
-  }
-  const roots = findRootCauses(results);
-  const findings = results.flatMap((r, i) =>
-    r.status === "match" ? [] : [toFinding(r, roots.get(i) ?? null)]
-  );
-  const order = (list: ReconciliationFinding[]) =>
-    list.sort((a, b) => byPosition(a, b, sheetOrder));
-  return {
-    checked: results.length,
-    match: results.filter((r) => r.status === "match").length,
-    rounding: results.filter((r) => r.status === "rounding").length,
-    mismatch: order(findings.filter((f) => f.status === "mismatch")),
-    roundingNotes: order(findings.filter((f) => f.status === "rounding")),
-    unverified: c.unverified,
-  };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type Decimal from "decimal.js";
 import {
-  halfUnitOf,
+  ReconcileMemo,
   type Check,
   type Term,
   fromNumber,
@@ -70,22 +70,6 @@ class WholeTerm implements Term {
   }
 }
 
-/** The rounding slack of `count` rounded cells that all share one half unit. */
-export function sharedSlack(unit: Decimal | null, count: number): Decimal {
-  if (count === 0 || unit === null) return ZERO;
-  if (count === 1) return unit;
-  // Kept per unit and count: the same few slacks recur for thousands of checks.
-  let byCount = slackCache.get(unit);
-  if (!byCount) {
-    if (slackCache.size >= 1_000) return unit.times(count);
-    slackCache.set(unit, (byCount = []));
-  }
-  if (count >= 100_000) return unit.times(count);
-  return (byCount[count] ??= unit.times(count));
-}
-
-const slackCache = new Map<Decimal, Decimal[]>();
-
 const HALF_STEP = fromNumber(0.5);
 
 /** A written amount's half step: "1,234" -> 0.5, "1.25" -> 0.005, "1.2k" -> 50. */
@@ -100,12 +84,17 @@ function halfUnitOfText(text: string): Decimal {
 }
 
 /** What a cell holds as an amount: a value with its rounding slack, a blank, or a problem in words. */
-export function readAmount(snapshot: SheetSnapshot, row: number, col: number): Read {
+export function readAmount(
+  snapshot: SheetSnapshot,
+  row: number,
+  col: number,
+  memo: ReconcileMemo
+): Read {
   const v = cellAt(snapshot, row, col);
   if (v === null || isBlank(v)) return BLANK;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { problem: "does not hold a finite number" };
-    const halfUnit = halfUnitOf(formatAt(snapshot, row, col), v);
+    const halfUnit = memo.halfUnit(formatAt(snapshot, row, col), v);
     // A whole number converts straight (the same value as through its text; -0 is read as 0).
     if (Number.isSafeInteger(v)) return new WholeAmount(v === 0 ? 0 : v, halfUnit);
     return { value: fromNumber(v), halfUnit };
@@ -187,6 +176,9 @@ export class CheckCollector {
   private lastSheetName: string | null = null;
   private lastSheet: { entries: CellEntry[][]; halves: Decimal[][] } = { entries: [], halves: [] };
 
+  /** The shared Decimals of this reconciliation (half units, tolerances, slacks). */
+  readonly memo = new ReconcileMemo();
+
   constructor(private readonly snapshots: (sheet: string) => SheetSnapshot | undefined) {}
 
   /** What a cell holds as an amount (read once, then remembered). */
@@ -220,7 +212,7 @@ export class CheckCollector {
         );
       } else
         e = snap
-          ? readAmount(snap, rowIndex, colIndex)
+          ? readAmount(snap, rowIndex, colIndex, this.memo)
           : { problem: "is on a sheet that was not read" };
       row[colIndex] = e;
     }
@@ -240,7 +232,7 @@ export class CheckCollector {
       format !== this.lastFormat ||
       negative !== this.lastNegative
     ) {
-      this.lastHalfUnit = halfUnitOf(format, v);
+      this.lastHalfUnit = this.memo.halfUnit(format, v);
       this.lastFormat = format;
       this.lastNegative = negative;
     }
