@@ -2,7 +2,13 @@
  * The `itos` command line, parsed by hand: a command, one workbook, and the few options each
  * command takes. Anything else is a usage error in one line.
  */
-import { ItosError, type Basis } from "../engine";
+import {
+  ItosError,
+  isPaybackConvention,
+  PAYBACK_CONVENTIONS,
+  type PaybackConvention,
+} from "../engine";
+import { roleCell, type LineRole } from "../grid";
 
 export type CommandName = "analyse" | "reconcile" | "apply" | "portfolio";
 
@@ -10,8 +16,11 @@ export interface ParsedArgs {
   command: CommandName | "help";
   workbook: string | null;
   sheet?: string;
-  basis?: Basis;
+  /** The headline payback's convention (--basis, or its synonym --convention). */
+  convention?: PaybackConvention;
   rate?: string;
+  /** --role CELL=ROLE, by the line's label cell as typed ("A13", "Appendix 1!A13"). */
+  roles: Record<string, LineRole>;
   json: boolean;
   out?: string;
   values: boolean;
@@ -23,34 +32,64 @@ export interface ParsedArgs {
 }
 
 type OptionName =
-  "sheet" | "basis" | "rate" | "json" | "out" | "values" | "force" | "limit-years" | "jobs";
+  | "sheet"
+  | "basis"
+  | "convention"
+  | "rate"
+  | "role"
+  | "json"
+  | "out"
+  | "values"
+  | "force"
+  | "limit-years"
+  | "jobs";
 
 /** Options that take a value, and the options each command accepts. */
 const TAKES_VALUE: ReadonlySet<OptionName> = new Set([
   "sheet",
   "basis",
+  "convention",
   "rate",
+  "role",
   "out",
   "limit-years",
   "jobs",
 ]);
 const ALLOWED: Record<CommandName, ReadonlySet<OptionName>> = {
-  analyse: new Set(["sheet", "basis", "rate", "json"]),
-  reconcile: new Set(["sheet", "json"]),
-  apply: new Set(["sheet", "basis", "rate", "json", "out", "values", "force"]),
-  portfolio: new Set(["basis", "rate", "json", "out", "force", "limit-years", "jobs"]),
+  analyse: new Set(["sheet", "basis", "convention", "rate", "role", "json"]),
+  reconcile: new Set(["sheet", "basis", "convention", "role", "json"]),
+  apply: new Set(["sheet", "basis", "convention", "rate", "role", "json", "out", "values", "force"]),
+  portfolio: new Set(["basis", "convention", "rate", "json", "out", "force", "limit-years", "jobs"]),
+};
+
+/** The roles --role takes, as the reader names them. */
+export const ROLE_WORDS: Record<string, LineRole> = {
+  investment: "investment",
+  return: "return",
+  // Money out that reduces the return (running costs), not the outlay the payback recovers.
+  cost: "cost",
+  net: "net",
+  // A stated total of other lines: checked against its parts, never added in.
+  total: "total",
+  ignore: "ignored",
 };
 
 export const USAGE = `itos: payback and reconciliation for invest-to-save workbooks
 
 Usage:
-  itos analyse <workbook.xlsx> [--sheet NAME] [--basis first-investment|first-return] [--rate 0.035] [--json]
-  itos reconcile <workbook.xlsx> [--sheet NAME] [--json]
-  itos apply <workbook.xlsx> --out <new.xlsx> [--force] [--sheet NAME] [--values] [--basis ...] [--rate ...]
+  itos analyse <workbook.xlsx> [--sheet NAME] [--basis CONVENTION] [--rate 0.035] [--role CELL=ROLE ...] [--json]
+  itos reconcile <workbook.xlsx> [--sheet NAME] [--role CELL=ROLE ...] [--json]
+  itos apply <workbook.xlsx> --out <new.xlsx> [--force] [--sheet NAME] [--values] [--basis ...] [--rate ...] [--role ...]
   itos portfolio <files or folders...> [--out portfolio.xlsx] [--force] [--json] [--limit-years N] [--jobs N]
   itos --help
 
-Without --sheet every sheet that holds a payback grid is analysed.
+Without --sheet every sheet that holds a payback grid is analysed; a sheet that cannot be read is
+reported and the others go on.
+  --basis CONVENTION  the headline payback's convention (--convention is the same option):
+                      first-investment, first-return, simple or time-zero; by default time-zero
+                      for a Year 0 table, first-investment otherwise. All four are always reported.
+  --role CELL=ROLE    the role of the line labelled at CELL ("A13" or "Appendix 1!A13"): investment,
+                      return, cost, net, total or ignore; repeat it for each line.
   analyse    break-even period, payback, crossover, totals, NPV and the year table
   reconcile  checks every stated total against its parts
   apply      writes the analysis into a copy of the workbook as live formulas (--values: plain values);
@@ -84,6 +123,33 @@ function parsePositive(name: string, text: string, whole: boolean): string {
   return text.trim();
 }
 
+/** --role CELL=ROLE into `roles`; a cell given twice with two roles is a usage error. */
+function parseRole(text: string, roles: Record<string, LineRole>): void {
+  const eq = text.lastIndexOf("=");
+  const cell = eq < 0 ? "" : text.slice(0, eq).trim();
+  const word =
+    eq < 0
+      ? ""
+      : text
+          .slice(eq + 1)
+          .trim()
+          .toLowerCase();
+  const choices = Object.keys(ROLE_WORDS).join(", ");
+  if (eq < 0 || !cell)
+    throw usageError(
+      `--role ${text}: give the line's label cell and its role, as --role A13=return`
+    );
+  if (!roleCell(cell))
+    throw usageError(
+      `--role ${text}: '${cell}' is not a cell; give the label cell as A13 or 'Sheet 1'!A13`
+    );
+  const role = ROLE_WORDS[word];
+  if (!role) throw usageError(`--role ${text}: the role must be one of ${choices}, not '${word}'`);
+  if (roles[cell] !== undefined && roles[cell] !== role)
+    throw usageError(`--role ${cell} is given twice with different roles`);
+  roles[cell] = role;
+}
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const parsed: ParsedArgs = {
     command: "help",
@@ -92,6 +158,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     values: false,
     paths: [],
     force: false,
+    roles: {},
   };
   if (argv.length === 0 || argv.some((a) => a === "--help" || a === "-h") || argv[0] === "help")
     return parsed;
@@ -128,9 +195,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         parsed.sheet = value;
         break;
       case "basis":
-        if (value !== "first-investment" && value !== "first-return")
-          throw usageError(`--basis must be first-investment or first-return, not '${value}'`);
-        parsed.basis = value;
+      case "convention":
+        if (!isPaybackConvention(value))
+          throw usageError(
+            `--${name} must be ${PAYBACK_CONVENTIONS.slice(0, -1).join(", ")} or ${PAYBACK_CONVENTIONS[PAYBACK_CONVENTIONS.length - 1]}, not '${value}'`
+          );
+        if (parsed.convention !== undefined && parsed.convention !== value)
+          throw usageError(`--basis and --convention name one convention; give it once`);
+        parsed.convention = value;
+        break;
+      case "role":
+        parseRole(value as string, parsed.roles);
         break;
       case "rate":
         parsed.rate = parseRate(value as string);

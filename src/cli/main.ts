@@ -6,12 +6,17 @@ import * as path from "path";
 import { isItosError } from "../engine";
 import { applyToFile, OutputFileError, readWorkbook } from "../file";
 import {
-  analyseWorkbook,
-  type SheetAnalysis,
-  type WorkbookAnalyseOptions,
+  analyseWorkbookSheets,
   reconciliationText,
+  roleHint,
+  type SheetAnalysis,
+  sheetErrorJson,
+  sheetErrorText,
+  type SheetOutcome,
   sheetReportJson,
   sheetReportText,
+  statedPaybacksText,
+  type WorkbookAnalyseOptions,
 } from "../grid";
 import { SECTION_NAMES } from "../sheet";
 import { parseArgs, USAGE, type ParsedArgs } from "./args";
@@ -31,65 +36,113 @@ const processIo: Io = {
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
 
 function analyseOptions(args: ParsedArgs): WorkbookAnalyseOptions {
-  return { sheet: args.sheet, basis: args.basis, discountRate: args.rate };
+  return {
+    sheet: args.sheet,
+    convention: args.convention,
+    discountRate: args.rate,
+    ...(Object.keys(args.roles).length > 0 ? { roleOverrides: { ...args.roles } } : {}),
+  };
 }
 
-function jsonDocument(analyses: SheetAnalysis[]): string {
-  return JSON.stringify({ sheets: analyses.map(sheetReportJson) }, null, 2);
+/** The command as the user typed it, ready to have --role options added. */
+function commandLine(argv: readonly string[]): string {
+  const word = (w: string) =>
+    /^[A-Za-z0-9_.:=/@%+,-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`;
+  return ["itos", ...argv].map(word).join(" ");
 }
 
-function textReport(analyses: SheetAnalysis[]): string {
-  return analyses
-    .map((a) => [sheetReportText(a), ...a.model.warnings.map((w) => `  Note: ${w}`)].join("\n"))
-    .join("\n\n");
-}
-
-async function analyses(args: ParsedArgs, reconcileOnly = false): Promise<SheetAnalysis[]> {
-  const workbook = await readWorkbook(args.workbook as string);
-  return analyseWorkbook(workbook, { ...analyseOptions(args), reconcileOnly }).map(
-    (a) => a.analysis
+function jsonDocument(outcomes: readonly SheetOutcome[]): string {
+  return JSON.stringify(
+    {
+      sheets: outcomes.map((o) =>
+        o.error ? sheetErrorJson(o.sheetName, o.error) : sheetReportJson(o.analysis)
+      ),
+    },
+    null,
+    2
   );
 }
 
-async function runCommand(args: ParsedArgs, io: Io): Promise<void> {
-  if (args.command === "analyse") {
-    const found = await analyses(args);
-    io.out(args.json ? jsonDocument(found) : textReport(found));
-  } else if (args.command === "reconcile") {
-    // Reconciliation needs no roles: a budget table with no investment or return is checked too.
-    const found = await analyses(args, true);
-    io.out(
-      args.json
-        ? jsonDocument(found)
-        : found
-            .map((a) => `${a.model.sheetName}\n${reconciliationText(a.reconciliation)}`)
-            .join("\n\n")
-    );
-  } else if (args.command === "apply") {
-    const out = args.out as string;
-    const result = await applyToFile(args.workbook as string, out, {
-      ...analyseOptions(args),
-      valuesOnly: args.values,
-      force: args.force,
-    });
-    if (args.json) {
-      io.out(jsonDocument(result.analyses));
-      return;
-    }
-    const where = result.plans
-      .map((p) => p.names.find((n) => n.name.startsWith(SECTION_NAMES.output))?.ref)
-      .filter(Boolean);
-    io.out(
-      `Wrote ${out}: ITOS analysis at ${where.join(", ")}${args.values ? " (values only)" : " (live formulas)"}; ${path.basename(args.workbook as string)} is unchanged.`
-    );
-    for (const m of result.messages) io.out(m);
-    io.out("");
-    io.out(textReport(result.analyses));
+function analysisText(a: SheetAnalysis): string {
+  return [sheetReportText(a), ...a.model.warnings.map((w) => `  Note: ${w}`)].join("\n");
+}
+
+function reconcileText(a: SheetAnalysis): string {
+  return [
+    a.model.sheetName,
+    reconciliationText(a.reconciliation),
+    ...statedPaybacksText(a.statedPaybacks),
+  ].join("\n");
+}
+
+function textReport(
+  outcomes: readonly SheetOutcome[],
+  command: string,
+  each: (a: SheetAnalysis) => string
+): string {
+  return outcomes
+    .map((o) => (o.error ? sheetErrorText(o.sheetName, o.error, command) : each(o.analysis)))
+    .join("\n\n");
+}
+
+async function outcomesOf(args: ParsedArgs, reconcileOnly: boolean): Promise<SheetOutcome[]> {
+  const workbook = await readWorkbook(args.workbook as string);
+  return analyseWorkbookSheets(workbook, { ...analyseOptions(args), reconcileOnly });
+}
+
+/** True when at least one sheet was read; otherwise each failure goes to stderr, one line each. */
+function anyRead(
+  outcomes: readonly SheetOutcome[],
+  args: ParsedArgs,
+  io: Io,
+  command: string
+): boolean {
+  if (outcomes.some((o) => o.analysis)) return true;
+  for (const o of outcomes) {
+    if (!o.error) continue;
+    const hint = roleHint(o.error, command);
+    io.err(errorLine(args, o.error, hint));
   }
+  return false;
+}
+
+async function runCommand(args: ParsedArgs, io: Io, argv: readonly string[]): Promise<number> {
+  const command = commandLine(argv);
+  if (args.command === "analyse" || args.command === "reconcile") {
+    // Reconciliation needs no roles: a budget table with no investment or return is checked too.
+    const outcomes = await outcomesOf(args, args.command === "reconcile");
+    const each = args.command === "analyse" ? analysisText : reconcileText;
+    const read = anyRead(outcomes, args, io, command);
+    if (args.json) io.out(jsonDocument(outcomes));
+    else if (read) io.out(textReport(outcomes, command, each));
+    return read ? EXIT.ok : EXIT.input;
+  }
+  const out = args.out as string;
+  const result = await applyToFile(args.workbook as string, out, {
+    ...analyseOptions(args),
+    valuesOnly: args.values,
+    force: args.force,
+  });
+  const read = anyRead(result.outcomes, args, io, command);
+  if (args.json) {
+    io.out(jsonDocument(result.outcomes));
+    return read ? EXIT.ok : EXIT.input;
+  }
+  if (!read) return EXIT.input;
+  const where = result.plans
+    .map((p) => p.names.find((n) => n.name.startsWith(SECTION_NAMES.output))?.ref)
+    .filter(Boolean);
+  io.out(
+    `Wrote ${out}: ITOS analysis at ${where.join(", ")}${args.values ? " (values only)" : " (live formulas)"}; ${path.basename(args.workbook as string)} is unchanged.`
+  );
+  for (const m of result.messages) io.out(m);
+  io.out("");
+  io.out(textReport(result.outcomes, command, analysisText));
+  return EXIT.ok;
 }
 
 /** One line for the user: the file, then what is wrong (the message names the cell). */
-function errorLine(args: ParsedArgs | null, e: unknown): string {
+function errorLine(args: ParsedArgs | null, e: unknown, hint: string | null = null): string {
   const name = args?.workbook ? path.basename(args.workbook) : "";
   const message = e instanceof Error ? e.message : String(e);
   // Name the file once: the reader's messages often name it already. An output failure names the output instead.
@@ -100,7 +153,10 @@ function errorLine(args: ParsedArgs | null, e: unknown): string {
       e.candidates.length && !e.message.includes(e.candidates[0])
         ? ` Candidates: ${e.candidates.join("; ")}.`
         : "";
-    return `itos: ${file}${e.message}${candidates}`.replace(/\s*\n\s*/g, " ");
+    return `itos: ${file}${e.message}${candidates}${hint ? ` ${hint}` : ""}`.replace(
+      /\s*\n\s*/g,
+      " "
+    );
   }
   return `itos: ${file}unexpected failure: ${message}`.replace(/\s*\n\s*/g, " ");
 }
@@ -119,8 +175,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   }
   try {
     if (args.command === "portfolio") return await runPortfolio(args, io);
-    await runCommand(args, io);
-    return EXIT.ok;
+    return await runCommand(args, io, argv);
   } catch (e) {
     io.err(errorLine(args, e));
     return isItosError(e) ? (e.code === "bad-argument" ? EXIT.usage : EXIT.input) : EXIT.internal;

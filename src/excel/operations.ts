@@ -45,6 +45,8 @@ export async function detectInContext(
   options: AnalyseOptions
 ): Promise<Detection> {
   const read = await readActiveSheet(context);
+  // A payback the sheet states may sit outside a selected grid: it is read from the whole sheet.
+  options = { ...options, statedPaybacksFrom: read.whole };
   try {
     return { read, analysis: analyseSheet(read.snapshot, options) };
   } catch (error) {
@@ -90,7 +92,11 @@ export async function reconcileInContext(
   const { active, workbook } = await readWorkbookInContext(context);
   const detection: Detection = {
     read: active,
-    analysis: analyseSheet(active.snapshot, options, workbook),
+    analysis: analyseSheet(
+      active.snapshot,
+      { ...options, statedPaybacksFrom: active.whole },
+      workbook
+    ),
   };
   const marks = planAnalysis(detection.analysis, detection.read.whole, {
     ownedCells: detection.read.ownedCells,

@@ -4,10 +4,11 @@
  * is never written; the output appears whole or not at all.
  */
 import {
-  analyseWorkbook,
+  analyseWorkbookSheets,
   nameSuffixFor,
   planAnalysis,
   type SheetAnalysis,
+  type SheetOutcome,
   type WorkbookAnalyseOptions,
   type WritePlan,
 } from "../grid";
@@ -21,7 +22,10 @@ export interface ApplyFileOptions extends WorkbookAnalyseOptions {
 }
 
 export interface ApplyFileResult {
+  /** The sheets analysed and written. */
   analyses: SheetAnalysis[];
+  /** Every sheet with a grid, in tab order: analysed, or the reason it could not be read. */
+  outcomes: SheetOutcome[];
   plans: WritePlan[];
   /** What the writer could not do (the chart), in a user's words. */
   messages: string[];
@@ -48,7 +52,13 @@ export async function applyToFile(
 ): Promise<ApplyFileResult> {
   await checkOutputPath(inputPath, outputPath, options.force === true);
   const { editor, snapshot: workbook } = await readUserWorkbook(inputPath);
-  const analysed = analyseWorkbook(workbook, options);
+  const outcomes = analyseWorkbookSheets(workbook, options);
+  const analysed = outcomes.flatMap((o) =>
+    o.analysis ? [{ snapshot: o.snapshot, analysis: o.analysis }] : []
+  );
+  // No sheet could be read: nothing to write, and no new file.
+  if (analysed.length === 0)
+    return { analyses: [], outcomes, plans: [], messages: [], edits: editor.edits() };
   const plans: WritePlan[] = [];
   const messages = new Set<string>();
   const suffixes = new Set<string>();
@@ -68,6 +78,7 @@ export async function applyToFile(
   await writeOutputFile(outputPath, bytes);
   return {
     analyses: analysed.map((a) => a.analysis),
+    outcomes,
     plans,
     messages: [...messages],
     edits: editor.edits(),

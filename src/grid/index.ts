@@ -6,9 +6,11 @@ export {
   type AnalyseOptions,
   type SchemeAnalysis,
   type SheetAnalysis,
+  type SheetOutcome,
   type WorkbookAnalyseOptions,
   analyseSheet,
   analyseWorkbook,
+  analyseWorkbookSheets,
   nameSuffixFor,
   planAnalysis,
   summariseWorkbook,
@@ -22,6 +24,9 @@ export {
   type WritePlan,
   emptyPlan,
 } from "./plan";
+export { type StatedPaybackCheck } from "./reconcile";
+export { AMOUNT_LIMIT } from "./amountRange";
+export { roleCell } from "./roleCells";
 export {
   type FormulaFinding,
   type FormulaFindingKind,
@@ -44,7 +49,17 @@ export {
   normaliseLabel,
   sheetCell,
 } from "./read";
-export { reconciliationText, sheetReportJson, sheetReportText } from "./report";
+export {
+  type SheetErrorJson,
+  type SheetReportJson,
+  reconciliationText,
+  roleHint,
+  sheetErrorJson,
+  sheetErrorText,
+  sheetReportJson,
+  sheetReportText,
+  statedPaybacksText,
+} from "./report";
 export {
   type AllSheetsOptions,
   type AllSheetsPlan,

@@ -7,6 +7,7 @@ import {
   analysePayback,
   type Basis,
   type FlowLine,
+  type PaybackConvention,
   type PaybackResult,
   type Period,
   ItosError,
@@ -27,14 +28,29 @@ import {
 } from "./read";
 import { buildWritePlan, type PlanOptions, reconcileMarks, type WritePlan } from "./plan";
 import { a1, withoutOwnedCells, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
-import { type ReconciliationReport, reconcileSheet } from "./reconcile";
+import {
+  checkStatedPaybacks,
+  findStatedPaybacks,
+  type ReconciliationReport,
+  reconcileSheet,
+  type StatedPaybackCheck,
+} from "./reconcile";
+import { checkAmountsInRange, checkTotalsInRange } from "./amountRange";
 
 export interface AnalyseOptions {
   basis?: Basis;
+  /**
+   * The headline payback's convention. Default: the engine's (time-zero for a Year 0 table,
+   * first-investment otherwise); `basis`, when given without it, stands for its convention.
+   */
+  convention?: PaybackConvention;
   /** Annual discount rate (DEFAULT_OPTIONS.discountRate by default). */
   discountRate?: Decimal.Value;
   fyStartMonth?: number;
-  /** Roles chosen by the user for lines the reader could not decide, by line key. */
+  /**
+   * Roles chosen by the user for lines the reader could not decide: by line key, or by the
+   * line's label cell ("A13", "Appendix 1!A13").
+   */
   roleOverrides?: Record<string, LineRole>;
   /** Line keys the user left out of the payback (they become "ignored"). */
   excludedLines?: string[];
@@ -48,6 +64,8 @@ export interface AnalyseOptions {
    * does not mistake its own section below the grid for part of the user's grid.
    */
   ownedCells?: ReadonlySet<string>;
+  /** The whole sheet, where the grid was read from a selected part of it: stated paybacks are read here. */
+  statedPaybacksFrom?: SheetSnapshot;
 }
 
 export interface SheetAnalysis {
@@ -56,6 +74,8 @@ export interface SheetAnalysis {
   flows: { periods: Period[]; lines: FlowLine[] };
   result: PaybackResult;
   reconciliation: ReconciliationReport;
+  /** Every payback the sheet states, against the payback in each convention. */
+  statedPaybacks: StatedPaybackCheck[];
   /**
    * Set only where the sheet holds several schemes or alternatives (stacked tables, or the same
    * lines repeated side by side): one analysis per scheme, in sheet order. The analysis itself is
@@ -138,15 +158,23 @@ function analyseDetected(
 ): SheetAnalysis {
   const model = withoutExcluded(detected, options.excludedLines);
   if (!options.reconcileOnly && !hasCountedLines(model)) throw noPaybackLinesError(model);
+  checkAmountsInRange(model, snapshot);
   const flows = flowsFromModel(model, snapshot);
   const result = analysePayback(flows, {
     basis: options.basis,
+    convention: options.convention,
     discountRate: options.discountRate,
     fyStartMonth: options.fyStartMonth,
   });
+  checkTotalsInRange(model, result);
   // Reconciliation checks the grid as the user laid it out, exclusions or not.
   const reconciliation = reconcileSheet(detected, snapshot, workbook);
-  return { model, flows, result, reconciliation };
+  const statedPaybacks = checkStatedPaybacks(
+    findStatedPaybacks(options.statedPaybacksFrom ?? snapshot),
+    result.paybackByConvention,
+    result.convention
+  );
+  return { model, flows, result, reconciliation, statedPaybacks };
 }
 
 /** The cells, names, formats, chart and marks to write for an analysed sheet. */
@@ -171,13 +199,37 @@ export interface WorkbookAnalyseOptions extends AnalyseOptions {
   sheet?: string;
 }
 
-/** The sheets to analyse: the one named, or every sheet with a grid (an error when there is none). */
-export function analyseWorkbook(
+/** A sheet analysed, or the reason it could not be read (the other sheets go on). */
+export type SheetOutcome =
+  | { sheetName: string; snapshot: SheetSnapshot; analysis: SheetAnalysis; error?: undefined }
+  | { sheetName: string; snapshot: SheetSnapshot; error: ItosError; analysis?: undefined };
+
+/** A failure that belongs to one sheet (its layout, its amounts), not to the command as a whole. */
+function isSheetFailure(e: unknown): e is ItosError {
+  return e instanceof ItosError && e.code !== "bad-argument" && e.code !== "no-grid";
+}
+
+function outcomeOf(snapshot: SheetSnapshot, analyse: () => SheetAnalysis): SheetOutcome {
+  try {
+    return { sheetName: snapshot.sheetName, snapshot, analysis: analyse() };
+  } catch (e) {
+    if (isSheetFailure(e)) return { sheetName: snapshot.sheetName, snapshot, error: e };
+    throw e;
+  }
+}
+
+/**
+ * The sheets to analyse, the one named or every sheet with a grid, each analysed or with the
+ * reason it cannot be: one sheet that cannot be read never stops the others. Throws only when
+ * the sheet named does not exist, or no sheet holds a grid at all.
+ */
+export function analyseWorkbookSheets(
   input: WorkbookSnapshot,
   options: WorkbookAnalyseOptions = {}
-): { snapshot: SheetSnapshot; analysis: SheetAnalysis }[] {
+): SheetOutcome[] {
   const owned = options.ownedCells;
   const workbook = owned ? { sheets: input.sheets.map((s) => withoutOwnedCells(s, owned)) } : input;
+  const detect = detectOptions(options);
   if (options.sheet !== undefined) {
     const snapshot = workbook.sheets.find((s) => s.sheetName === options.sheet);
     if (!snapshot) {
@@ -187,11 +239,25 @@ export function analyseWorkbook(
         `There is no sheet named '${options.sheet}' (the sheets are ${names}).`
       );
     }
-    const found = detectSchemes(snapshot, detectOptions(options));
-    return [{ snapshot, analysis: analyseSchemes(found, options, workbook) }];
+    return [
+      outcomeOf(snapshot, () => analyseSchemes(detectSchemes(snapshot, detect), options, workbook)),
+    ];
   }
-  const grids = findSchemeGrids(workbook, detectOptions(options));
-  if (grids.length === 0) {
+  const failures: { sheetName: string; error: ItosError }[] = [];
+  const grids = findSchemeGrids(workbook, detect, failures);
+  const outcomes = new Map<string, SheetOutcome>();
+  for (const f of failures) {
+    const snapshot = workbook.sheets.find((s) => s.sheetName === f.sheetName) as SheetSnapshot;
+    outcomes.set(f.sheetName, { sheetName: f.sheetName, snapshot, error: f.error });
+  }
+  for (const g of grids) {
+    const snapshot = workbook.sheets.find((s) => s.sheetName === g.sheetName) as SheetSnapshot;
+    outcomes.set(
+      g.sheetName,
+      outcomeOf(snapshot, () => analyseSchemes(g.schemes, options, workbook))
+    );
+  }
+  if (outcomes.size === 0) {
     const summaries = summariseWorkbook(input, options).map((s) => `'${s.snapshot.sheetName}'`);
     const why =
       summaries.length === 0
@@ -202,10 +268,19 @@ export function analyseWorkbook(
       `No payback grid found on any sheet: no row of month or year headers with investment and return lines under it.${why}`
     );
   }
-  return grids.map((g) => {
-    const snapshot = workbook.sheets.find((s) => s.sheetName === g.sheetName) as SheetSnapshot;
-    return { snapshot, analysis: analyseSchemes(g.schemes, options, workbook) };
-  });
+  // In tab order, failures among the rest.
+  return workbook.sheets.flatMap((s) => outcomes.get(s.sheetName) ?? []);
+}
+
+/** The sheets to analyse, as analyseWorkbookSheets; the first sheet that cannot be read is thrown. */
+export function analyseWorkbook(
+  input: WorkbookSnapshot,
+  options: WorkbookAnalyseOptions = {}
+): { snapshot: SheetSnapshot; analysis: SheetAnalysis }[] {
+  const outcomes = analyseWorkbookSheets(input, options);
+  const failed = outcomes.find((o) => o.error !== undefined);
+  if (failed?.error) throw failed.error;
+  return outcomes.map((o) => ({ snapshot: o.snapshot, analysis: o.analysis as SheetAnalysis }));
 }
 
 /** Suffix for the ITOS_ names of the k-th analysed sheet: none for the first, the sheet's name after. */

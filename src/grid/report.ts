@@ -3,11 +3,25 @@
  * contract, and a short human report (break-even first, then the year table, then reconciliation).
  */
 import type Decimal from "decimal.js";
-import { formatMoney, money, type PaybackResult, type Period } from "../engine";
+import {
+  type Cadence,
+  formatMoney,
+  type ItosError,
+  money,
+  PAYBACK_CONVENTIONS,
+  type PaybackConvention,
+  type PaybackResult,
+  type Period,
+} from "../engine";
 import { a1, quoteSheetName } from "../sheet";
 import { hasCountedLines, type GridModel, type LineRole } from "./read";
-import type { SheetAnalysis } from "./pipeline";
-import { formulaKindLabel, type FormulaFindingKind, type ReconciliationReport } from "./reconcile";
+import type { SchemeAnalysis, SheetAnalysis } from "./pipeline";
+import {
+  formulaKindLabel,
+  type FormulaFindingKind,
+  type ReconciliationReport,
+  type StatedPaybackCheck,
+} from "./reconcile";
 
 export interface YearJson {
   fy: string;
@@ -20,7 +34,8 @@ export interface YearJson {
 export interface SheetReportJson {
   sheet: string;
   unit: string;
-  periodicity: "monthly" | "annual";
+  /** How often the periods come: quarters are "quarterly" here (the engine's cadence). */
+  periodicity: Cadence;
   firstPeriod: string | null;
   lastPeriod: string | null;
   firstInvestment: string | null;
@@ -30,6 +45,14 @@ export interface SheetReportJson {
   paybackMonths: number | null;
   paybackYears: number | null;
   basis: string;
+  /** The convention of the headline payback (paybackMonths, paybackYears). */
+  convention: PaybackConvention;
+  /** The payback in years in each convention; null where it does not apply or is not reached. */
+  paybackByConvention: Record<PaybackConvention, number | null>;
+  /** Why a convention's payback is null, for each that is. */
+  conventionNotes: Partial<Record<PaybackConvention, string>>;
+  /** Every payback the sheet states, and the convention that reproduces it (or the nearest). */
+  statedPaybacks: StatedPaybackJson[];
   totals: { investment: number; return: number; net: number };
   npv: number;
   discountRate: number;
@@ -39,6 +62,32 @@ export interface SheetReportJson {
   excluded: { cell: string; label: string; reason: string; holdsMoney: boolean }[];
   reconciliation: ReconciliationJson;
   messages: string[];
+  /** Where the sheet holds several schemes: one entry per scheme, like a sheet's, with its name. */
+  schemes?: SchemeReportJson[];
+}
+
+export interface SchemeReportJson extends Omit<SheetReportJson, "schemes"> {
+  scheme: string;
+}
+
+export interface StatedPaybackJson {
+  cell: string;
+  /** Where the sheet holds several schemes: the scheme whose payback it is checked against. */
+  scheme?: string;
+  /** The figure as written ("Payback period: 2.9 years"). */
+  text: string;
+  years: number;
+  computedYears: number | null;
+  convention: PaybackConvention | null;
+  /** Every convention that reproduces the figure at the precision it is written to. */
+  conventions: PaybackConvention[];
+  matches: boolean;
+}
+
+/** A sheet that could not be read: what is wrong, and the cells it concerns. */
+export interface SheetErrorJson {
+  sheet: string;
+  error: { message: string; cells: string[] };
 }
 
 /** A finding as the command prints it: cells with their sheet ("Summary!E5"), parts as in a formula ("'Appendix 1'!N55"). */
@@ -105,9 +154,12 @@ export function reconciliationJson(rec: ReconciliationReport): ReconciliationJso
   };
 }
 
-/** "2022-01" for a month, the FY label ("2017/18") for a year of an annual grid. */
+/**
+ * "2022-01" for a month, "2024-Q2" for a quarter, the FY label ("2017/18") for a year of an
+ * annual grid (or its own label, "Year 1", when it has no FY).
+ */
 export function periodKey(period: Period): string {
-  return period.kind === "month" ? period.key : (period.fy ?? period.label);
+  return period.kind === "year" ? (period.fy ?? period.label) : period.key;
 }
 
 /** Amounts in the grid's own unit: pence for £, more places for £k and £000s. */
@@ -120,6 +172,28 @@ function at(result: PaybackResult, index: number | null): string | null {
 }
 
 export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
+  const json = singleReportJson(analysis);
+  if (!analysis.schemes || analysis.schemes.length === 0) return json;
+  return {
+    ...json,
+    statedPaybacks: schemeStatedPaybacks(analysis.schemes),
+    schemes: analysis.schemes.map((s) => ({ scheme: s.scheme, ...singleReportJson(s) })),
+  };
+}
+
+/**
+ * A sheet's stated paybacks checked against its schemes: each against the first scheme whose
+ * payback reproduces it ("a. 4 years" is scheme A's, "b. 5 years" scheme B's), else the first's.
+ */
+function schemeStatedPaybacks(schemes: readonly SchemeAnalysis[]): StatedPaybackJson[] {
+  const first = schemes[0].statedPaybacks;
+  return first.map((s, i) => {
+    const owner = schemes.find((sc) => sc.statedPaybacks[i]?.matches) ?? schemes[0];
+    return { ...statedPaybackJson(owner.statedPaybacks[i] ?? s), scheme: owner.scheme };
+  });
+}
+
+function singleReportJson(analysis: Omit<SheetAnalysis, "schemes">): SheetReportJson {
   if (!hasCountedLines(analysis.model)) return budgetTableJson(analysis);
   const { model, result } = analysis;
   const unit = model.unit;
@@ -144,7 +218,7 @@ export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
   return {
     sheet: model.sheetName,
     unit,
-    periodicity: result.periodicity,
+    periodicity: result.cadence,
     firstPeriod: at(result, result.periods.length ? 0 : null),
     lastPeriod: at(result, result.periods.length ? result.periods.length - 1 : null),
     firstInvestment: at(result, result.firstInvestment),
@@ -156,6 +230,10 @@ export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
     paybackYears:
       result.paybackYears === null ? null : result.paybackYears.toDecimalPlaces(4).toNumber(),
     basis: result.basis,
+    convention: result.convention,
+    paybackByConvention: byConventionJson(result),
+    conventionNotes: { ...result.conventionNotes },
+    statedPaybacks: analysis.statedPaybacks.map(statedPaybackJson),
     totals: {
       investment: amount(result.totals.investment, unit),
       return: amount(result.totals.return, unit),
@@ -181,13 +259,13 @@ export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
 const NO_PAYBACK =
   "No investment or return lines: there is no payback to compute; the stated totals are checked.";
 
-function budgetTableJson(analysis: SheetAnalysis): SheetReportJson {
+function budgetTableJson(analysis: Omit<SheetAnalysis, "schemes">): SheetReportJson {
   const { model, result } = analysis;
   const zero = amount(result.totals.net.minus(result.totals.net), model.unit);
   return {
     sheet: model.sheetName,
     unit: model.unit,
-    periodicity: result.periodicity,
+    periodicity: result.cadence,
     firstPeriod: at(result, result.periods.length ? 0 : null),
     lastPeriod: at(result, result.periods.length ? result.periods.length - 1 : null),
     firstInvestment: null,
@@ -197,6 +275,10 @@ function budgetTableJson(analysis: SheetAnalysis): SheetReportJson {
     paybackMonths: null,
     paybackYears: null,
     basis: result.basis,
+    convention: result.convention,
+    paybackByConvention: byConventionJson(result),
+    conventionNotes: { ...result.conventionNotes },
+    statedPaybacks: analysis.statedPaybacks.map(statedPaybackJson),
     totals: { investment: zero, return: zero, net: zero },
     npv: zero,
     discountRate: result.discountRate.toNumber(),
@@ -206,6 +288,96 @@ function budgetTableJson(analysis: SheetAnalysis): SheetReportJson {
     reconciliation: reconciliationJson(analysis.reconciliation),
     messages: [NO_PAYBACK, ...model.warnings],
   };
+}
+
+function byConventionJson(result: PaybackResult): SheetReportJson["paybackByConvention"] {
+  const out = {} as SheetReportJson["paybackByConvention"];
+  for (const c of PAYBACK_CONVENTIONS) {
+    const figure = result.paybackByConvention[c];
+    out[c] = figure === null ? null : figure.years.toDecimalPlaces(4).toNumber();
+  }
+  return out;
+}
+
+function statedPaybackJson(s: StatedPaybackCheck): StatedPaybackJson {
+  return {
+    cell: s.cell,
+    text: s.stated.text,
+    years: s.stated.years.toDecimalPlaces(4).toNumber(),
+    computedYears: s.computedYears,
+    convention: s.convention,
+    conventions: [...s.conventions],
+    matches: s.matches,
+  };
+}
+
+/** The cells an unreadable sheet's error concerns: the lines to choose roles for, or the cell named. */
+export function sheetErrorCells(error: ItosError): string[] {
+  if (error.candidates.length > 0)
+    return error.candidates.map((c) => {
+      const i = c.indexOf(": ");
+      return i >= 0 ? c.slice(0, i) : c;
+    });
+  return error.cell ? [error.cell] : [];
+}
+
+export function sheetErrorJson(sheet: string, error: ItosError): SheetErrorJson {
+  return { sheet, error: { message: error.message, cells: sheetErrorCells(error) } };
+}
+
+/** One shell word: single-quoted unless plain, since "!" and spaces mean something to a shell. */
+function shellWord(text: string): string {
+  return /^[A-Za-z0-9_.:=/-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * What to type to resolve an unreadable sheet, when it is a question of roles: the command again
+ * with one --role per line (`command` is "itos analyse book.xlsx"); null for other failures.
+ */
+export function roleHint(error: ItosError, command: string): string | null {
+  if (error.code !== "ambiguous-layout" || error.candidates.length === 0) return null;
+  const roles = sheetErrorCells(error)
+    .map((cell) => `--role ${shellWord(`${cell}=ROLE`)}`)
+    .join(" ");
+  return `To say what each line is, run: ${command} ${roles} (ROLE is investment, return, cost, net, total or ignore).`;
+}
+
+/** The text report of a sheet that could not be read, with what to type where there is a fix. */
+export function sheetErrorText(sheet: string, error: ItosError, command: string): string {
+  const hint = roleHint(error, command);
+  return [`${sheet}: cannot be read. ${error.message}`, ...(hint ? [`  ${hint}`] : [])].join("\n");
+}
+
+/** Where each convention counts from, for a sentence. */
+const CONVENTION_FROM: Record<PaybackConvention, string> = {
+  "first-investment": "the start of the first investment",
+  "first-return": "the start of the first return",
+  simple: "the first return, the whole investment taken as paid up front",
+  "time-zero": "the end of Year 0",
+};
+
+function years(y: number | null): string {
+  return y === null ? "n/a" : `${y.toFixed(2)} years`;
+}
+
+/** "Paybacks by convention: first-investment 2.04 years (headline), first-return ..." */
+function conventionsLine(json: SheetReportJson): string {
+  const parts = PAYBACK_CONVENTIONS.map(
+    (c) => `${c} ${years(json.paybackByConvention[c])}${c === json.convention ? " (headline)" : ""}`
+  );
+  return `  Paybacks by convention: ${parts.join(", ")}.`;
+}
+
+/** Each stated payback: the convention that reproduces it, or a mismatch naming the cell. */
+export function statedPaybacksText(checks: readonly StatedPaybackCheck[]): string[] {
+  return checks.map((s) => {
+    const j = statedPaybackJson(s);
+    if (j.matches)
+      return `  Stated payback ${j.cell} '${j.text}': matches the ${j.convention} payback (${years(j.computedYears)}).`;
+    if (j.computedYears === null)
+      return `  Stated payback ${j.cell} '${j.text}' (${j.years} years): not checked, since no convention gives a payback on this grid.`;
+    return `  MISMATCH stated payback ${j.cell} '${j.text}' (${j.years} years): no convention gives it; the nearest is ${j.convention}, ${years(j.computedYears)}.`;
+  });
 }
 
 function linesJson(model: GridModel): SheetReportJson["lines"] {
@@ -236,9 +408,11 @@ function shown(n: number): string {
   return formatMoney(money(n), Number.isInteger(n) ? 0 : 2);
 }
 
-function breakEvenSentence(analysis: SheetAnalysis, json: SheetReportJson): string {
+function breakEvenSentence(
+  analysis: Omit<SheetAnalysis, "schemes">,
+  json: SheetReportJson
+): string {
   const { result } = analysis;
-  const basis = result.basis === "first-return" ? "first return" : "first investment";
   const be = result.breakEven;
   if (be.status === "not-reached")
     return `Not paid back within the horizon: the cumulative position ends ${formatMoney(be.shortfall)} short of break-even.`;
@@ -248,7 +422,7 @@ function breakEvenSentence(analysis: SheetAnalysis, json: SheetReportJson): stri
   const months =
     json.paybackMonths === null
       ? ""
-      : ` Payback ${json.paybackMonths.toFixed(2)} months (${json.paybackYears?.toFixed(2)} years) from the ${basis}.`;
+      : ` Payback ${json.paybackMonths.toFixed(2)} months (${json.paybackYears?.toFixed(2)} years) from ${CONVENTION_FROM[result.convention]} (${result.convention} convention).`;
   const sustained =
     be.sustainedIndex !== null && be.sustainedIndex !== be.index
       ? ` Sustained break-even: ${result.periods[be.sustainedIndex].label}.`
@@ -256,16 +430,27 @@ function breakEvenSentence(analysis: SheetAnalysis, json: SheetReportJson): stri
   return `Break-even: ${label} (cumulative position turns positive).${months}${sustained}`;
 }
 
-/** The human report for one sheet. */
+/** The human report for one sheet; a sheet of several schemes reports each in turn. */
 export function sheetReportText(analysis: SheetAnalysis): string {
+  if (!analysis.schemes || analysis.schemes.length === 0) return singleReportText(analysis);
+  const n = analysis.schemes.length;
+  return [
+    `${analysis.model.sheetName}: ${n} schemes, each analysed on its own.`,
+    ...analysis.schemes.map((s) => `Scheme ${s.scheme}:\n${singleReportText(s)}`),
+  ].join("\n\n");
+}
+
+function singleReportText(analysis: Omit<SheetAnalysis, "schemes">): string {
   const { model, result, reconciliation } = analysis;
-  const json = sheetReportJson(analysis);
+  const json = singleReportJson(analysis);
   const label = (i: number | null): string => (i === null ? "none" : result.periods[i].label);
   const out: string[] = [];
   out.push(
-    `${model.sheetName} (${model.unit}, ${result.periodicity}, ${label(0)} to ${label(result.periods.length - 1)})`
+    `${model.sheetName} (${model.unit}, ${result.cadence}, ${label(0)} to ${label(result.periods.length - 1)})`
   );
   out.push(`  ${breakEvenSentence(analysis, json)}`);
+  out.push(conventionsLine(json));
+  out.push(...statedPaybacksText(analysis.statedPaybacks));
   out.push(
     `  First investment: ${label(result.firstInvestment)}.  Crossover (return first exceeds investment): ${label(result.crossover)}.`
   );

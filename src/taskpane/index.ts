@@ -16,13 +16,18 @@ import {
 } from "../excel";
 import {
   analyseOptions,
+  basisChoice,
   candidateLine,
   chartGeometry,
+  conventionsView,
   defaultSettings,
   detectionView,
   errorText,
+  excludedView,
   findingsView,
   kpiView,
+  schemesView,
+  statedPaybacksView,
   parseRatePercent,
   withRole,
   type OutputPlace,
@@ -33,10 +38,14 @@ import {
   byId,
   renderCandidates,
   renderChart,
+  renderConventions,
   renderDetection,
   renderDialogMessage,
+  renderExcluded,
   renderFindings,
   renderKpis,
+  renderSchemes,
+  renderStatedPaybacks,
   setError,
   setSelectionNote,
   setStatus,
@@ -72,10 +81,7 @@ function onRole(key: string, choice: RoleChoice): void {
 function readSettings(): void {
   settings = {
     ...settings,
-    basis:
-      byId<HTMLSelectElement>("basis").value === "first-return"
-        ? "first-return"
-        : "first-investment",
+    basis: basisChoice(byId<HTMLSelectElement>("basis").value),
     discountRatePercent: byId<HTMLInputElement>("rate").value,
     output: byId<HTMLSelectElement>("output").value as OutputPlace,
     valuesOnly: byId<HTMLInputElement>("values-only").checked,
@@ -95,6 +101,7 @@ async function detect(): Promise<void> {
     setSelectionNote(read.selectionNote);
     const view = detectionView(analysis.model, settings);
     renderDetection(view, onRole);
+    renderExcluded(excludedView(analysis.model));
     await selectRange(view.sheet, view.outline);
   });
 }
@@ -108,7 +115,14 @@ async function analyse(): Promise<void> {
       newSheet: settings.output === "new-sheet",
     });
     renderDetection(detectionView(run.analysis.model, settings), onRole);
+    renderExcluded(excludedView(run.analysis.model));
     renderKpis(kpiView(run.analysis.result, run.analysis.model.unit));
+    renderConventions(conventionsView(run.analysis.result));
+    renderSchemes(schemesView(run.analysis));
+    renderStatedPaybacks(
+      statedPaybacksView(run.analysis.statedPaybacks),
+      (cell) => void selectFinding(cell)
+    );
     renderChart(chartGeometry(run.analysis.result, run.analysis.model.unit));
     const done = byId("analyse-done");
     const where = run.plan.newSheet
@@ -137,6 +151,10 @@ async function reconcile(): Promise<void> {
     readSettings();
     const run = await reconcileActiveSheet(analyseOptions(settings));
     renderFindings(findingsView(run.analysis.reconciliation), (cell) => void selectFinding(cell));
+    renderStatedPaybacks(
+      statedPaybacksView(run.analysis.statedPaybacks),
+      (cell) => void selectFinding(cell)
+    );
   });
 }
 
@@ -166,6 +184,9 @@ async function remove(): Promise<void> {
     show(byId("kpis"), false);
     show(byId("chart"), false);
     show(byId("findings"), false);
+    show(byId("conventions-box"), false);
+    show(byId("schemes-box"), false);
+    show(byId("stated-box"), false);
     const done = byId("analyse-done");
     done.textContent =
       r.namesRemoved === 0

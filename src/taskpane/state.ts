@@ -9,8 +9,9 @@ import {
   formatMoney,
   isItosError,
   Money,
-  type Basis,
+  PAYBACK_CONVENTIONS,
   type BreakEven,
+  type PaybackConvention,
   type PaybackResult,
 } from "../engine";
 import { a1, splitCellRef } from "../sheet";
@@ -26,12 +27,30 @@ import {
   type ReconciliationFinding,
   type ReconciliationReport,
   formulaKindLabel,
+  type SheetAnalysis,
+  type StatedPaybackCheck,
 } from "../grid";
 
 export type OutputPlace = "below" | "new-sheet";
 
+/** The headline payback's convention, or "auto": the engine's choice for the table. */
+export type BasisChoice = PaybackConvention | "auto";
+
+export const BASIS_CHOICES: { value: BasisChoice; label: string }[] = [
+  { value: "auto", label: "Automatic (time zero for a Year 0 table, else first investment)" },
+  { value: "first-investment", label: "First investment" },
+  { value: "first-return", label: "First return" },
+  { value: "simple", label: "Simple (investment paid up front)" },
+  { value: "time-zero", label: "Time zero (end of Year 0)" },
+];
+
+/** The select's value as a choice; anything else is the default. */
+export function basisChoice(value: string): BasisChoice {
+  return BASIS_CHOICES.some((c) => c.value === value) ? (value as BasisChoice) : "auto";
+}
+
 export interface PaneSettings {
-  basis: Basis;
+  basis: BasisChoice;
   /** Annual discount rate in percent, as typed ("3.5"). */
   discountRatePercent: string;
   output: OutputPlace;
@@ -44,7 +63,8 @@ export interface PaneSettings {
 
 export function defaultSettings(): PaneSettings {
   return {
-    basis: DEFAULT_OPTIONS.basis,
+    // Not DEFAULT_OPTIONS.basis: passing a basis would override the engine's time-zero default.
+    basis: "auto",
     discountRatePercent: new Money(DEFAULT_OPTIONS.discountRate).times(100).toString(),
     output: "below",
     valuesOnly: false,
@@ -64,7 +84,8 @@ export function parseRatePercent(text: string): number | null {
 export function analyseOptions(settings: PaneSettings): AnalyseOptions {
   const rate = parseRatePercent(settings.discountRatePercent);
   return {
-    basis: settings.basis,
+    // "auto" passes nothing, so a Year 0 table gets time-zero and any other first-investment.
+    ...(settings.basis === "auto" ? {} : { convention: settings.basis }),
     ...(rate === null ? {} : { discountRate: rate }),
     roleOverrides: { ...settings.roleOverrides },
     excludedLines: [...settings.excluded],
@@ -209,12 +230,23 @@ function breakEvenText(
 }
 
 /** The KPIs in reading order: break-even first, then payback, crossover, totals, NPV. */
+/** Where each convention counts from, as the pane says it. */
+const CONVENTION_FROM: Record<PaybackConvention, string> = {
+  "first-investment": "from first investment",
+  "first-return": "from first return",
+  simple: "simple, from first return",
+  "time-zero": "from the end of Year 0",
+};
+
+function startPeriod(result: PaybackResult): number | null {
+  if (result.convention === "first-investment") return result.firstInvestment;
+  if (result.convention === "time-zero") return null;
+  return result.firstReturn;
+}
+
 export function kpiView(result: PaybackResult, unit: Unit): Kpi[] {
-  const from = result.basis === "first-investment" ? result.firstInvestment : result.firstReturn;
-  const fromText =
-    from !== null
-      ? ` from ${result.basis === "first-investment" ? "first investment" : "first return"} (${result.periods[from].label})`
-      : "";
+  const from = startPeriod(result);
+  const fromText = ` ${CONVENTION_FROM[result.convention]}${from !== null ? ` (${result.periods[from].label})` : ""}`;
   const be = breakEvenText(result.breakEven, result, unit);
   const months = result.paybackMonths;
   const kpis: Kpi[] = [
@@ -390,6 +422,115 @@ export function chartGeometry(
     firstLabel: result.periods[0]?.label ?? "",
     lastLabel: result.periods[n - 1]?.label ?? "",
   };
+}
+
+export interface ConventionItem {
+  convention: PaybackConvention;
+  label: string;
+  /** "2.04 years", or why there is none. */
+  value: string;
+  headline: boolean;
+}
+
+const CONVENTION_LABEL: Record<PaybackConvention, string> = {
+  "first-investment": "First investment",
+  "first-return": "First return",
+  simple: "Simple",
+  "time-zero": "Time zero",
+};
+
+/** The payback in each of the four conventions, the headline's marked. */
+export function conventionsView(result: PaybackResult): ConventionItem[] {
+  return PAYBACK_CONVENTIONS.map((c) => {
+    const figure = result.paybackByConvention[c];
+    return {
+      convention: c,
+      label: CONVENTION_LABEL[c],
+      value:
+        figure === null
+          ? c === "time-zero" && result.conventionNotes[c]?.includes("no Year 0")
+            ? "n/a (no Year 0)"
+            : "Not reached"
+          : `${figure.years.toDecimalPlaces(2).toFixed(2)} years`,
+      headline: c === result.convention,
+    };
+  });
+}
+
+export interface StatedPaybackItem {
+  cell: string;
+  title: string;
+  detail: string;
+  matches: boolean;
+}
+
+/** Each payback the sheet states, with the convention that gives it or the mismatch. */
+export function statedPaybacksView(checks: readonly StatedPaybackCheck[]): StatedPaybackItem[] {
+  return checks.map((s) => {
+    const stated = `${s.stated.years.toDecimalPlaces(2).toString()} years`;
+    const computed = s.computedYears === null ? null : `${s.computedYears.toFixed(2)} years`;
+    const detail = s.matches
+      ? `Matches the ${CONVENTION_LABEL[s.convention as PaybackConvention].toLowerCase()} payback (${computed}).`
+      : computed === null
+        ? "Not checked: no convention gives a payback on this grid."
+        : `Mismatch: no convention gives ${stated}; nearest ${CONVENTION_LABEL[s.convention as PaybackConvention].toLowerCase()}, ${computed}.`;
+    return { cell: s.cell, title: `${s.cell}: '${s.stated.text}'`, detail, matches: s.matches };
+  });
+}
+
+export interface ExcludedItem {
+  cell: string;
+  text: string;
+  holdsMoney: boolean;
+}
+
+/** An amount line left out of the payback, with its reason (the reader's GridModel.excluded). */
+interface ExcludedLineShape {
+  cell: string;
+  label: string;
+  reason: string;
+  holdsMoney: boolean;
+}
+
+/** The lines the reader left out of the payback, money first; each with its reason. */
+export function excludedView(model: GridModel): ExcludedItem[] {
+  const excluded = (model as GridModel & { excluded?: ExcludedLineShape[] }).excluded ?? [];
+  return [...excluded]
+    .sort((a, b) => Number(b.holdsMoney) - Number(a.holdsMoney))
+    .map((e) => ({
+      cell: e.cell,
+      text: `${e.label ? `'${e.label}': ` : ""}${e.reason}${e.holdsMoney ? " (holds money: the payback leaves it out)" : ""}`,
+      holdsMoney: e.holdsMoney,
+    }));
+}
+
+export interface SchemeItem {
+  scheme: string;
+  breakEven: string;
+  payback: string;
+  net: string;
+}
+
+/** One scheme of a sheet that holds several. */
+interface SchemeShape {
+  scheme: string;
+  model: GridModel;
+  result: PaybackResult;
+}
+
+/** One line per scheme where the sheet holds several; empty for a single-scheme sheet. */
+export function schemesView(analysis: SheetAnalysis): SchemeItem[] {
+  const schemes = (analysis as SheetAnalysis & { schemes?: SchemeShape[] }).schemes ?? [];
+  return schemes.map((s) => {
+    const kpis = kpiView(s.result, s.model.unit);
+    const payback = kpis.find((k) => k.id === "payback") as Kpi;
+    return {
+      scheme: s.scheme,
+      breakEven: kpis[0].value,
+      payback: payback.detail ?? payback.value,
+      net: moneyText(s.result.totals.net, s.model.unit),
+    };
+  });
 }
 
 /** Any failure as a sentence for a finance user; ItosError messages already name the cell. */

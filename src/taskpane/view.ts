@@ -4,7 +4,11 @@
  */
 import {
   type ChartGeometry,
+  type ConventionItem,
   type DetectionView,
+  type ExcludedItem,
+  type SchemeItem,
+  type StatedPaybackItem,
   type FindingsView,
   type Kpi,
   type RoleChoice,
@@ -229,4 +233,75 @@ export function renderDialogMessage(text: string): void {
   const box = byId("dialog-message");
   box.textContent = text;
   show(box, true);
+}
+
+/** The payback in each convention, the headline's marked. */
+export function renderConventions(items: ConventionItem[]): void {
+  const list = byId("conventions");
+  list.replaceChildren();
+  for (const c of items) {
+    const dt = el("dt", c.headline ? "convention-headline" : undefined, c.label);
+    const dd = el("dd", c.headline ? "convention-headline" : undefined, c.value);
+    dt.dataset.convention = c.convention;
+    dd.dataset.convention = c.convention;
+    if (c.headline) dd.append(el("span", "badge", "headline"));
+    list.append(dt, dd);
+  }
+  show(byId("conventions-box"), items.length > 0);
+}
+
+/** Paybacks the sheet states: the convention that gives each, or the mismatch naming the cell. */
+export function renderStatedPaybacks(
+  items: StatedPaybackItem[],
+  onSelect: (cell: string) => void
+): void {
+  const list = byId("stated-paybacks");
+  list.replaceChildren(
+    ...items.map((s) => {
+      const li = el("li");
+      const button = el("button", s.matches ? "finding finding-ok" : "finding finding-root");
+      button.type = "button";
+      button.dataset.cell = s.cell;
+      button.append(el("span", "finding-title", s.title), el("span", "finding-detail", s.detail));
+      button.addEventListener("click", () => onSelect(s.cell));
+      li.append(button);
+      return li;
+    })
+  );
+  show(byId("stated-box"), items.length > 0);
+}
+
+/** Amount lines left out of the payback, each with its reason. */
+export function renderExcluded(items: ExcludedItem[]): void {
+  const money = items.filter((i) => i.holdsMoney).length;
+  byId("excluded-summary").textContent =
+    `${items.length} ${items.length === 1 ? "line" : "lines"} not counted in the payback` +
+    (money > 0 ? ` (${money} holding money)` : "");
+  byId("excluded").replaceChildren(
+    ...items.map((i) => {
+      const li = el("li", i.holdsMoney ? "excluded-money" : undefined);
+      li.append(el("span", "cell-ref", i.cell), document.createTextNode(i.text));
+      return li;
+    })
+  );
+  show(byId("excluded-box"), items.length > 0);
+  if (money > 0) byId<HTMLDetailsElement>("excluded-box").open = true;
+}
+
+/** One row per scheme where the sheet holds several. */
+export function renderSchemes(items: SchemeItem[]): void {
+  byId("schemes").replaceChildren(
+    ...items.map((s) => {
+      const tr = el("tr");
+      tr.dataset.scheme = s.scheme;
+      tr.append(
+        el("th", undefined, s.scheme),
+        el("td", undefined, s.breakEven),
+        el("td", undefined, s.payback),
+        el("td", undefined, s.net)
+      );
+      return tr;
+    })
+  );
+  show(byId("schemes-box"), items.length > 0);
 }

@@ -93,6 +93,41 @@ function payloadWorkbook(): { sheets: unknown[]; active: string } {
   };
 }
 
+/**
+ * Investment 500 in Apr-22 and Jun-22, savings 300 a month from May-22; two paybacks stated below.
+ * Cumulative -500, -200, -400, -100, 200, 500: break-even Aug-22, 1/3 into the month.
+ *   first-investment 4 + 1/3 = 4.33 months = 0.36 years; first-return 3 + 1/3 = 3.33 months =
+ *   0.28 years; simple (1,000 from 300 a month from May) 3.33 months = 0.28 years; no Year 0.
+ * "Payback period: 4.3 months" is the first-investment payback; "Payback (years)" 2 is none.
+ */
+function conventionsWorkbook(): { sheets: unknown[]; active: string } {
+  const months = [44652, 44682, 44713, 44743, 44774, 44805]; // Apr-22 .. Sep-22
+  return {
+    active: "Case",
+    sheets: [
+      {
+        sheetName: "Case",
+        top: 0,
+        left: 0,
+        values: [
+          [null, ...months],
+          ["Investment", -500, null, -500, null, null, null],
+          ["Savings", null, 300, 300, 300, 300, 300],
+          [null, null, null, null, null, null, null],
+          [null, null, null, null, null, null, null],
+          [null, null, null, null, null, null, null],
+          ["Payback period: 4.3 months", null, null, null, null, null, null],
+          ["Payback (years)", 2, null, null, null, null, null],
+        ],
+        numberFormats: [
+          ["General", ...months.map(() => "mmm-yy")],
+          ...new Array(7).fill(new Array(7).fill("General")),
+        ],
+      },
+    ],
+  };
+}
+
 /** Column A labels of the rows where a conditional-format rule is true, computed by HyperFormula. */
 function highlightedLabels(
   d: FakeDump,
@@ -382,6 +417,58 @@ describe("the task pane in a real browser", () => {
     // Every finding has its note on the sheet: the mismatch and the five formula findings share D11's.
     const reconciled = await dump(page);
     expect(Object.keys(reconciled.notes).length).toBe(5);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it("shows the payback in each convention, the headline's chosen in the settings, and the paybacks the sheet states", async () => {
+    const { page, pageErrors } = await open(conventionsWorkbook());
+    await page.waitForSelector("#detect-facts:not([hidden])");
+    await waitIdle(page);
+    // The default lets ITOS choose: first investment here, since the table has no Year 0.
+    expect(await page.locator("#basis").inputValue()).toBe("auto");
+    expect(await page.locator("#basis option").allTextContents()).toHaveLength(5);
+    await page.click("#analyse");
+    await page.waitForSelector("#conventions-box:not([hidden])");
+    await waitIdle(page);
+    const value = (c: string) =>
+      page.locator(`#conventions dd[data-convention="${c}"]`).innerText();
+    expect(await value("first-investment")).toBe("0.36 yearsheadline");
+    expect(await value("first-return")).toBe("0.28 years");
+    expect(await value("simple")).toBe("0.28 years");
+    expect(await value("time-zero")).toBe("n/a (no Year 0)");
+    expect(await page.locator('[data-kpi="payback"] .kpi-value').innerText()).toBe("4.3 months");
+
+    const stated = page.locator("#stated-paybacks button");
+    expect(await stated.count()).toBe(2);
+    expect(await stated.nth(0).getAttribute("data-cell")).toBe("Case!A7");
+    expect(await stated.nth(0).innerText()).toContain(
+      "Matches the first investment payback (0.36 years)."
+    );
+    expect(await stated.nth(1).getAttribute("data-cell")).toBe("Case!B8");
+    expect(await stated.nth(1).innerText()).toContain(
+      "Mismatch: no convention gives 2 years; nearest first investment, 0.36 years."
+    );
+    // Clicking a stated payback selects its cell.
+    await stated.nth(1).click();
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { __fakeHost: { model: { dump(): FakeDump } } }
+        ).__fakeHost.model.dump().selection === "Case!B8"
+    );
+
+    // Choosing simple makes it the headline: 3.33 months.
+    await page.selectOption("#basis", "simple");
+    await page.click("#analyse");
+    await waitIdle(page);
+    expect(await value("simple")).toBe("0.28 yearsheadline");
+    expect(await value("first-investment")).toBe("0.36 years");
+    expect(await page.locator('[data-kpi="payback"] .kpi-value').innerText()).toBe("3.3 months");
+    expect(await page.locator('[data-kpi="payback"] .kpi-detail').innerText()).toContain(
+      "simple, from first return (May-22)"
+    );
+    expect(await page.locator("#schemes-box").isHidden()).toBe(true);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   }, 120_000);

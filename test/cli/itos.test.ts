@@ -296,7 +296,7 @@ describe("bad input", () => {
     expectOneLineError(itos("analyze-all", FIXTURE), "Unknown command 'analyze-all'");
     expectOneLineError(
       itos("analyse", FIXTURE, "--basis", "last-return"),
-      "--basis must be first-investment or first-return"
+      "--basis must be first-investment, first-return, simple or time-zero"
     );
   });
 

@@ -4,7 +4,9 @@ import { readWorkbook } from "../../src/file";
 import * as path from "path";
 import {
   analyseOptions,
+  basisChoice,
   candidateLine,
+  conventionsView,
   chartGeometry,
   defaultSettings,
   detectionView,
@@ -16,7 +18,7 @@ import {
   withRole,
 } from "../../src/taskpane/state";
 import { analyseMessage, reconcileMessage } from "../../src/commands/messages";
-import { ItosError, money } from "../../src/engine";
+import { analysePayback, ItosError, money, yearNumberPeriod } from "../../src/engine";
 
 let workbook: WorkbookSnapshot;
 let analysis: SheetAnalysis;
@@ -44,7 +46,6 @@ describe("pane settings", () => {
     let s = withRole(defaultSettings(), "adoption support", "excluded");
     s = withRole(s, "residential", "investment");
     expect(analyseOptions(s)).toEqual({
-      basis: "first-investment",
       discountRate: 0.035,
       roleOverrides: { residential: "investment" },
       excludedLines: ["adoption support"],
@@ -55,6 +56,34 @@ describe("pane settings", () => {
       residential: "investment",
       "adoption support": "return",
     });
+  });
+
+  it("by default lets the engine choose the convention: time zero for a Year 0 table, first investment otherwise", () => {
+    const options = analyseOptions(defaultSettings());
+    expect(options).not.toHaveProperty("basis");
+    expect(options).not.toHaveProperty("convention");
+    // Year 0: -100; Years 1-3: +40. Cumulative -100, -60, -20, +20: from the end of Year 0,
+    // 2 + 20/40 = 2.5 years; from the start of the first investment (Year 0), 3.5 years.
+    const periods = [0, 1, 2, 3].map((n) => yearNumberPeriod(n));
+    const lines = [
+      {
+        label: "Capital",
+        role: "investment" as const,
+        amounts: [-100, 0, 0, 0].map((a) => money(a)),
+      },
+      { label: "Saving", role: "return" as const, amounts: [0, 40, 40, 40].map((a) => money(a)) },
+    ];
+    const auto = analysePayback({ periods, lines }, options);
+    expect(auto.convention).toBe("time-zero");
+    expect(auto.paybackYears?.toNumber()).toBe(2.5);
+    const chosen = analysePayback(
+      { periods, lines },
+      analyseOptions({ ...defaultSettings(), basis: "first-investment" })
+    );
+    expect(chosen.convention).toBe("first-investment");
+    expect(chosen.paybackYears?.toNumber()).toBe(3.5);
+    expect(basisChoice("simple")).toBe("simple");
+    expect(basisChoice("nonsense")).toBe("auto");
   });
 
   it("reads a candidate line from the grid reader's question", () => {
@@ -182,5 +211,21 @@ describe("messages", () => {
     const r = reconcileMessage("Appendix 1", analysis.reconciliation);
     expect(r.split("\n")[1]).toMatch(/stated totals do not add up/);
     expect(r).toContain("• Summary!E5: stated 411,823, expected 425,744");
+  });
+});
+
+describe("the four conventions in the pane", () => {
+  it("lists each with its payback, the headline's marked (Sandwell: 24.48 months from first investment, 3 fewer from first return)", () => {
+    const items = conventionsView(analysis.result);
+    expect(items.map((i) => i.convention)).toEqual([
+      "first-investment",
+      "first-return",
+      "simple",
+      "time-zero",
+    ]);
+    expect(items.map((i) => i.headline)).toEqual([true, false, false, false]);
+    expect(items[0].value).toBe(`${(24.48 / 12).toFixed(2)} years`);
+    expect(items[1].value).toBe(`${(21.48 / 12).toFixed(2)} years`);
+    expect(items[3].value).toBe("n/a (no Year 0)");
   });
 });

@@ -16,9 +16,8 @@ export interface CaseBase {
   scheme: string | null;
 }
 
+/** A case read: the report's `convention` is the headline payback's (time-zero for a Year 0 table). */
 export interface ReadCase extends CaseBase, CaseReport {
-  /** The convention of the headline payback (paybackMonths, paybackYears): time-zero for a Year 0 table. */
-  convention: string;
   limit: LimitJson | null;
   error: null;
 }

@@ -4,7 +4,13 @@
  * payback) are the engine's values.
  */
 import type Decimal from "decimal.js";
-import { formatMoney, toNumber, type BreakEven, type PaybackResult } from "../../engine";
+import {
+  formatMoney,
+  monthsPerPeriodOf,
+  toNumber,
+  type BreakEven,
+  type PaybackResult,
+} from "../../engine";
 
 /** Rows of the KPI block; kpiRows always gives this many, so the layout can be fixed first. */
 export const KPI_ROWS = 12;
@@ -55,7 +61,9 @@ export function kpiRows(
 ): KpiRow[] {
   const basisText = result.basis === "first-return" ? "first return" : "first investment";
   const rate = result.discountRate.toString();
-  const periodRate = result.periodicity === "annual" ? rate : `((1+${rate})^(1/12)-1)`;
+  // The annual rate as a rate per period: a quarter is a quarter of a year, not a month.
+  const perYear = 12 / monthsPerPeriodOf(result.cadence);
+  const periodRate = perYear === 1 ? rate : `((1+${rate})^(1/${perYear})-1)`;
   const f = (formula: string): string | undefined => (valuesOnly ? undefined : formula);
   const rows: KpiRow[] = [
     { label: "First investment", value: periodLabel(result, result.firstInvestment) },

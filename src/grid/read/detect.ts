@@ -234,7 +234,9 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
  */
 export function findGrids(
   workbook: WorkbookSnapshot,
-  options: DetectOptions = {}
+  options: DetectOptions = {},
+  /** When given, a sheet that holds a grid ITOS cannot read is listed here and the others go on. */
+  failures?: { sheetName: string; error: ItosError }[]
 ): { sheetName: string; model: GridModel }[] {
   const found: { sheetName: string; model: GridModel }[] = [];
   for (const sheet of workbook.sheets) {
@@ -242,6 +244,10 @@ export function findGrids(
       found.push({ sheetName: sheet.sheetName, model: detectGrid(sheet, options) });
     } catch (e) {
       if (e instanceof ItosError && e.code === "no-grid") continue;
+      if (failures && e instanceof ItosError && e.code !== "bad-argument") {
+        failures.push({ sheetName: sheet.sheetName, error: e });
+        continue;
+      }
       throw e;
     }
   }

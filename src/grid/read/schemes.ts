@@ -224,7 +224,9 @@ export function detectSchemes(snapshot: SheetSnapshot, options: DetectOptions = 
  */
 export function findSchemeGrids(
   workbook: WorkbookSnapshot,
-  options: DetectOptions = {}
+  options: DetectOptions = {},
+  /** When given, a sheet that holds a grid ITOS cannot read is listed here and the others go on. */
+  failures?: { sheetName: string; error: ItosError }[]
 ): { sheetName: string; schemes: SchemeModel[] }[] {
   const found: { sheetName: string; schemes: SchemeModel[] }[] = [];
   for (const sheet of workbook.sheets) {
@@ -232,6 +234,10 @@ export function findSchemeGrids(
       found.push({ sheetName: sheet.sheetName, schemes: detectSchemes(sheet, options) });
     } catch (e) {
       if (e instanceof ItosError && e.code === "no-grid") continue;
+      if (failures && e instanceof ItosError && e.code !== "bad-argument") {
+        failures.push({ sheetName: sheet.sheetName, error: e });
+        continue;
+      }
       throw e;
     }
   }

@@ -7,3 +7,9 @@ export {
   reconcileSheet,
   formulaKindLabel,
 } from "./reconcileGrid";
+export {
+  type StatedPaybackCheck,
+  type StatedPaybackFound,
+  checkStatedPaybacks,
+  findStatedPaybacks,
+} from "./statedPaybacks";
