@@ -83,7 +83,7 @@ describe("--role CELL=ROLE", () => {
 
   test.each([
     ["A3", "--role A3: give the line's label cell and its role"],
-    ["A3=maybe", "the role must be one of investment, return, net, total, ignore, not 'maybe'"],
+    ["A3=maybe", "the role must be one of investment, return, cost, net, total, ignore, not 'maybe'"],
     ["Widgets=return", "'Widgets' is not a cell"],
   ])("--role %s is one line and exit 2", async (value, message) => {
     const r = await itos("analyse", "x.xlsx", "--role", value);
@@ -113,7 +113,7 @@ describe("a sheet that cannot be read", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Bad one: cannot be read.");
     expect(r.stdout).toContain(
-      `--role 'Bad one!A3=ROLE' --role 'Bad one!A4=ROLE' (ROLE is investment, return, net, total or ignore)`
+      `--role 'Bad one!A3=ROLE' --role 'Bad one!A4=ROLE' (ROLE is investment, return, cost, net, total or ignore)`
     );
     expect(r.stdout).toContain("Good (£, monthly, Apr-22 to Sep-22)");
   });

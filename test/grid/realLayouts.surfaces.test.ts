@@ -67,21 +67,15 @@ describe.each([...sheets.entries()])("%s", (_key, cases) => {
     });
 });
 
-describe("roles given by label cell make a refused table readable (outflows-inflows-year0-down / Answer)", () => {
+describe("roles given by label cell (outflows-inflows-year0-down / Answer)", () => {
   const c = REAL_CASES.find((x) => x.file === "outflows-inflows-year0-down.xlsx")!;
-  test("--role B7=investment, C7=return: the hand-worked totals, break-even, paybacks and stated paybacks", async () => {
-    const workbook = await book(c.file);
-    // Without the roles the sheet is refused, naming the two lines to choose for.
-    const refused = analyseWorkbookSheets(workbook)[0];
-    expect(refused.error && sheetErrorCells(refused.error)).toEqual(["Answer!B7", "Answer!C7"]);
+  const roleOverrides = Object.fromEntries(
+    c.lines
+      .filter((l) => l.role === "investment" || l.role === "return")
+      .map((l) => [`${c.sheet}!${l.labelCell}`, l.role as "investment" | "return"])
+  );
 
-    const roleOverrides = Object.fromEntries(
-      c.lines
-        .filter((l) => l.role === "investment" || l.role === "return")
-        .map((l) => [`${c.sheet}!${l.labelCell}`, l.role as "investment" | "return"])
-    );
-    const [outcome] = analyseWorkbookSheets(workbook, { roleOverrides });
-    const json = sheetReportJson(outcome.analysis!);
+  function expectHandAnswer(json: ReturnType<typeof sheetReportJson>): void {
     expect(json.totals).toEqual({
       investment: -c.totals!.investment,
       return: c.totals!.return,
@@ -95,5 +89,24 @@ describe("roles given by label cell make a refused table readable (outflows-infl
     );
     for (const s of json.statedPaybacks)
       expect(s.conventions).toEqual(expect.arrayContaining(["first-return", "simple"]));
+  }
+
+  test("read from its own words ('Outflows', 'Inflows'), and the same with the roles given by cell", async () => {
+    const workbook = await book(c.file);
+    expectHandAnswer(sheetReportJson(analyseWorkbookSheets(workbook)[0].analysis!));
+    const [outcome] = analyseWorkbookSheets(workbook, { roleOverrides });
+    expectHandAnswer(sheetReportJson(outcome.analysis!));
+  });
+
+  test("a line given the role 'ignored' by its cell leaves the sums and is listed as excluded", async () => {
+    const workbook = await book(c.file);
+    const returnCell = c.lines.find((l) => l.role === "return")!.labelCell;
+    const [outcome] = analyseWorkbookSheets(workbook, {
+      roleOverrides: { ...roleOverrides, [`${c.sheet}!${returnCell}`]: "ignored" },
+    });
+    const json = sheetReportJson(outcome.analysis!);
+    expect(json.totals.return).toBe(0);
+    expect(json.totals.investment).toBe(-c.totals!.investment);
+    expect(json.excluded.map((e) => e.cell)).toContain(`${c.sheet}!${returnCell}`);
   });
 });
