@@ -9,7 +9,6 @@ import { readWorkbook } from "../../src/file";
 import type { WorkbookSnapshot } from "../../src/sheet";
 import { checkStatedPaybacks, findStatedPaybacks } from "../../src/grid/reconcile/statedPaybacks";
 import { analyseWorkbookSheets, sheetReportJson } from "../../src/grid";
-import { sheetErrorCells } from "../../src/grid/report";
 import { REAL_CASES, type RealCase } from "../support/realLayouts";
 
 const DIR = path.join(__dirname, "..", "fixtures", "real-layouts");
