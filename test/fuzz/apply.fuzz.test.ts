@@ -80,5 +80,7 @@ it("applying a plan never changes a cell that already held something", async () 
     { numRuns: 1000 }
   );
   expect(cases).toBe(1000);
-  expect(appliedCount).toBeGreaterThan(100);
+  // About one random sheet in ten is a readable case (months with gaps and undecidable lines
+  // are refused); a floor far below that keeps the property from passing on refusals alone.
+  expect(appliedCount).toBeGreaterThan(50);
 }, 300_000);
