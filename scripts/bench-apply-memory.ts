@@ -1,0 +1,159 @@
+/**
+ * Peak memory of `itos apply` on two workbooks whose cost is their size, not their case:
+ * - a large workbook: a small invest-to-save grid on one sheet and a ledger of `ledgerRows` x 12
+ *   cells on another (by default 400,000 rows, 4.8 million cells, about 50 MB), as a finance
+ *   team's working file often is;
+ * - the formatted-edge workbook: the Sandwell grid and one empty formatted cell at A1048576.
+ * Each is written once with exceljs's streaming writer into a temporary folder, then applied by
+ * the built command (dist/cli, `npm run build:cli`) in a child process that reports its peak RSS.
+ *   npx tsx scripts/bench-apply-memory.ts [ledgerRows]
+ */
+import { execFile } from "child_process";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+
+const ROOT = path.join(__dirname, "..");
+
+export interface ApplyMemory {
+  file: string;
+  cells: number;
+  fileMB: number;
+  maxRssMB: number | null;
+  seconds: number | null;
+  error?: string;
+}
+
+/** A three-year monthly case: 120,000 invested over the first year, 6,000 a month saved after. */
+function addCaseSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const ws = wb.addWorksheet("Case");
+  const months = Array.from({ length: 36 }, (_, i) => new Date(Date.UTC(2024, 3 + i, 1)));
+  ws.addRow(["Invest to save case (£)"]).commit();
+  const header = ws.addRow(["", ...months]);
+  months.forEach((_, i) => (header.getCell(i + 2).numFmt = "mmm-yy"));
+  header.commit();
+  ws.addRow(["Investment", ...months.map((_, i) => (i < 12 ? -10000 : 0))]).commit();
+  ws.addRow(["Savings", ...months.map((_, i) => (i < 12 ? 0 : 6000))]).commit();
+}
+
+async function writeLarge(file: string, ledgerRows: number): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  addCaseSheet(wb);
+  const ledger = wb.addWorksheet("Ledger");
+  ledger
+    .addRow([
+      "Date",
+      "Cost centre",
+      "Account",
+      "Supplier",
+      "Ref",
+      "Net",
+      "VAT",
+      "Gross",
+      "Period",
+      "Year",
+      "Type",
+      "Notes",
+    ])
+    .commit();
+  for (let r = 0; r < ledgerRows; r++) {
+    const net = ((r * 7919) % 100000) / 100;
+    ledger
+      .addRow([
+        45000 + (r % 1000),
+        `CC${r % 250}`,
+        4000 + (r % 90),
+        `Supplier ${r % 1200}`,
+        `INV-${r}`,
+        net,
+        Math.round(net * 20) / 100,
+        Math.round(net * 120) / 100,
+        (r % 12) + 1,
+        2024 + (r % 3),
+        r % 2 ? "Revenue" : "Capital",
+        r % 17 === 0 ? "Accrual" : "",
+      ])
+      .commit();
+  }
+  await wb.commit();
+  return (ledgerRows + 1) * 12 + 4 * 37;
+}
+
+async function writeFormattedEdge(file: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(ROOT, "test", "fixtures", "sandwell-invest-to-save.xlsx"));
+  const ws = wb.worksheets[0];
+  ws.getCell("A1048576").fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { argb: "FFFFFF00" },
+  };
+  await wb.xlsx.writeFile(file);
+  let cells = 0;
+  ws.eachRow((row) => row.eachCell(() => cells++));
+  return cells;
+}
+
+function applyPeak(input: string, out: string): Promise<{ maxRssMB: number; seconds: number }> {
+  const started = Date.now();
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [
+        "--max-old-space-size=4096",
+        "-r",
+        path.join(__dirname, "bench-maxrss.js"),
+        path.join(ROOT, "bin", "itos.js"),
+        "apply",
+        input,
+        "--out",
+        out,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, _stdout, stderr) => {
+        const rss = /itos-bench maxrss-kb=(\d+)/.exec(String(stderr));
+        if (error || !rss) {
+          reject(new Error(`itos apply failed: ${error?.message ?? "no memory line"}`));
+          return;
+        }
+        resolve({ maxRssMB: Number(rss[1]) / 1024, seconds: (Date.now() - started) / 1000 });
+      }
+    )
+  );
+}
+
+export async function benchApplyMemory(ledgerRows = 400_000): Promise<ApplyMemory[]> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "itos-bench-memory-"));
+  try {
+    const runs: ApplyMemory[] = [];
+    const inputs: [string, (file: string) => Promise<number>][] = [
+      ["large.xlsx", (f) => writeLarge(f, ledgerRows)],
+      ["formatted-edge.xlsx", writeFormattedEdge],
+    ];
+    for (const [name, write] of inputs) {
+      const file = path.join(dir, name);
+      const cells = await write(file);
+      const fileMB = (await fs.stat(file)).size / 1024 / 1024;
+      try {
+        const peak = await applyPeak(file, path.join(dir, `out-${name}`));
+        runs.push({ file: name, cells, fileMB, ...peak });
+      } catch (e) {
+        runs.push({ file: name, cells, fileMB, maxRssMB: null, seconds: null, error: String(e) });
+      }
+    }
+    return runs;
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  const rows = Number(process.argv[2] ?? 400_000);
+  benchApplyMemory(rows).then((runs) => {
+    for (const r of runs)
+      console.log(
+        `${r.file}: ${r.cells.toLocaleString("en-GB")} cells, ${r.fileMB.toFixed(1)} MB, peak ${r.maxRssMB === null ? `not measured (${r.error})` : `${r.maxRssMB.toFixed(0)} MB in ${r.seconds?.toFixed(1)} s`}`
+      );
+  });
+}
