@@ -19,7 +19,20 @@ interface Sheet {
 
 const OUT = path.join(__dirname, "..", "test", "fixtures", "tracking");
 const BRACKETS = "#,##0;(#,##0)";
-const MONTHS = ["Apr-24", "May-24", "Jun-24", "Jul-24", "Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25", "Feb-25", "Mar-25"];
+const MONTHS = [
+  "Apr-24",
+  "May-24",
+  "Jun-24",
+  "Jul-24",
+  "Aug-24",
+  "Sep-24",
+  "Oct-24",
+  "Nov-24",
+  "Dec-24",
+  "Jan-25",
+  "Feb-25",
+  "Mar-25",
+];
 
 /** A line across the twelve months with its stated total; null figures stay blank. */
 function line(label: string, figures: Cell[], total: number): Cell[] {

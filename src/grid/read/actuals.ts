@@ -238,7 +238,12 @@ export function trackingLayout(
         : `the last period with an actual figure entered (${slots[asOfSlot].period.label})`;
   }
   return {
-    layout: marked >= 0 ? "actual and forecast periods" : prepared.pairedColumns ? "plan and actual columns" : "actual lines",
+    layout:
+      marked >= 0
+        ? "actual and forecast periods"
+        : prepared.pairedColumns
+          ? "plan and actual columns"
+          : "actual lines",
     lines: actual,
     planOf,
     asOfSlot,

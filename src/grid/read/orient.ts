@@ -41,7 +41,10 @@ export function transposeSnapshot(snapshot: SheetSnapshot): SheetSnapshot {
 }
 
 /** The snapshot with other values in the same cells, naming its cells as the original does. */
-export function withValues(snapshot: SheetSnapshot, values: SheetSnapshot["values"]): SheetSnapshot {
+export function withValues(
+  snapshot: SheetSnapshot,
+  values: SheetSnapshot["values"]
+): SheetSnapshot {
   const out: SheetSnapshot = { ...snapshot, values };
   const namer = namers.get(snapshot);
   if (namer) namers.set(out, namer);
