@@ -176,6 +176,30 @@ export function setAsideActualLines(lines: RawLine[], periodsMarked: boolean): S
   return actual;
 }
 
+/** 2 for the second "Savings - actual" of a sheet ("savings - actual #2"), 1 for the first. */
+function occurrence(key: string): number {
+  return Number(/ #(\d+)$/.exec(key)?.[1] ?? 1);
+}
+
+/**
+ * One of several alternatives side by side: its own repeat of each repeated actual line, and the
+ * actual lines that appear once. The last actual period stays the sheet's.
+ */
+export function schemeTracking(
+  tracking: TrackingLayout | null | undefined,
+  k: number
+): TrackingLayout | null {
+  if (!tracking) return null;
+  const base = (key: string) => key.replace(/ #\d+$/, "");
+  const repeated = new Set(
+    tracking.lines.filter((l) => occurrence(l.key) > 1).map((l) => base(l.key))
+  );
+  const lines = tracking.lines.filter((l) => !repeated.has(base(l.key)) || occurrence(l.key) === k);
+  const planOf: Record<string, string | null> = {};
+  for (const l of lines) planOf[l.key] = tracking.planOf[l.key] ?? null;
+  return { ...tracking, lines, planOf };
+}
+
 const COMPONENTS: ReadonlySet<LineRole> = new Set(["investment", "return", "cost"]);
 
 /** Actual lines, reported as left out of the plan's payback. */
@@ -215,7 +239,10 @@ export function trackingLayout(
   const plan = lines.filter((l) => !actualKeys.has(l.key));
   const planOf: Record<string, string | null> = {};
   for (const a of actual)
-    planOf[a.key] = plan.find((p) => lineName(p.key) === lineName(a.key))?.key ?? null;
+    planOf[a.key] =
+      plan.find(
+        (p) => lineName(p.key) === lineName(a.key) && occurrence(p.key) === occurrence(a.key)
+      )?.key ?? null;
 
   const marked = marks.lastIndexOf("actual");
   let asOfSlot: number | null = null;
