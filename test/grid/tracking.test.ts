@@ -269,4 +269,23 @@ describe("in-memory grids", () => {
       reforecast: { breakEven: "2025/26", paybackMonths: 43.5, paybackYears: 3.625 },
     });
   });
+
+  test("periods headed Actual with no plan line beside them: nothing to track, said so", () => {
+    const json = sheetReportJson(
+      analyseSheet(
+        sheet([
+          ["£", "2022/23 (A)", "2023/24 (F)", "2024/25 (F)", "2025/26 (F)"],
+          ["Investment", -1000, 0, 0, 0],
+          ["Savings", 0, 400, 400, 400],
+        ])
+      )
+    );
+    expect(json.tracking).toBeNull();
+    // The marks come off the headers: the same 3.5 years as the unmarked grid above.
+    expect(json.firstPeriod).toBe("2022/23");
+    expect(json.paybackMonths).toBe(42);
+    expect(json.messages).toContain(
+      "Case: the periods are headed Actual to 2022/23, but no plan line stands beside the figures (such as 'Savings - budget' beside 'Savings'): the figures are analysed as they stand, actuals then forecast, with nothing to track them against."
+    );
+  });
 });

@@ -277,3 +277,18 @@ export function trackingLayout(
     asOfFrom,
   };
 }
+
+/**
+ * Periods headed Actual with no plan line beside the figures: there is nothing to track against,
+ * and the figures are analysed as they stand (actuals, then forecast). Null otherwise.
+ */
+export function markedWithoutPlan(
+  snapshot: SheetSnapshot,
+  marks: readonly (PeriodMark | null)[],
+  slots: readonly AxisSlot[],
+  tracking: TrackingLayout | null
+): string | null {
+  const last = marks.lastIndexOf("actual");
+  if (tracking || last < 0) return null;
+  return `${snapshot.sheetName}: the periods are headed Actual to ${slots[last].period.label}, but no plan line stands beside the figures (such as 'Savings - budget' beside 'Savings'): the figures are analysed as they stand, actuals then forecast, with nothing to track them against.`;
+}

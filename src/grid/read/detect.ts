@@ -36,6 +36,7 @@ import type { ExcludedLine } from "./model";
 import { settleNetOnly } from "./netOnly";
 import {
   actualExclusions,
+  markedWithoutPlan,
   periodMarks,
   prepareForActuals,
   setAsideActualLines,
@@ -239,6 +240,8 @@ function readAcross(input: SheetSnapshot, options: DetectOptions): GridModel {
     actuals,
     headerRowOf
   );
+  const untracked = markedWithoutPlan(snapshot, marks, blockSlots, tracking);
+  if (untracked) warnings.push(untracked);
   return {
     sheetName: snapshot.sheetName,
     orientation: "periods-across",
