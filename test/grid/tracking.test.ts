@@ -288,4 +288,20 @@ describe("in-memory grids", () => {
       "Case: the periods are headed Actual to 2022/23, but no plan line stands beside the figures (such as 'Savings - budget' beside 'Savings'): the figures are analysed as they stand, actuals then forecast, with nothing to track them against."
     );
   });
+
+  test("an actual line that is the only one of its kind stays counted: there is no plan to track", () => {
+    const json = sheetReportJson(
+      analyseSheet(
+        sheet([header, ["Investment", -1000, 0, 0, 0], ["Outturn savings", 0, 400, 400, 400]])
+      )
+    );
+    // Counted as the grid's savings: -600, -200, +200 in 2025/26, 3.5 years = 42 months.
+    expect(json.lines.map((l) => [l.label, l.role])).toEqual([
+      ["Investment", "investment"],
+      ["Outturn savings", "return"],
+    ]);
+    expect(json.paybackMonths).toBe(42);
+    expect(json.tracking).toBeNull();
+    expect(json.excluded).toEqual([]);
+  });
 });

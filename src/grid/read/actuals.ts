@@ -165,6 +165,7 @@ export function setAsideActualLines(lines: RawLine[], periodsMarked: boolean): S
   const planWorded = firstByName(lines.filter(saysPlan));
   const notActual = firstByName(lines.filter((l) => !saysActual(l)));
   const actual = new Set<string>();
+  const named = new Set<string>();
   for (const l of lines) {
     const name = lineName(l.key);
     const paired = periodsMarked && !saysActual(l) && !saysPlan(l) && planWorded.has(name);
@@ -172,8 +173,25 @@ export function setAsideActualLines(lines: RawLine[], periodsMarked: boolean): S
     actual.add(l.key);
     const plan = planWorded.get(name) ?? (paired ? undefined : notActual.get(name));
     if (plan?.role) l.role = plan.role;
+    if (plan) named.add(l.key);
   }
+  // An actual line with no plan line of its name, and nothing of its kind in the plan, is the
+  // only figure of its kind ("Outturn savings" in a grid with no other savings): it stays counted.
+  const kinds = new Set(
+    lines.filter((l) => !actual.has(l.key) && l.hasAmounts).map((l) => flowKind(l.role))
+  );
+  for (const l of lines)
+    if (actual.has(l.key) && !named.has(l.key) && flowKind(l.role) && !kinds.has(flowKind(l.role)))
+      actual.delete(l.key);
+  // Totals and nets of actual figures go with them: none without an actual line to track.
+  if (!lines.some((l) => actual.has(l.key) && flowKind(l.role))) actual.clear();
   return actual;
+}
+
+/** Money out or money in, for the lines that make the flow; null for the rest. */
+function flowKind(role: LineRole | null): "investment" | "return" | null {
+  if (role === "investment") return "investment";
+  return role === "return" || role === "cost" ? "return" : null;
 }
 
 /** 2 for the second "Savings - actual" of a sheet ("savings - actual #2"), 1 for the first. */
