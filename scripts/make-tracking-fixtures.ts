@@ -6,8 +6,9 @@
  * The output is deterministic: fixed workbook dates, cells written in a fixed order.
  */
 import * as path from "path";
-import { mkdirSync } from "fs";
+import { existsSync, mkdirSync } from "fs";
 import ExcelJS from "exceljs";
+import { snapshotFromWorkbook } from "../src/file/readWorkbook";
 
 type Cell = number | string | null;
 
@@ -138,11 +139,28 @@ function build(sheets: Sheet[]): ExcelJS.Workbook {
   return wb;
 }
 
+/** True when the file on disk already holds exactly these cells (zip timestamps would differ). */
+async function sameCells(file: string, built: ExcelJS.Workbook): Promise<boolean> {
+  if (!existsSync(file)) return false;
+  const existing = new ExcelJS.Workbook();
+  await existing.xlsx.readFile(file);
+  const written = new ExcelJS.Workbook();
+  await written.xlsx.load((await built.xlsx.writeBuffer()) as ArrayBuffer);
+  return (
+    JSON.stringify(snapshotFromWorkbook(existing)) === JSON.stringify(snapshotFromWorkbook(written))
+  );
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   for (const spec of TRACKING_WORKBOOKS) {
     const file = path.join(OUT, spec.file);
-    await build(spec.sheets).xlsx.writeFile(file);
+    const workbook = build(spec.sheets);
+    if (await sameCells(file, workbook)) {
+      console.log(`unchanged ${spec.file}`);
+      continue;
+    }
+    await workbook.xlsx.writeFile(file);
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   }
 }
