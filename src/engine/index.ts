@@ -12,3 +12,4 @@ export * from "./periodHeadings";
 export * from "./monthNames";
 export * from "./scenario";
 export * from "./options";
+export * from "./tracking";

@@ -68,3 +68,5 @@ export {
   planAllSheets,
 } from "./allSheets";
 export { type PortfolioSheetRow, PORTFOLIO_NAME, PORTFOLIO_SHEET_NAME } from "./plan";
+export { type SheetTracking } from "./tracking";
+export { type TrackingJson } from "./trackingReport";

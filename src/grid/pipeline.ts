@@ -36,6 +36,7 @@ import {
   type StatedPaybackCheck,
 } from "./reconcile";
 import { checkAmountsInRange, checkTotalsInRange } from "./amountRange";
+import { trackSheet, withActualChecks, type SheetTracking } from "./tracking";
 
 export interface AnalyseOptions {
   basis?: Basis;
@@ -83,6 +84,8 @@ export interface SheetAnalysis {
    * whole rather than a sum of all.
    */
   schemes?: SchemeAnalysis[];
+  /** Plan versus actual, where the sheet carries actual figures beside the plan; else null. */
+  tracking?: SheetTracking | null;
 }
 
 /** One scheme's analysis: a sheet's analysis with the scheme's name ("X", "Inflow C8:D8"). */
@@ -160,21 +163,27 @@ function analyseDetected(
   if (!options.reconcileOnly && !hasCountedLines(model)) throw noPaybackLinesError(model);
   checkAmountsInRange(model, snapshot);
   const flows = flowsFromModel(model, snapshot);
-  const result = analysePayback(flows, {
+  const paybackOptions = {
     basis: options.basis,
     convention: options.convention,
     discountRate: options.discountRate,
     fyStartMonth: options.fyStartMonth,
-  });
+  };
+  const result = analysePayback(flows, paybackOptions);
   checkTotalsInRange(model, result);
   // Reconciliation checks the grid as the user laid it out, exclusions or not.
-  const reconciliation = reconcileSheet(detected, snapshot, workbook);
+  const reconciliation = withActualChecks(
+    detected,
+    snapshot,
+    reconcileSheet(detected, snapshot, workbook)
+  );
+  const tracking = trackSheet(model, snapshot, flows, paybackOptions);
   const statedPaybacks = checkStatedPaybacks(
     findStatedPaybacks(options.statedPaybacksFrom ?? snapshot),
     result.paybackByConvention,
     result.convention
   );
-  return { model, flows, result, reconciliation, statedPaybacks };
+  return { model, flows, result, reconciliation, statedPaybacks, tracking };
 }
 
 /** The cells, names, formats, chart and marks to write for an analysed sheet. */

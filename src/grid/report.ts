@@ -22,6 +22,7 @@ import {
   type ReconciliationReport,
   type StatedPaybackCheck,
 } from "./reconcile";
+import { trackingJson, trackingText, type TrackingJson } from "./trackingReport";
 
 export interface YearJson {
   fy: string;
@@ -64,6 +65,8 @@ export interface SheetReportJson {
   messages: string[];
   /** Where the sheet holds several schemes: one entry per scheme, like a sheet's, with its name. */
   schemes?: SchemeReportJson[];
+  /** Plan versus actual as of the last actual period; null when the sheet has no actuals. */
+  tracking?: TrackingJson | null;
 }
 
 export interface SchemeReportJson extends Omit<SheetReportJson, "schemes"> {
@@ -252,6 +255,7 @@ function singleReportJson(analysis: Omit<SheetAnalysis, "schemes">): SheetReport
     excluded: model.excluded.map((e) => ({ ...e })),
     reconciliation: reconciliationJson(analysis.reconciliation),
     messages: [...messages, ...model.warnings],
+    tracking: trackingJson(analysis.tracking, unit),
   };
 }
 
@@ -287,6 +291,7 @@ function budgetTableJson(analysis: Omit<SheetAnalysis, "schemes">): SheetReportJ
     excluded: model.excluded.map((e) => ({ ...e })),
     reconciliation: reconciliationJson(analysis.reconciliation),
     messages: [NO_PAYBACK, ...model.warnings],
+    tracking: null,
   };
 }
 
@@ -458,6 +463,8 @@ function singleReportText(analysis: Omit<SheetAnalysis, "schemes">): string {
   out.push(
     `  Totals: investment ${formatMoney(result.totals.investment)}, return ${formatMoney(result.totals.return)}, net ${formatMoney(result.totals.net)}; ROI ${roi}; NPV at ${result.discountRate.times(100).toString()}% ${formatMoney(result.npv)}.`
   );
+  const tracked = trackingText(analysis.tracking);
+  if (tracked) out.push(tracked);
   const widths = [10, 14, 14, 14, 14];
   out.push("");
   out.push(

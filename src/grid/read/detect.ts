@@ -34,6 +34,14 @@ import {
 } from "./settle";
 import type { ExcludedLine } from "./model";
 import { settleNetOnly } from "./netOnly";
+import {
+  actualExclusions,
+  markedWithoutPlan,
+  periodMarks,
+  prepareForActuals,
+  setAsideActualLines,
+  trackingLayout,
+} from "./actuals";
 
 export interface DetectOptions {
   /** First month of the financial year, 1-12 (default 4, April). */
@@ -89,7 +97,10 @@ function periodsDown(turned: GridModel): GridModel {
   };
 }
 
-function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel {
+function readAcross(input: SheetSnapshot, options: DetectOptions): GridModel {
+  // Actuals beside the plan: period marks and plan/actual column pairs made plain first.
+  const actuals = prepareForActuals(input);
+  const snapshot = actuals.snapshot;
   const fyStartMonth = options.fyStartMonth ?? DEFAULT_OPTIONS.fyStartMonth;
   const warnings: string[] = [];
   const { chosen: allChosen, others } = chooseHeaderRows(scanHeaderRows(snapshot));
@@ -134,6 +145,10 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     labelCol,
     warnings
   );
+  const headerRowOf = (b: number) => spans[b].header.row;
+  const marks = periodMarks(snapshot, actuals.headerMarks, blockSlots, headerRowOf, labelCol);
+  const actualKeys = setAsideActualLines(raw, marks.includes("actual"));
+  const isActual = (l: { key: string }) => actualKeys.has(l.key);
   const candidates = raw
     .filter((l) => l.role === null)
     .map(
@@ -160,6 +175,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     throw noGrid(snapshot, "no investment or return lines with amounts under the period headers");
   }
   excluded.push(...excludedOf(snapshot, decided, labelCol));
+  excluded.push(...actualExclusions(snapshot, decided, actualKeys, labelCol));
 
   const convention = decideSignConvention(signVotes(snapshot, spans, decided));
   const lines: GridLine[] = decided.map((l) => ({
@@ -175,17 +191,27 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
           ? 1
           : componentSign(l.role, convention),
   }));
-  const components = lines.filter(
+  const allComponents = lines.filter(
     (l) =>
       l.role === "investment" || l.role === "return" || l.role === "cost" || l.role === "net-flow"
   );
+  // Plan and actual lines each net against their own kind.
+  const components = allComponents.filter((l) => !isActual(l));
+  const actualNetAt = lazyNets(snapshot, blockSlots, allComponents.filter(isActual));
   const statedFallback: 1 | -1 = convention === "savings-negative" ? -1 : 1;
   const netAt = lazyNets(snapshot, blockSlots, components);
   // Whole-pound figures: each rounded part may be out by up to a pound.
   const tolerance = Math.max(2, components.length);
   for (const line of lines) {
     if (line.role === "net" || line.role === "cumulative")
-      line.sign = statedLineSign(snapshot, blockSlots, line, netAt, tolerance, statedFallback);
+      line.sign = statedLineSign(
+        snapshot,
+        blockSlots,
+        line,
+        isActual(line) ? actualNetAt : netAt,
+        tolerance,
+        statedFallback
+      );
   }
   const netFlow = lines.find((l) => l.role === "net-flow");
   if (netFlow)
@@ -205,6 +231,17 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     totals: s.totals,
   }));
   const allCols = spans.flatMap((s) => s.valueCols);
+  const tracking = trackingLayout(
+    snapshot,
+    lines,
+    actualKeys,
+    blockSlots,
+    marks,
+    actuals,
+    headerRowOf
+  );
+  const untracked = markedWithoutPlan(snapshot, marks, blockSlots, tracking);
+  if (untracked) warnings.push(untracked);
   return {
     sheetName: snapshot.sheetName,
     orientation: "periods-across",
@@ -215,7 +252,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
     labelIndex: labelCol,
     periods: blockSlots.map((s) => ({ period: s.period, block: s.block, periodIndex: s.col })),
     blocks,
-    lines,
+    lines: lines.filter((l) => !isActual(l)),
     excluded,
     bounds: {
       top: Math.min(...spans.map((s) => s.header.row)),
@@ -224,6 +261,7 @@ function readAcross(snapshot: SheetSnapshot, options: DetectOptions): GridModel 
       right: Math.max(...allCols),
     },
     warnings,
+    ...(tracking ? { tracking } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ export {
   type GridModel,
   type LineRole,
   type PeriodSlot,
+  type TrackingLayout,
   type SignConvention,
   type Unit,
   gridCellRef,

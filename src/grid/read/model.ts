@@ -117,6 +117,21 @@ export interface GridModel {
   excluded: ExcludedLine[];
   /** Things the reader assumed or skipped, naming cells ("E9: text 'tbc' read as blank"). */
   warnings: string[];
+  /** Actual figures beside the plan, kept out of `lines` so the plan's payback never counts them. */
+  tracking?: TrackingLayout | null;
+}
+
+/** How a sheet shows actual figures beside its plan (design notes, "Plan versus actual"). */
+export interface TrackingLayout {
+  layout: "actual lines" | "plan and actual columns" | "actual and forecast periods";
+  /** The actual lines, with roles and signs as the plan's lines have them. */
+  lines: GridLine[];
+  /** Each actual line's key, and the key of the plan line of the same name (null when none). */
+  planOf: Record<string, string | null>;
+  /** Index into `periods` of the last period of actual figures; null when none has a figure yet. */
+  asOfSlot: number | null;
+  /** Why that period: the cell that says so, in words. */
+  asOfFrom: string;
 }
 
 /** The sheet row of the cell at a line-axis and a period-axis position of the grid. */

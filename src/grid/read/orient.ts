@@ -39,3 +39,14 @@ export function transposeSnapshot(snapshot: SheetSnapshot): SheetSnapshot {
   namers.set(turned, (row, col) => a1(col, row));
   return turned;
 }
+
+/** The snapshot with other values in the same cells, naming its cells as the original does. */
+export function withValues(
+  snapshot: SheetSnapshot,
+  values: SheetSnapshot["values"]
+): SheetSnapshot {
+  const out: SheetSnapshot = { ...snapshot, values };
+  const namer = namers.get(snapshot);
+  if (namer) namers.set(out, namer);
+  return out;
+}

@@ -10,6 +10,7 @@ import { ItosError } from "../../engine";
 import { a1, isBlank, type SheetSnapshot, type WorkbookSnapshot } from "../../sheet";
 import { scanHeaderRows, type HeaderCell } from "./axis";
 import { detectGrid, type DetectOptions } from "./detect";
+import { schemeTracking } from "./actuals";
 import { sheetCell, type GridLine, type GridModel } from "./model";
 import { transposeSnapshot } from "./orient";
 import { flowsFromModel } from "./flows";
@@ -193,7 +194,7 @@ export function sideBySideSchemes(model: GridModel): { scheme: string; model: Gr
     const where = own.map((l) => lineAddress(model, l));
     out.push({
       scheme: `${own[0].label} ${where.length > 1 ? `${where[0]}:${where[where.length - 1]}` : where[0]}`,
-      model: { ...model, lines },
+      model: { ...model, lines, tracking: schemeTracking(model.tracking, k) },
     });
   }
   return out.length >= 2 ? out : null;
