@@ -16,6 +16,7 @@ const READABLE = [
   "obc-corporate-systems.xlsx",
   "two-tables-savings-and-investment.xlsx",
   "year0-across-cash-flow.xlsx",
+  "dcf-cost-plan-option.xlsx",
 ];
 
 /** The answer's role in the reader's words. */
