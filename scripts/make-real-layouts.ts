@@ -757,6 +757,90 @@ const yearsMonths: Workbook = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------
+// 18. An appraisal guide's discounted cash flow table (£'000, year 0 to year 14 across): costs
+// and benefits in numbered sections, "Net cost (benefit)" with costs positive, a "Cumulative
+// Totals" column, and a discount factor line that is not money.
+const dcfYears: Cell[] = Array.from({ length: 15 }, (_, i) => `year ${i}`);
+const dcfOngoing: Cell[] = [0, 0, 0, 0, ...rep(10, 25633), 0];
+const dcfSaved: Cell[] = [0, 0, 0, 0, ...rep(10, 10648), 0];
+const dcf: Workbook = {
+  file: "dcf-cost-plan-option.xlsx",
+  sheets: [
+    {
+      name: "DCF cost plan",
+      fmt: "#,##0",
+      widths: [60],
+      rows: [
+        [
+          "Discounted Cash Flow table cost plan option using figures at current (real) values (for analysis of benefits, see figure 4)",
+        ],
+        ["All sums in £'000", ...dcfYears, "Cumulative Totals"],
+        ["Costs"],
+        ["1. Set up and decommission"],
+        [
+          "1.1 Capital e.g. fit out of office/ dilapidations before lease expiry",
+          0,
+          4952,
+          29751,
+          36407,
+          ...rep(11, 0),
+          71110,
+        ],
+        [
+          "1.2 Revenue e.g. removal costs/ operation forgone during set up",
+          0,
+          0,
+          0,
+          1702,
+          ...rep(11, 0),
+          1702,
+        ],
+        ["2. Ongoing costs"],
+        [
+          "2.1 Revenue e.g. rent, rates, utilities, staff costs, maintenance",
+          ...dcfOngoing,
+          256330,
+        ],
+        ["Total cost", 0, 4952, 29751, 38109, ...rep(10, 25633), 0, 329142],
+        ["Benefits"],
+        ["3. Costs saved/efficiencies"],
+        ["3.1 Revenue e.g. staff time saved and cost savings", ...dcfSaved, 106480],
+        ["Total benefits", ...dcfSaved, 106480],
+        ["Net cost (benefit)", 0, 4952, 29751, 38109, ...rep(10, 14985), "-", 222662],
+        [
+          "Discount factor (3.5% real costs of capital)",
+          ...[
+            1, 0.9662, 0.9335, 0.9019, 0.8714, 0.842, 0.8135, 0.786, 0.7594, 0.7337, 0.7089, 0.6849,
+            0.6618, 0.6394, 0.6178,
+          ].map((n) => ({ n, fmt: "0.0000" })),
+        ],
+      ],
+    },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// 19. A school's LED lighting on an interest-free loan, as an energy supplier's page sets it out
+// in words: the installation cost, the saving a year and the years the loan is paid back over.
+const schoolLed: Workbook = {
+  file: "school-led-loan.xlsx",
+  sheets: [
+    {
+      name: "Green Primary",
+      widths: [48, 14],
+      rows: [
+        ["The Green Primary School: LED lighting on a 0% interest loan"],
+        [],
+        ["Saving on energy bills each year", { n: 5000, fmt: POUNDS }],
+        ["Initial installation cost", { n: 25000, fmt: POUNDS }],
+        ["Loan paid back over", "five years"],
+        ["Yearly instalments", { n: 5000, fmt: POUNDS }],
+      ],
+    },
+  ],
+};
+
 export const REAL_LAYOUT_WORKBOOKS: Workbook[] = [
   obc,
   twoTables,
@@ -775,6 +859,8 @@ export const REAL_LAYOUT_WORKBOOKS: Workbook[] = [
   councilLed,
   oxfordshire,
   yearsMonths,
+  dcf,
+  schoolLed,
 ];
 
 function build(spec: Workbook): ExcelJS.Workbook {

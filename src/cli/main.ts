@@ -9,6 +9,9 @@ import {
   analyseWorkbookSheets,
   reconciliationText,
   roleHint,
+  type SchemeSummary,
+  schemeSummaryJson,
+  schemeSummaryText,
   type SheetAnalysis,
   sheetErrorJson,
   sheetErrorText,
@@ -16,6 +19,7 @@ import {
   sheetReportJson,
   sheetReportText,
   statedPaybacksText,
+  summariseWorkbook,
   type WorkbookAnalyseOptions,
 } from "../grid";
 import { SECTION_NAMES } from "../sheet";
@@ -51,12 +55,16 @@ function commandLine(argv: readonly string[]): string {
   return ["itos", ...argv].map(word).join(" ");
 }
 
-function jsonDocument(outcomes: readonly SheetOutcome[]): string {
+function jsonDocument(
+  outcomes: readonly SheetOutcome[],
+  summaries: readonly SchemeSummary[] = []
+): string {
   return JSON.stringify(
     {
       sheets: outcomes.map((o) =>
         o.error ? sheetErrorJson(o.sheetName, o.error) : sheetReportJson(o.analysis)
       ),
+      ...(summaries.length > 0 ? { schemeSummaries: summaries.map(schemeSummaryJson) } : {}),
     },
     null,
     2
@@ -68,6 +76,17 @@ function analysisText(a: SheetAnalysis): string {
 }
 
 function reconcileText(a: SheetAnalysis): string {
+  if (a.schemes && a.schemes.length > 0)
+    return [
+      `${a.model.sheetName}: ${a.schemes.length} schemes, each reconciled on its own.`,
+      ...a.schemes.map((s) =>
+        [
+          `Scheme ${s.scheme}:`,
+          reconciliationText(s.reconciliation),
+          ...statedPaybacksText(s.statedPaybacks),
+        ].join("\n")
+      ),
+    ].join("\n\n");
   return [
     a.model.sheetName,
     reconciliationText(a.reconciliation),
@@ -85,9 +104,33 @@ function textReport(
     .join("\n\n");
 }
 
-async function outcomesOf(args: ParsedArgs, reconcileOnly: boolean): Promise<SheetOutcome[]> {
+/**
+ * Every sheet analysed, and the scheme summaries of the sheets with no timeline (a cost, an annual
+ * saving and a payback per scheme), reported in place of "no payback grid".
+ */
+async function outcomesOf(
+  args: ParsedArgs,
+  reconcileOnly: boolean
+): Promise<{ outcomes: SheetOutcome[]; summaries: SchemeSummary[] }> {
   const workbook = await readWorkbook(args.workbook as string);
-  return analyseWorkbookSheets(workbook, { ...analyseOptions(args), reconcileOnly });
+  const options = { ...analyseOptions(args), reconcileOnly };
+  let outcomes: SheetOutcome[] = [];
+  let noGrid: unknown = null;
+  try {
+    outcomes = analyseWorkbookSheets(workbook, options);
+  } catch (e) {
+    if (!(isItosError(e) && e.code === "no-grid")) throw e;
+    noGrid = e;
+  }
+  const analysed = new Set(outcomes.filter((o) => o.analysis).map((o) => o.sheetName));
+  const rest = { sheets: workbook.sheets.filter((s) => !analysed.has(s.sheetName)) };
+  const summaries = summariseWorkbook(rest, options).map((s) => s.summary);
+  if (summaries.length === 0 && noGrid) throw noGrid;
+  const summarised = new Set(summaries.map((s) => s.sheetName));
+  const kept = outcomes.filter(
+    (o) => !(summarised.has(o.sheetName) && o.error?.code === "no-grid")
+  );
+  return { outcomes: kept, summaries };
 }
 
 /** True when at least one sheet was read; otherwise each failure goes to stderr, one line each. */
@@ -110,11 +153,16 @@ async function runCommand(args: ParsedArgs, io: Io, argv: readonly string[]): Pr
   const command = commandLine(argv);
   if (args.command === "analyse" || args.command === "reconcile") {
     // Reconciliation needs no roles: a budget table with no investment or return is checked too.
-    const outcomes = await outcomesOf(args, args.command === "reconcile");
+    const { outcomes, summaries } = await outcomesOf(args, args.command === "reconcile");
     const each = args.command === "analyse" ? analysisText : reconcileText;
-    const read = anyRead(outcomes, args, io, command);
-    if (args.json) io.out(jsonDocument(outcomes));
-    else if (read) io.out(textReport(outcomes, command, each));
+    const read = summaries.length > 0 || anyRead(outcomes, args, io, command);
+    if (args.json) io.out(jsonDocument(outcomes, summaries));
+    else if (read)
+      io.out(
+        [textReport(outcomes, command, each), ...summaries.map(schemeSummaryText)]
+          .filter((t) => t !== "")
+          .join("\n\n")
+      );
     return read ? EXIT.ok : EXIT.input;
   }
   const out = args.out as string;

@@ -89,6 +89,26 @@ export function parseBareYear(value: unknown): PeriodHeading | null {
   return null;
 }
 
+/** A unit written beside a period ("£000", "£'000s", "(£k)", "£m", "£ millions", "£"). */
+const HEADING_UNIT = String.raw`\(?\s*£\s*(?:'?\s*000'?s?|k|m|millions?|thousands?)?\s*\)?`;
+const UNIT_AFTER = new RegExp(String.raw`^(.*?\S)[\s,]*${HEADING_UNIT}$`, "i");
+const UNIT_BEFORE = new RegExp(String.raw`^${HEADING_UNIT}[\s,]*(\S.*)$`, "i");
+/** "Year 1 2025/26": the financial year names the period; the year number only counts them. */
+const YEAR_NUMBER_BEFORE_FY = new RegExp(
+  String.raw`^(?:year|yr)\.?\s*\d{1,2}\s*[:\-–]?\s*${FY}$`,
+  "i"
+);
+
+/**
+ * The period a heading names without the unit written beside it: budget tables head their years
+ * "2024/25 £000", "£000 2024/25" or "Year 1 2025/26 £m". The unit itself is the grid reader's to
+ * report (it reads it from the header row); here it only must not hide the period.
+ */
+export function headingWithoutUnit(text: string): string {
+  const bare = UNIT_AFTER.exec(text)?.[1] ?? UNIT_BEFORE.exec(text)?.[1] ?? text;
+  return YEAR_NUMBER_BEFORE_FY.exec(bare)?.[1] ?? bare;
+}
+
 /**
  * Reads a heading cell: everything parsePeriodHeader reads (months in seven languages, financial
  * years, Year n, period numbers, totals), quarters, and calendar years written as text ("2024",
@@ -100,7 +120,11 @@ export function parsePeriodHeading(
   fyStartMonth = DEFAULT_FY_START_MONTH
 ): PeriodHeading | null {
   if (typeof value === "string") {
-    const text = value.trim().replace(/\s+/g, " ");
+    const written = value.trim().replace(/\s+/g, " ");
+    // A heading read as written keeps its label ("Total £000"); the unit is set aside only when
+    // it hides the period.
+    const text = parsePeriodHeader(written) ? written : headingWithoutUnit(written);
+    value = text;
     const q = parseQuarterHeading(text, fyStartMonth);
     if (q) return { kind: "quarter", ...q, label: text };
     const cy = /^(?:cy ?)?(\d{4})$/i.exec(text);

@@ -15,7 +15,7 @@ export {
   planAnalysis,
   summariseWorkbook,
 } from "./pipeline";
-export { type SchemeSummaryJson, schemeSummaryJson } from "./schemeReport";
+export { type SchemeSummaryJson, schemeSummaryJson, schemeSummaryText } from "./schemeReport";
 export {
   type PlanOptions,
   type PlannedCell,

@@ -289,3 +289,50 @@ describe("stacked schemes are told from a repeated period", () => {
     expect(e.message).toBe("Case!A4 repeats the period May-22 already headed at Case!A3.");
   });
 });
+
+describe("year headings that carry the unit", () => {
+  // Investment 300 in the first year, savings 200 a year: net -300, 200, 200; cumulative -300,
+  // -100, 100: break-even in the third year.
+  const table = (headings: string[]): SheetSnapshot =>
+    sheet([
+      [null, ...headings],
+      ["Invest to save funding", 300, 0, 0],
+      ["Savings", 0, 200, 200],
+    ]);
+
+  it.each([
+    [["2024/25 £000", "2025/26 £000", "2026/27 £000"], "£000s", "B1: £000"],
+    [["£000 2024/25", "£000 2025/26", "£000 2026/27"], "£000s", "B1: £000"],
+    [["2024/25 (£'000s)", "2025/26 (£'000s)", "2026/27 (£'000s)"], "£000s", "B1: £'000s"],
+    [["Year 1 2024/25 £k", "Year 2 2025/26 £k", "Year 3 2026/27 £k"], "£k", "B1: £k"],
+  ])("%j: the financial years are the periods and the unit is the heading's", (h, unit, source) => {
+    const model = detectGrid(table(h));
+    expect(model.periods.map((p) => p.period.label)).toEqual(["2024/25", "2025/26", "2026/27"]);
+    expect([model.unit, model.unitSource]).toEqual([unit, source]);
+    const result = analysePayback(flowsFromModel(model, table(h)));
+    expect(result.cumulative.map((n) => n.toNumber())).toEqual([-300, -100, 100]);
+    expect(result.breakEven.status === "reached" && result.breakEven.index).toBe(2);
+  });
+
+  it("says once that a header row in £m is read as shown", () => {
+    const model = detectGrid(
+      table(["Year 1 2024/25 £m", "Year 2 2025/26 £m", "Year 3 2026/27 £m"])
+    );
+    expect(model.periods.map((p) => p.period.label)).toEqual(["2024/25", "2025/26", "2026/27"]);
+    const warnings = model.warnings.filter((w) => w.includes("£m"));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^B1 \(and 2 more cells\) says £m: .*not rescaled/),
+    ]);
+  });
+
+  it("keeps a label that is only a unit and a word for a line, not a period", () => {
+    const model = detectGrid(
+      sheet([
+        [null, "2024/25", "2025/26"],
+        ["Savings £000", 10, 20],
+      ])
+    );
+    expect(model.periods.map((p) => p.period.label)).toEqual(["2024/25", "2025/26"]);
+    expect(model.lines.map((l) => l.label)).toEqual(["Savings £000"]);
+  });
+});

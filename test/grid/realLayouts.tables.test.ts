@@ -16,6 +16,7 @@ const READABLE = [
   "obc-corporate-systems.xlsx",
   "two-tables-savings-and-investment.xlsx",
   "year0-across-cash-flow.xlsx",
+  "dcf-cost-plan-option.xlsx",
 ];
 
 /** The answer's role in the reader's words. */
@@ -160,21 +161,8 @@ describe("property: a Total line that is the sum of no other lines is money", ()
 
 /**
  * Budget tables: lines that are neither investment nor return, reconciled and never paid back.
- * Their year headings carry the unit ("2024/25 £000", "Year 1 2025/26 £m"), which is the period
- * axis's part to read; here the headings are given as the financial year alone, so that the lines
- * can be checked against the hand answer now.
+ * Read as published: their year headings carry the unit ("2024/25 £000", "Year 1 2025/26 £m").
  */
-function yearHeadingsOnly(snapshot: SheetSnapshot): SheetSnapshot {
-  const values = snapshot.values.map((r) =>
-    r.map((v) =>
-      typeof v === "string"
-        ? v.replace(/^Year \d+ (\d{4}\/\d{2}) £m$/, "$1").replace(/^(\d{4}\/\d{2}) £000$/, "$1")
-        : v
-    )
-  );
-  return { ...snapshot, values };
-}
-
 describe.each(
   REAL_CASES.filter((c) =>
     ["oxfordshire-budget-changes-2024-27.xlsx", "gateshead-mtfs-2025-30.xlsx"].includes(c.file)
@@ -182,7 +170,7 @@ describe.each(
 )("budget table $file", (c) => {
   let snapshot: SheetSnapshot;
   beforeAll(async () => {
-    snapshot = yearHeadingsOnly(await sheetOf(c.file, c.sheet));
+    snapshot = await sheetOf(c.file, c.sheet);
   });
 
   it("gives every amount line the hand answer's role, by its label cell", () => {
@@ -198,6 +186,29 @@ describe.each(
         cell: line.labelCell,
         role: expect.stringMatching(new RegExp(`^(${readerRoles(line.role).join("|")})$`)),
       });
+  });
+
+  it("reads the periods and the unit from the year headings as published", () => {
+    const { model, result } = analyseSheet(snapshot, { reconcileOnly: true });
+    const labels = result.periods.map((p) => p.label);
+    // Each period is the financial year its heading names, the unit and year number set aside.
+    const fyOf = (printed: string) => /\d{4}\/\d{2}/.exec(printed)![0];
+    expect([labels[0], labels[labels.length - 1], labels.length]).toEqual([
+      fyOf(c.periods!.first),
+      fyOf(c.periods!.last),
+      c.periods!.count,
+    ]);
+    const warnings = model.warnings.join("\n");
+    if (c.unit === "£000") {
+      expect(model.unit).toBe("£000s");
+      expect(model.unitSource).toBe(`${c.unitCell}: £000`);
+    } else {
+      // Millions have no unit of their own: said once, at the first heading, never rescaled.
+      expect(c.unit).toBe("£m");
+      expect(warnings).toContain(`${c.unitCell} (and 4 more cells) says £m`);
+      expect(warnings.match(/£m/g)).toHaveLength(1);
+      expect(warnings).not.toContain("no unit stated");
+    }
   });
 
   it("is refused for payback, naming lines and the --role to give, and its totals are checked", () => {

@@ -1238,6 +1238,123 @@ const yearsMonths: RealCase = {
 };
 
 /** Every case, one entry per sheet (per scheme where a sheet holds several). */
+// ---------------------------------------------------------------------------------------------
+// dcf-cost-plan-option.xlsx, "DCF cost plan": £'000 (A2), year 0 .. year 14 across (B2:P2),
+// Cumulative Totals (Q). Costs positive, as the table prints them; net flow = benefits - costs.
+//   Investment (one-off set-up): 1.1 A5 0; 4,952; 29,751; 36,407 (Q5 71,110 = their sum) and
+//     1.2 A6 1,702 in year 3: 72,812 in all.
+//   Ongoing cost 2.1 A8: 25,633 a year, years 4-13: 256,330 (Q8).
+//   Return 3.1 A12: 10,648 a year, years 4-13: 106,480 (Q12).
+//   Total cost A9: year 3 36,407 + 1,702 = 38,109; years 4-13 25,633; Q9 71,110 + 1,702 +
+//     256,330 = 329,142. Total benefits A13 = A12. Net cost (benefit) A14 = cost - benefits:
+//     25,633 - 10,648 = 14,985; Q14 329,142 - 106,480 = 222,662; year 14 printed "-" (0).
+//   Net flow: 0; -4,952; -29,751; -38,109; then -14,985 for ten years; 0.
+//   Cumulative: 0; -4,952; -34,703; -72,812; -87,797; -102,782; -117,767; -132,752; -147,737;
+//     -162,722; -177,707; -192,692; -207,677; -222,662; -222,662. Never paid back: short
+//     222,662; no year's benefits exceed its costs (no crossover). Every printed total adds up.
+//   A15 Discount factor: rates (1, 0.9662, ...), not money.
+const DCF_NET = [0, -4952, -29751, -38109, ...Array<number>(10).fill(-14985), 0];
+const DCF_CUM = DCF_NET.map((_, i) => DCF_NET.slice(0, i + 1).reduce((a, b) => a + b, 0));
+const dcf: RealCase = {
+  file: "dcf-cost-plan-option.xlsx",
+  sheet: "DCF cost plan",
+  layouts: [3, 5],
+  orientation: "periods-across",
+  periodicity: "annual",
+  periods: { first: "year 0", last: "year 14", count: 15 },
+  timeZero: true,
+  unit: "£000",
+  unitCell: "A2",
+  lines: [
+    {
+      labelCell: "A5",
+      label: "1.1 Capital e.g. fit out of office/ dilapidations before lease expiry",
+      role: "investment",
+    },
+    {
+      labelCell: "A6",
+      label: "1.2 Revenue e.g. removal costs/ operation forgone during set up",
+      role: "investment",
+    },
+    {
+      labelCell: "A8",
+      label: "2.1 Revenue e.g. rent, rates, utilities, staff costs, maintenance",
+      role: "cost",
+    },
+    { labelCell: "A9", label: "Total cost", role: "total" },
+    {
+      labelCell: "A12",
+      label: "3.1 Revenue e.g. staff time saved and cost savings",
+      role: "return",
+    },
+    { labelCell: "A13", label: "Total benefits", role: "total" },
+    { labelCell: "A14", label: "Net cost (benefit)", role: "net" },
+  ],
+  net: DCF_NET,
+  cumulative: DCF_CUM,
+  breakEven: null,
+  crossover: null,
+  payback: NONE,
+  shortfall: 222662,
+  totals: { investment: 72812, return: 106480, cost: 256330, net: -222662 },
+  statedTotalMismatches: [],
+  statedPaybacks: [],
+  notes: ["A15 'Discount factor (3.5% real costs of capital)' holds rates, not money."],
+};
+
+// ---------------------------------------------------------------------------------------------
+// school-led-loan.xlsx, "Green Primary": one scheme, no periods. 25,000 (B4) / 5,000 a year (B3)
+// = 5 years, the "five years" (B5) the loan is paid back over; the instalments B6 are 5,000 a year.
+const schoolLed: RealCase = {
+  file: "school-led-loan.xlsx",
+  sheet: "Green Primary",
+  layouts: [7],
+  orientation: "no-periods",
+  periodicity: null,
+  periods: null,
+  timeZero: false,
+  unit: "£",
+  unitCell: null,
+  lines: [
+    { labelCell: "A3", label: "Saving on energy bills each year", role: "return" },
+    { labelCell: "A4", label: "Initial installation cost", role: "investment" },
+  ],
+  net: null,
+  cumulative: null,
+  breakEven: null,
+  crossover: null,
+  payback: { ...NONE, simple: 5 },
+  totals: { investment: 25000, return: 5000, cost: 0, net: 5000 - 25000 },
+  statedTotalMismatches: [],
+  statedPaybacks: [
+    {
+      cell: "B5",
+      text: "five years",
+      years: 5,
+      statedDecimals: 0,
+      unit: "years",
+      reproducedBy: ["simple"],
+    },
+  ],
+  schemeSummary: [
+    {
+      labelCell: "A4",
+      label: "Initial installation cost",
+      cost: 25000,
+      annualSaving: 5000,
+      computedYears: 5,
+      stated: {
+        cell: "B5",
+        text: "five years",
+        years: 5,
+        statedDecimals: 0,
+        unit: "years",
+        reproducedBy: ["simple"],
+      },
+    },
+  ],
+};
+
 export const REAL_CASES: RealCase[] = [
   obc,
   twoTables,
@@ -1259,4 +1376,6 @@ export const REAL_CASES: RealCase[] = [
   councilLed,
   oxfordshire,
   yearsMonths,
+  dcf,
+  schoolLed,
 ];

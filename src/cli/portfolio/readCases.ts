@@ -40,12 +40,24 @@ function errorText(e: unknown): string {
   return text.replace(/\s*\n\s*/g, " ");
 }
 
-function readCase(file: string, analysis: SheetAnalysis, options: CaseOptions): ReadCase {
+function schemeCase(
+  file: string,
+  analysis: SheetAnalysis,
+  scheme: string | null,
+  options: CaseOptions
+): ReadCase {
   const { sheet, ...report } = sheetReportJson(analysis);
   const limit =
     options.limitYears === undefined ? null : caseLimit(analysis.result, options.limitYears);
   const convention = analysis.result.convention;
-  return { file, sheet, scheme: null, ...report, convention, limit, error: null };
+  return { file, sheet, scheme, ...report, convention, limit, error: null };
+}
+
+/** One row per scheme where the sheet holds several, each with its own figures; else one for the sheet. */
+function readCases(file: string, analysis: SheetAnalysis, options: CaseOptions): ReadCase[] {
+  if (!analysis.schemes || analysis.schemes.length === 0)
+    return [schemeCase(file, analysis, null, options)];
+  return analysis.schemes.map((s) => schemeCase(file, s, s.scheme, options));
 }
 
 /**
@@ -60,14 +72,14 @@ function analyseSheets(
   options: CaseOptions
 ): PortfolioCase[] {
   try {
-    return analyseWorkbook(workbook, analyse).map((a) => readCase(file, a.analysis, options));
+    return analyseWorkbook(workbook, analyse).flatMap((a) => readCases(file, a.analysis, options));
   } catch (whole) {
     if (isItosError(whole) && whole.code === "no-grid") throw whole;
     const cases: PortfolioCase[] = [];
     for (const s of workbook.sheets) {
       try {
         for (const a of analyseWorkbook(workbook, { ...analyse, sheet: s.sheetName }))
-          cases.push(readCase(file, a.analysis, options));
+          cases.push(...readCases(file, a.analysis, options));
       } catch (e) {
         if (isItosError(e) && e.code === "no-grid") continue;
         cases.push({ file, sheet: s.sheetName, scheme: null, error: errorText(e) });

@@ -35,7 +35,8 @@ export function findUnit(
 ): { unit: Unit; unitSource: string | null } {
   const right = Math.max(...spans.flatMap((s) => s.valueCols));
   const places = unitPlaces(snapshot, spans, labelCol, right);
-  const warned = new Set<string>();
+  // Cells stating millions ("Year 1 2025/26 £m" along a header row), said once for them all.
+  const millions = new Map<string, string>();
   for (const p of places) {
     const v = cellAt(snapshot, p.row, p.col);
     if (typeof v !== "string") continue;
@@ -43,11 +44,7 @@ export function findUnit(
     if (!found) continue;
     if (found.unit === "£m") {
       const name = cellName(snapshot, p.row, p.col);
-      if (warned.has(name)) continue;
-      warned.add(name);
-      warnings.push(
-        `${name} says ${found.evidence}: amounts in millions are not supported as a unit, so they are read as shown and reported in £.`
-      );
+      if (!millions.has(name)) millions.set(name, found.evidence);
       continue;
     }
     return {
@@ -80,6 +77,17 @@ export function findUnit(
     warnings.push(
       `${scaled}: the number format shows pounds as thousands; amounts are read in £ as stored.`
     );
+  if (millions.size > 0) {
+    const [first, evidence] = [...millions][0];
+    const others =
+      millions.size > 1
+        ? ` (and ${millions.size - 1} more cell${millions.size > 2 ? "s" : ""})`
+        : "";
+    warnings.push(
+      `${first}${others} says ${evidence}: the amounts are in millions as shown; ITOS has no unit for millions, so its figures are the sheet's, not rescaled, and are labelled £.`
+    );
+    return { unit: "£", unitSource: null };
+  }
   warnings.push(
     `${snapshot.sheetName}: no unit stated (no "£000s" or "£k" in the titles or headers); amounts are read as £.`
   );

@@ -28,7 +28,9 @@ const CUMULATIVE = /\bcum(ulative)?\b|\bcum\.|\bcomm?ulative\b|running total|^ba
 const NET =
   /^net\b|\bnet\b|\bin[- ]?month\b|\broi\b|return on investment|^(annual )?cash[- ]?flows?\b/;
 const TOTAL = /\b(sub-?)?total\b/;
-const IGNORED = /^(notes?|source|sources|ref|reference|comments?|assumptions?|memo|fte|ftes)\b/;
+// Discount factors beside the flows of an appraisal table are rates, not money.
+const IGNORED =
+  /^(notes?|source|sources|ref|reference|comments?|assumptions?|memo|fte|ftes|discount (factors?|rates?))\b/;
 
 export type LabelKind =
   | { kind: "cumulative" }

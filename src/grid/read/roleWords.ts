@@ -25,8 +25,11 @@ const BUDGET_TABLE =
 const RELEASED_BUDGET = /\b(existing|current|released?|replaced)\b[^]*\bbudgets?\b/;
 
 /** Does the label name an ongoing cost (a cost that reduces the return)? */
+/** Costs of setting the scheme up: part of the outlay, whatever else the label says ("revenue"). */
+const ONE_OFF = /\b(one[- ]off|set[- ]?up|implementation|decommission(ing)?)\b/;
+
 export function namesOngoingCost(key: string): boolean {
-  return componentWords(key) === "investment" && ONGOING_COST.test(key);
+  return componentWords(key) === "investment" && ONGOING_COST.test(key) && !ONE_OFF.test(key);
 }
 
 /** A budget table's closing line ("Balanced budget", "Remaining gap"): a check of the lines above. */

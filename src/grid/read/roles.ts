@@ -314,7 +314,12 @@ export function decideRoles(
           }
           break;
         case "unknown":
-          if (!line.hasValues) role = "heading";
+          if (!line.hasValues) {
+            role = "heading";
+            // A heading of its own ("Staffing:") starts a new group: a total under it does not
+            // add up the lines above it.
+            if (looksLikeHeading(line.label)) partsSince = 0;
+          }
           // Words or percentages under the periods: a comments or ratio row, not money.
           else if (!line.hasAmounts) role = "ignored";
           else if (section) {
