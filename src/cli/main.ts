@@ -9,6 +9,7 @@ import {
   analyseWorkbookSheets,
   reconciliationText,
   roleHint,
+  type ScenarioRequest,
   type SheetAnalysis,
   sheetErrorJson,
   sheetErrorText,
@@ -51,11 +52,17 @@ function commandLine(argv: readonly string[]): string {
   return ["itos", ...argv].map(word).join(" ");
 }
 
-function jsonDocument(outcomes: readonly SheetOutcome[]): string {
+/** The limit and what-if asked for: analyse and apply report them (null where not asked). */
+function scenarioOf(args: ParsedArgs): ScenarioRequest {
+  return { limitYears: args.limitYears ?? null, whatIf: args.whatIf ?? null };
+}
+
+function jsonDocument(outcomes: readonly SheetOutcome[], args: ParsedArgs): string {
+  const scenario = args.command === "reconcile" ? undefined : scenarioOf(args);
   return JSON.stringify(
     {
       sheets: outcomes.map((o) =>
-        o.error ? sheetErrorJson(o.sheetName, o.error) : sheetReportJson(o.analysis)
+        o.error ? sheetErrorJson(o.sheetName, o.error) : sheetReportJson(o.analysis, scenario)
       ),
     },
     null,
@@ -63,8 +70,8 @@ function jsonDocument(outcomes: readonly SheetOutcome[]): string {
   );
 }
 
-function analysisText(a: SheetAnalysis): string {
-  return [sheetReportText(a), ...a.model.warnings.map((w) => `  Note: ${w}`)].join("\n");
+function analysisText(a: SheetAnalysis, scenario?: ScenarioRequest): string {
+  return [sheetReportText(a, scenario), ...a.model.warnings.map((w) => `  Note: ${w}`)].join("\n");
 }
 
 function reconcileText(a: SheetAnalysis): string {
@@ -111,9 +118,12 @@ async function runCommand(args: ParsedArgs, io: Io, argv: readonly string[]): Pr
   if (args.command === "analyse" || args.command === "reconcile") {
     // Reconciliation needs no roles: a budget table with no investment or return is checked too.
     const outcomes = await outcomesOf(args, args.command === "reconcile");
-    const each = args.command === "analyse" ? analysisText : reconcileText;
+    const each =
+      args.command === "analyse"
+        ? (a: SheetAnalysis) => analysisText(a, scenarioOf(args))
+        : reconcileText;
     const read = anyRead(outcomes, args, io, command);
-    if (args.json) io.out(jsonDocument(outcomes));
+    if (args.json) io.out(jsonDocument(outcomes, args));
     else if (read) io.out(textReport(outcomes, command, each));
     return read ? EXIT.ok : EXIT.input;
   }
@@ -125,7 +135,7 @@ async function runCommand(args: ParsedArgs, io: Io, argv: readonly string[]): Pr
   });
   const read = anyRead(result.outcomes, args, io, command);
   if (args.json) {
-    io.out(jsonDocument(result.outcomes));
+    io.out(jsonDocument(result.outcomes, args));
     return read ? EXIT.ok : EXIT.input;
   }
   if (!read) return EXIT.input;
@@ -137,7 +147,7 @@ async function runCommand(args: ParsedArgs, io: Io, argv: readonly string[]): Pr
   );
   for (const m of result.messages) io.out(m);
   io.out("");
-  io.out(textReport(result.outcomes, command, analysisText));
+  io.out(textReport(result.outcomes, command, (a) => analysisText(a, scenarioOf(args))));
   return EXIT.ok;
 }
 

@@ -11,4 +11,5 @@ export * from "./statedPayback";
 export * from "./periodHeadings";
 export * from "./monthNames";
 export * from "./scenario";
+export * from "./sensitivity";
 export * from "./options";

@@ -68,3 +68,12 @@ export {
   planAllSheets,
 } from "./allSheets";
 export { type PortfolioSheetRow, PORTFOLIO_NAME, PORTFOLIO_SHEET_NAME } from "./plan";
+export { type LimitJson, caseLimit } from "./caseLimit";
+export {
+  type HeadroomJson,
+  type ScenarioJson,
+  type ScenarioRequest,
+  type WhatIfJson,
+  scenarioJson,
+  scenarioText,
+} from "./scenarioReport";
