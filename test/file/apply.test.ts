@@ -300,8 +300,8 @@ describe("apply on a workbook with two grid sheets", () => {
     await applyToFile(first, second);
     const out = await loadWorkbook(second);
     expect((await itosNames(second)).filter((n) => n.name.startsWith("ITOS_Output"))).toEqual([
-      { name: "ITOS_Output", ranges: ["North!$A$5:$F$26"] },
-      { name: "ITOS_Output_South", ranges: ["South!$A$5:$F$26"] },
+      { name: "ITOS_Output", ranges: ["North!$A$5:$F$34"] },
+      { name: "ITOS_Output_South", ranges: ["South!$A$5:$F$34"] },
     ]);
     expect(await itosNames(second)).toEqual(await itosNames(first));
     expect(await cellsOf(second)).toEqual(await cellsOf(first));
