@@ -30,7 +30,6 @@ async function itos(...argv: string[]): Promise<{ code: number; stdout: string; 
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sheetJson = (stdout: string): any => JSON.parse(stdout).sheets[0];
 
 /** The paper's lines with every return scaled by (1 - cut) and moved `delay` months later. */

@@ -23,7 +23,12 @@ describe("ITOS.HEADROOM", () => {
   });
 
   test("a limit given as text and a column of flows read the same", () => {
-    expect(headroom(steady[0].map((v) => [v]), "2")).toEqual([[0.478, 11]]);
+    expect(
+      headroom(
+        steady[0].map((v) => [v]),
+        "2"
+      )
+    ).toEqual([[0.478, 11]]);
   });
 
   test("a case that never pays back has no headroom (#N/A, saying why)", () => {
