@@ -34,3 +34,10 @@ export function caseLimit(
   );
   return { years, verdict: check.verdict, marginYears: shown.toNumber() };
 }
+
+/** The margin in years to two places for a sentence, still to the cautious side ("0.95", never "0.96"). */
+export function marginText(limit: LimitJson): string {
+  const margin = money(limit.marginYears ?? 0).abs();
+  const exceeds = limit.verdict === "exceeds";
+  return margin.toDecimalPlaces(2, exceeds ? Decimal.ROUND_UP : Decimal.ROUND_DOWN).toFixed(2);
+}

@@ -68,7 +68,7 @@ export {
   planAllSheets,
 } from "./allSheets";
 export { type PortfolioSheetRow, PORTFOLIO_NAME, PORTFOLIO_SHEET_NAME } from "./plan";
-export { type LimitJson, caseLimit } from "./caseLimit";
+export { type LimitJson, caseLimit, marginText } from "./caseLimit";
 export {
   type HeadroomJson,
   type ScenarioJson,

@@ -14,7 +14,7 @@ import {
   type WhatIfInputs,
   type WhatIfResult,
 } from "../engine";
-import { caseLimit, type LimitJson } from "./caseLimit";
+import { caseLimit, marginText, type LimitJson } from "./caseLimit";
 import type { SheetAnalysis } from "./pipeline";
 import { hasCountedLines } from "./read";
 
@@ -131,10 +131,9 @@ function verdictText(limit: LimitJson): string {
   if (limit.verdict === "never") return `never pays back, against a ${limit.years}-year limit`;
   if (limit.verdict === null)
     return `no measurable payback to set against the ${limit.years}-year limit`;
-  const margin = limit.marginYears ?? 0;
   return limit.verdict === "within"
-    ? `within the ${limit.years}-year limit, ${margin.toFixed(2)} years to spare`
-    : `exceeds the ${limit.years}-year limit by ${Math.abs(margin).toFixed(2)} years`;
+    ? `within the ${limit.years}-year limit, ${marginText(limit)} years to spare`
+    : `exceeds the ${limit.years}-year limit by ${marginText(limit)} years`;
 }
 
 /** The report's lines for the limit, headroom and what-if ("" parts left out). */

@@ -3,7 +3,7 @@
  * typed, and the case rerun from the last read (the engine's whatIf, no Excel sync), in words.
  */
 import { formatMoney, money, whatIf, type PaybackResult, type PaybackInput } from "../engine";
-import { caseLimit, type LimitJson, type Unit } from "../grid";
+import { caseLimit, marginText, type LimitJson, type Unit } from "../grid";
 
 export interface WhatIfTexts {
   /** Cut in every return, in percent ("20" is 20% less). */
@@ -132,7 +132,7 @@ function verdictText(limit: LimitJson): string {
   if (limit.verdict === "never") return `Never pays back: fails the ${limit.years}-year limit`;
   if (limit.verdict === null)
     return `No measurable payback to set against the ${limit.years}-year limit`;
-  const margin = Math.abs(limit.marginYears ?? 0).toFixed(2);
+  const margin = marginText(limit);
   return limit.verdict === "within"
     ? `Within the ${limit.years}-year limit (${margin} years to spare)`
     : `Exceeds the ${limit.years}-year limit by ${margin} years`;

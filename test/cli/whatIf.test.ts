@@ -130,7 +130,7 @@ describe("Sandwell against a 3-year limit", () => {
       ...["analyse", SANDWELL, "--sheet", "Appendix 1", "--limit-years", "3"],
       ...["--what-if", "returns=-20%"]
     );
-    expect(r.stdout).toContain("Payback limit: within the 3-year limit, 0.96 years to spare.");
+    expect(r.stdout).toContain("Payback limit: within the 3-year limit, 0.95 years to spare.");
     expect(r.stdout).toMatch(
       /Headroom: returns can fall by up to [\d.]+%, or all slip by up to \d+ months, still within the 3-year limit\./
     );
