@@ -45,9 +45,9 @@ test("a grid in the last rows of the sheet: the plan puts the section on a sheet
   };
   const plan = planAnalysis(analyseSheet(snapshot), snapshot);
   expect(plan.newSheet).toBe("ITOS Analysis");
-  expect(plan.cells.every((c) => c.sheet === "ITOS Analysis" && c.row < SECTION_ROWS + SENSITIVITY_ROWS)).toBe(
-    true
-  );
+  expect(
+    plan.cells.every((c) => c.sheet === "ITOS Analysis" && c.row < SECTION_ROWS + SENSITIVITY_ROWS)
+  ).toBe(true);
 });
 
 test("a grid in the last columns of the sheet: the section goes to its own sheet, inside the sheet's limits", async () => {
