@@ -9,6 +9,7 @@ import {
   type PaybackConvention,
 } from "../engine";
 import { roleCell, type LineRole } from "../grid";
+import { parseWhatIf, type WhatIfArgs } from "./whatIfArgs";
 
 export type CommandName = "analyse" | "reconcile" | "apply" | "portfolio";
 
@@ -29,6 +30,8 @@ export interface ParsedArgs {
   force: boolean;
   limitYears?: string;
   jobs?: number;
+  /** analyse, apply: --what-if returns=-20%,investment=+10%,delay=3. */
+  whatIf?: WhatIfArgs;
 }
 
 type OptionName =
@@ -42,6 +45,7 @@ type OptionName =
   | "values"
   | "force"
   | "limit-years"
+  | "what-if"
   | "jobs";
 
 /** Options that take a value, and the options each command accepts. */
@@ -53,13 +57,35 @@ const TAKES_VALUE: ReadonlySet<OptionName> = new Set([
   "role",
   "out",
   "limit-years",
+  "what-if",
   "jobs",
 ]);
 const ALLOWED: Record<CommandName, ReadonlySet<OptionName>> = {
-  analyse: new Set(["sheet", "basis", "convention", "rate", "role", "json"]),
+  analyse: new Set([
+    "sheet",
+    "basis",
+    "convention",
+    "rate",
+    "role",
+    "json",
+    "limit-years",
+    "what-if",
+  ]),
   reconcile: new Set(["sheet", "basis", "convention", "role", "json"]),
-  apply: new Set(["sheet", "basis", "convention", "rate", "role", "json", "out", "values", "force"]),
-  portfolio: new Set(["basis", "convention", "rate", "json", "out", "force", "limit-years", "jobs"]),
+  apply: new Set([
+    ...["sheet", "basis", "convention", "rate", "role", "json", "out", "values", "force"],
+    ...["limit-years", "what-if"],
+  ] as OptionName[]),
+  portfolio: new Set([
+    "basis",
+    "convention",
+    "rate",
+    "json",
+    "out",
+    "force",
+    "limit-years",
+    "jobs",
+  ]),
 };
 
 /** The roles --role takes, as the reader names them. */
@@ -77,9 +103,9 @@ export const ROLE_WORDS: Record<string, LineRole> = {
 export const USAGE = `itos: payback and reconciliation for invest-to-save workbooks
 
 Usage:
-  itos analyse <workbook.xlsx> [--sheet NAME] [--basis CONVENTION] [--rate 0.035] [--role CELL=ROLE ...] [--json]
+  itos analyse <workbook.xlsx> [--sheet NAME] [--basis CONVENTION] [--rate 0.035] [--role CELL=ROLE ...] [--limit-years N] [--what-if CHANGES] [--json]
   itos reconcile <workbook.xlsx> [--sheet NAME] [--role CELL=ROLE ...] [--json]
-  itos apply <workbook.xlsx> --out <new.xlsx> [--force] [--sheet NAME] [--values] [--basis ...] [--rate ...] [--role ...]
+  itos apply <workbook.xlsx> --out <new.xlsx> [--force] [--sheet NAME] [--values] [--basis ...] [--rate ...] [--role ...] [--limit-years N] [--what-if CHANGES]
   itos portfolio <files or folders...> [--out portfolio.xlsx] [--force] [--json] [--limit-years N] [--jobs N]
   itos --help
 
@@ -90,6 +116,9 @@ reported and the others go on.
                       for a Year 0 table, first-investment otherwise. All four are always reported.
   --role CELL=ROLE    the role of the line labelled at CELL ("A13" or "Appendix 1!A13"): investment,
                       return, cost, net, total or ignore; repeat it for each line.
+  --limit-years N     the council's payback limit: a verdict (within, exceeds, never) and the headroom
+  --what-if CHANGES   the case rerun with returns and investment changed and returns delayed, as
+                      returns=-20%,investment=+10%,delay=3 (delay in periods; any part may be left out)
   analyse    break-even period, payback, crossover, totals, NPV and the year table
   reconcile  checks every stated total against its parts
   apply      writes the analysis into a copy of the workbook as live formulas (--values: plain values);
@@ -224,6 +253,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       case "limit-years":
         parsed.limitYears = parsePositive(name, value as string, false);
+        break;
+      case "what-if":
+        parsed.whatIf = parseWhatIf(value as string, usageError);
         break;
       case "jobs":
         parsed.jobs = Number(parsePositive(name, value as string, true));

@@ -12,6 +12,7 @@ import {
   type SchemeSummary,
   schemeSummaryJson,
   schemeSummaryText,
+  type ScenarioRequest,
   type SheetAnalysis,
   sheetErrorJson,
   sheetErrorText,
@@ -55,14 +56,21 @@ function commandLine(argv: readonly string[]): string {
   return ["itos", ...argv].map(word).join(" ");
 }
 
+/** The limit and what-if asked for: analyse and apply report them (null where not asked). */
+function scenarioOf(args: ParsedArgs): ScenarioRequest {
+  return { limitYears: args.limitYears ?? null, whatIf: args.whatIf ?? null };
+}
+
 function jsonDocument(
   outcomes: readonly SheetOutcome[],
+  args: ParsedArgs,
   summaries: readonly SchemeSummary[] = []
 ): string {
+  const scenario = args.command === "reconcile" ? undefined : scenarioOf(args);
   return JSON.stringify(
     {
       sheets: outcomes.map((o) =>
-        o.error ? sheetErrorJson(o.sheetName, o.error) : sheetReportJson(o.analysis)
+        o.error ? sheetErrorJson(o.sheetName, o.error) : sheetReportJson(o.analysis, scenario)
       ),
       ...(summaries.length > 0 ? { schemeSummaries: summaries.map(schemeSummaryJson) } : {}),
     },
@@ -71,8 +79,8 @@ function jsonDocument(
   );
 }
 
-function analysisText(a: SheetAnalysis): string {
-  return [sheetReportText(a), ...a.model.warnings.map((w) => `  Note: ${w}`)].join("\n");
+function analysisText(a: SheetAnalysis, scenario?: ScenarioRequest): string {
+  return [sheetReportText(a, scenario), ...a.model.warnings.map((w) => `  Note: ${w}`)].join("\n");
 }
 
 function reconcileText(a: SheetAnalysis): string {
@@ -154,9 +162,12 @@ async function runCommand(args: ParsedArgs, io: Io, argv: readonly string[]): Pr
   if (args.command === "analyse" || args.command === "reconcile") {
     // Reconciliation needs no roles: a budget table with no investment or return is checked too.
     const { outcomes, summaries } = await outcomesOf(args, args.command === "reconcile");
-    const each = args.command === "analyse" ? analysisText : reconcileText;
+    const each =
+      args.command === "analyse"
+        ? (a: SheetAnalysis) => analysisText(a, scenarioOf(args))
+        : reconcileText;
     const read = summaries.length > 0 || anyRead(outcomes, args, io, command);
-    if (args.json) io.out(jsonDocument(outcomes, summaries));
+    if (args.json) io.out(jsonDocument(outcomes, args, summaries));
     else if (read)
       io.out(
         [textReport(outcomes, command, each), ...summaries.map(schemeSummaryText)]
@@ -173,7 +184,7 @@ async function runCommand(args: ParsedArgs, io: Io, argv: readonly string[]): Pr
   });
   const read = anyRead(result.outcomes, args, io, command);
   if (args.json) {
-    io.out(jsonDocument(result.outcomes));
+    io.out(jsonDocument(result.outcomes, args));
     return read ? EXIT.ok : EXIT.input;
   }
   if (!read) return EXIT.input;
@@ -185,7 +196,7 @@ async function runCommand(args: ParsedArgs, io: Io, argv: readonly string[]): Pr
   );
   for (const m of result.messages) io.out(m);
   io.out("");
-  io.out(textReport(result.outcomes, command, analysisText));
+  io.out(textReport(result.outcomes, command, (a) => analysisText(a, scenarioOf(args))));
   return EXIT.ok;
 }
 

@@ -11,5 +11,6 @@ export * from "./statedPayback";
 export * from "./periodHeadings";
 export * from "./monthNames";
 export * from "./scenario";
+export * from "./sensitivity";
 export * from "./options";
 export * from "./tracking";

@@ -106,3 +106,33 @@ export function fy(date: any, fy_start_month?: number): string | itos.ExcelError
 export function reconcile(parts: any[][], stated_total: any): number | itos.ExcelError {
   return itos.reconcile(parts, stated_total);
 }
+
+/**
+ * How far the case can slip and still pay back within the limit: the largest cut in all returns (0.25 is 25%) and the largest delay of all returns in periods, spilled as one row.
+ * @customfunction HEADROOM
+ * @param flows Flows, one per period: a row, a column, or a block whose rows are lines to add up (investment negative).
+ * @param limit_years The payback limit in years, such as 3.
+ * @param [dates] Month dates of the periods (or financial years such as 2022/23 for annual flows). Omit for monthly flows.
+ * @returns {any[][]} The returns cut and the delay in periods.
+ */
+export function headroom(flows: any[][], limit_years: any, dates?: any[][]) {
+  return itos.headroom(flows, limit_years, dates);
+}
+
+/**
+ * The case rerun with returns and investment changed and returns delayed: payback in months (or "never"), NPV at 3.5% and the returns lost past the last month, spilled as one row.
+ * @customfunction SCENARIO
+ * @param flows Monthly flows: a row, a column, or a block whose rows are lines to add up (investment negative).
+ * @param [returns_change] Change to every return, such as -20% (default 0).
+ * @param [investment_change] Change to every investment, such as 10% (default 0).
+ * @param [delay] Months by which every return slips (default 0).
+ * @returns {any[][]} Payback in months, NPV and lost returns.
+ */
+export function scenario(
+  flows: any[][],
+  returns_change?: any,
+  investment_change?: any,
+  delay?: number
+) {
+  return itos.scenario(flows, returns_change, investment_change, delay);
+}

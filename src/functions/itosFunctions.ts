@@ -12,12 +12,14 @@ import {
   findBreakEven,
   fyLabelOf,
   halfUnitOf,
+  headroom as findHeadroom,
   measurePayback,
   npv,
   runningTotal,
   serialToDate,
   term,
   toNumber,
+  whatIf,
   ZERO,
 } from "../engine";
 import { withArguments } from "./arguments";
@@ -148,3 +150,39 @@ export const reconcile = withArguments(ITOS_FUNCTIONS.RECONCILE, (parts, statedT
   });
   return result.status === "mismatch" ? toNumber(result.difference) : 0;
 });
+
+/**
+ * =ITOS.HEADROOM(flows, limit_years, [dates]): how far the case can slip and still pay back within
+ * the limit, spilled as one row: the largest cut in all returns (a fraction, to 0.1%) and the
+ * largest delay of all returns in whole periods. Each cell's money in counts as return and money
+ * out as investment, as in ITOS.PAYBACK.
+ */
+export const headroom = withArguments(ITOS_FUNCTIONS.HEADROOM, (flows, limitYears, dates) => {
+  const periods =
+    dates === null
+      ? undatedMonths(flows.periodCount)
+      : datedPeriods(dates, flows.periodCount, DEFAULT_OPTIONS.fyStartMonth).periods;
+  const room = findHeadroom({ periods, lines: engineLines(flows) }, { limitYears });
+  if (room.returnsCut === null || room.delayPeriods === null)
+    throw new ArgumentProblem(room.reason ?? "No headroom within these flows.", "#N/A");
+  return [[toNumber(room.returnsCut), room.delayPeriods]];
+});
+
+/**
+ * =ITOS.SCENARIO(flows, [returns_change], [investment_change], [delay]): the case rerun with
+ * returns and investment changed and returns delayed by whole months, spilled as one row: payback
+ * in months ("never" where it does not pay back within the flows), NPV at 3.5%, and the returns
+ * lost past the last period.
+ */
+export const scenario = withArguments(
+  ITOS_FUNCTIONS.SCENARIO,
+  (flows, returnsChange, investmentChange, delay): (number | string)[][] => {
+    const input = { periods: undatedMonths(flows.periodCount), lines: engineLines(flows) };
+    const w = whatIf(input, { returnsChange, investmentChange, delayPeriods: delay });
+    const payback =
+      w.breakEven.status === "not-reached" || w.paybackMonths === null
+        ? "never"
+        : toNumber(w.paybackMonths);
+    return [[payback, toNumber(w.npv), toNumber(w.lostReturns)]];
+  }
+);

@@ -66,6 +66,38 @@ const PARAMETERS = {
     type: "amount",
     missing: "stated_total is empty: select the cell holding the total to check.",
   },
+  limitYears: {
+    name: "limit_years",
+    type: "amount",
+    min: 0,
+    expected: "a payback limit in years, zero or more, such as 3",
+    missing: "limit_years is empty: give the payback limit in years, such as 3.",
+  },
+  returnsChange: {
+    name: "returns_change",
+    type: "rate",
+    optional: true,
+    default: 0,
+    min: -1,
+    expected: "a change to the returns such as -20% (-0.2), no less than -100%",
+  },
+  investmentChange: {
+    name: "investment_change",
+    type: "rate",
+    optional: true,
+    default: 0,
+    min: -1,
+    expected: "a change to the investment such as 10% (0.1), no less than -100%",
+  },
+  delay: {
+    name: "delay",
+    type: "whole",
+    optional: true,
+    default: 0,
+    min: 0,
+    max: 1200,
+    expected: "a whole number of periods, zero or more, such as 3",
+  },
 } as const satisfies Record<string, ParameterSpec>;
 
 const { flows, dates, datesIfAny, basis, fyStartMonth, rate, periodsPerYear } = PARAMETERS;
@@ -80,4 +112,6 @@ export const ITOS_FUNCTIONS = {
   DPAYBACK: [flows, rate, periodsPerYear],
   FY: [PARAMETERS.date, fyStartMonth],
   RECONCILE: [PARAMETERS.parts, PARAMETERS.statedTotal],
+  HEADROOM: [flows, PARAMETERS.limitYears, datesIfAny],
+  SCENARIO: [flows, PARAMETERS.returnsChange, PARAMETERS.investmentChange, PARAMETERS.delay],
 } as const satisfies Record<string, readonly ParameterSpec[]>;

@@ -70,3 +70,12 @@ export {
 export { type PortfolioSheetRow, PORTFOLIO_NAME, PORTFOLIO_SHEET_NAME } from "./plan";
 export { type SheetTracking } from "./tracking";
 export { type TrackingJson } from "./trackingReport";
+export { type LimitJson, caseLimit, marginText } from "./caseLimit";
+export {
+  type HeadroomJson,
+  type ScenarioJson,
+  type ScenarioRequest,
+  type WhatIfJson,
+  scenarioJson,
+  scenarioText,
+} from "./scenarioReport";

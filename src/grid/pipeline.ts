@@ -6,6 +6,7 @@ import type Decimal from "decimal.js";
 import {
   analysePayback,
   type Basis,
+  sensitivityTable,
   type FlowLine,
   type PaybackConvention,
   type PaybackResult,
@@ -192,11 +193,21 @@ export function planAnalysis(
   snapshot: SheetSnapshot,
   options: PlanOptions = {}
 ): WritePlan {
+  const { result } = analysis;
+  // On unless turned off; a table with no investment or return has no payback to vary.
+  const sensitivity =
+    options.sensitivity === false || !hasCountedLines(analysis.model)
+      ? null
+      : sensitivityTable(analysis.flows, {
+          convention: result.convention,
+          discountRate: result.discountRate,
+        });
   return buildWritePlan(
     {
       model: analysis.model,
-      result: analysis.result,
+      result,
       marks: reconcileMarks(analysis.reconciliation),
+      sensitivity,
     },
     snapshot,
     options

@@ -17,6 +17,12 @@ import { a1, quoteSheetName } from "../sheet";
 import { hasCountedLines, type GridModel, type LineRole } from "./read";
 import type { SchemeAnalysis, SheetAnalysis } from "./pipeline";
 import {
+  scenarioJson,
+  scenarioText,
+  type ScenarioJson,
+  type ScenarioRequest,
+} from "./scenarioReport";
+import {
   formulaKindLabel,
   type FormulaFindingKind,
   type ReconciliationReport,
@@ -67,6 +73,10 @@ export interface SheetReportJson {
   schemes?: SchemeReportJson[];
   /** Plan versus actual as of the last actual period; null when the sheet has no actuals. */
   tracking?: TrackingJson | null;
+  /** Limit, headroom and what-if, where the report was asked for them (analyse, apply). */
+  limit?: ScenarioJson["limit"];
+  headroom?: ScenarioJson["headroom"];
+  whatIf?: ScenarioJson["whatIf"];
 }
 
 export interface SchemeReportJson extends Omit<SheetReportJson, "schemes"> {
@@ -174,13 +184,20 @@ function at(result: PaybackResult, index: number | null): string | null {
   return index === null ? null : periodKey(result.periods[index]);
 }
 
-export function sheetReportJson(analysis: SheetAnalysis): SheetReportJson {
-  const json = singleReportJson(analysis);
+export function sheetReportJson(
+  analysis: SheetAnalysis,
+  scenario?: ScenarioRequest
+): SheetReportJson {
+  const withScenario = (a: Omit<SheetAnalysis, "schemes">): SheetReportJson => ({
+    ...singleReportJson(a),
+    ...(scenario ? scenarioJson(a, scenario) : {}),
+  });
+  const json = withScenario(analysis);
   if (!analysis.schemes || analysis.schemes.length === 0) return json;
   return {
     ...json,
     statedPaybacks: schemeStatedPaybacks(analysis.schemes),
-    schemes: analysis.schemes.map((s) => ({ scheme: s.scheme, ...singleReportJson(s) })),
+    schemes: analysis.schemes.map((s) => ({ scheme: s.scheme, ...withScenario(s) })),
   };
 }
 
@@ -436,16 +453,20 @@ function breakEvenSentence(
 }
 
 /** The human report for one sheet; a sheet of several schemes reports each in turn. */
-export function sheetReportText(analysis: SheetAnalysis): string {
-  if (!analysis.schemes || analysis.schemes.length === 0) return singleReportText(analysis);
+export function sheetReportText(analysis: SheetAnalysis, scenario?: ScenarioRequest): string {
+  if (!analysis.schemes || analysis.schemes.length === 0)
+    return singleReportText(analysis, scenario);
   const n = analysis.schemes.length;
   return [
     `${analysis.model.sheetName}: ${n} schemes, each analysed on its own.`,
-    ...analysis.schemes.map((s) => `Scheme ${s.scheme}:\n${singleReportText(s)}`),
+    ...analysis.schemes.map((s) => `Scheme ${s.scheme}:\n${singleReportText(s, scenario)}`),
   ].join("\n\n");
 }
 
-function singleReportText(analysis: Omit<SheetAnalysis, "schemes">): string {
+function singleReportText(
+  analysis: Omit<SheetAnalysis, "schemes">,
+  scenario?: ScenarioRequest
+): string {
   const { model, result, reconciliation } = analysis;
   const json = singleReportJson(analysis);
   const label = (i: number | null): string => (i === null ? "none" : result.periods[i].label);
@@ -456,6 +477,7 @@ function singleReportText(analysis: Omit<SheetAnalysis, "schemes">): string {
   out.push(`  ${breakEvenSentence(analysis, json)}`);
   out.push(conventionsLine(json));
   out.push(...statedPaybacksText(analysis.statedPaybacks));
+  if (scenario && hasCountedLines(model)) out.push(...scenarioText(analysis, scenario));
   out.push(
     `  First investment: ${label(result.firstInvestment)}.  Crossover (return first exceeds investment): ${label(result.crossover)}.`
   );

@@ -16,6 +16,7 @@ export const SECTION_NAMES = {
   yearSummary: "ITOS_YearSummary",
   cumulative: "ITOS_Cumulative",
   breakEven: "ITOS_BreakEven",
+  sensitivity: "ITOS_Sensitivity",
 } as const;
 
 export type SectionKind = keyof typeof SECTION_NAMES;

@@ -51,6 +51,7 @@ import {
   setStatus,
   show,
 } from "./view";
+import { setWhatIfBase, wireWhatIf } from "./whatIfSection";
 
 let settings: PaneSettings = defaultSettings();
 
@@ -102,6 +103,7 @@ async function detect(): Promise<void> {
     const view = detectionView(analysis.model, settings);
     renderDetection(view, onRole);
     renderExcluded(excludedView(analysis.model));
+    setWhatIfBase(analysis);
     await selectRange(view.sheet, view.outline);
   });
 }
@@ -124,6 +126,7 @@ async function analyse(): Promise<void> {
       (cell) => void selectFinding(cell)
     );
     renderChart(chartGeometry(run.analysis.result, run.analysis.model.unit));
+    setWhatIfBase(run.analysis);
     const done = byId("analyse-done");
     const where = run.plan.newSheet
       ? `on the sheet '${run.plan.newSheet}'`
@@ -209,6 +212,7 @@ function start(): void {
   byId("reconcile").addEventListener("click", () => void reconcile());
   byId("clear-marks").addEventListener("click", () => void clearAllMarks());
   byId("remove").addEventListener("click", () => void remove());
+  wireWhatIf();
   void detect();
 }
 

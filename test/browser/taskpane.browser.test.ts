@@ -355,6 +355,88 @@ describe("the task pane in a real browser", () => {
     await page.context().close();
   }, 120_000);
 
+  it("What if: typing a cut, a delay, a limit or the optimism preset reruns the last read with no sync", async () => {
+    // 1,200 invested in Apr-22, then 100 saved a month for 24 months: payback 13 months.
+    const serial = (y: number, m: number) =>
+      (Date.UTC(y, m, 1) - Date.UTC(1899, 11, 30)) / 86400000;
+    const months = Array.from({ length: 25 }, (_, i) => serial(2022, 3 + i));
+    const { page, pageErrors } = await open({
+      active: "Case",
+      sheets: [
+        {
+          sheetName: "Case",
+          top: 0,
+          left: 0,
+          values: [
+            [null, ...months],
+            ["Investment", -1200, ...new Array(24).fill(null)],
+            ["Saving", null, ...new Array(24).fill(100)],
+          ],
+          numberFormats: [
+            ["General", ...months.map(() => "mmm-yy")],
+            new Array(26).fill("#,##0"),
+            new Array(26).fill("#,##0"),
+          ],
+        },
+      ],
+    });
+    await page.waitForSelector("#whatif-result:not([hidden])");
+    await waitIdle(page);
+    const syncs = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __fakeHost: { model: { syncs: number } } }).__fakeHost.model.syncs
+      );
+    const before = await dump(page);
+    const syncsBefore = await syncs();
+    const text = (id: string) => page.locator(`#${id}`).innerText();
+    expect(await text("whatif-payback")).toBe(
+      "13.0 months (1.08 years), 0.0 months on the base case"
+    );
+
+    // A 20% cut: 80 a month, 1,200 / 80 = 15 months of returns after Apr-22: 16 months.
+    await page.fill("#whatif-cut", "20");
+    expect(await text("whatif-payback")).toBe(
+      "16.0 months (1.33 years), +3.0 months on the base case"
+    );
+    // NPV falls by 20 a month discounted at 3.5% a year, worked here from the definition.
+    let factors = 0;
+    for (let t = 1; t <= 24; t++) factors += 1 / Math.pow(1.035, t / 12);
+    const drop = Math.round(20 * factors).toLocaleString("en-GB");
+    expect(await text("whatif-npv")).toContain(`-£${drop} on the base case`);
+    await page.fill("#limit-years", "1.5");
+    // 1.5 - 16 / 12 = 0.1667 years, shown rounded down: time to spare is never overstated.
+    expect(await text("whatif-verdict")).toBe("Within the 1.5-year limit (0.16 years to spare)");
+
+    // Twelve months late as well: 12 x 80 = 960 left in the grid, short of 1,200; 960 lost.
+    await page.fill("#whatif-delay", "12");
+    expect(await text("whatif-verdict")).toBe("Never pays back: fails the 1.5-year limit");
+    expect(await text("whatif-payback")).toBe("Never pays back within the grid");
+    expect(await text("whatif-lost")).toBe(
+      "£960 of returns slip past the grid's last period and are lost."
+    );
+
+    // The optimism-bias preset: investment +10%, returns -20%: 1,320 / 80 = 16.5, payback 17.5.
+    await page.fill("#whatif-delay", "0");
+    await page.fill("#whatif-cut", "0");
+    await page.click("#whatif-optimism");
+    expect(await page.inputValue("#whatif-uplift")).toBe("10");
+    expect(await page.inputValue("#whatif-cut")).toBe("20");
+    expect(await text("whatif-payback")).toBe(
+      "17.5 months (1.46 years), +4.5 months on the base case"
+    );
+
+    // A typo is named, not computed.
+    await page.fill("#whatif-delay", "three");
+    expect(await text("whatif-problem")).toBe("Delay 'three' is not a whole number of periods.");
+    expect(await page.locator("#whatif-result").isHidden()).toBe(true);
+
+    expect(await syncs()).toBe(syncsBefore);
+    expect((await dump(page)).sheets).toEqual(before.sheets);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it("Analyse all sheets writes the ITOS Portfolio sheet linked to the analysed sheet; Remove takes it away", async () => {
     const { page, pageErrors } = await open({ sheets: sandwell.sheets, active: APPENDIX });
     const initial = await dump(page);

@@ -121,7 +121,7 @@ describe("itos apply", () => {
     const r = itos("apply", FIXTURE, "--out", out);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("'Appendix 1'!$A$59:$F$121");
+    expect(r.stdout).toContain("'Appendix 1'!$A$59:$F$129");
     expect(r.stdout).toMatch(/Break-even: Jan-24/);
     expect(existsSync(out)).toBe(true);
     expect(createHash("sha256").update(readFileSync(FIXTURE)).digest("hex")).toBe(hash);

@@ -134,6 +134,7 @@ describe("apply on the Sandwell fixture", () => {
       "ITOS_Marks_4",
       "ITOS_Marks_5",
       "ITOS_Output",
+      "ITOS_Sensitivity",
       "ITOS_YearSummary",
     ]);
     // Exactly the mismatching cells carry a note: Summary's 2024/25 saving and the four totals it breaks.
@@ -173,7 +174,8 @@ describe("apply on the Sandwell fixture", () => {
       removed = await e.removeItosOutput();
       left = e.ownedNames();
     });
-    expect(removed).toBe(10);
+    // Six section names (ITOS_Sensitivity among them) and the five marks.
+    expect(removed).toBe(11);
     expect(cellsOfWorkbook(wb)).toEqual(await cellsOf(FIXTURE));
     const summary = wb.getWorksheet("Summary") as ExcelJS.Worksheet;
     expect(summary.getCell("E5").note).toBeUndefined();
@@ -270,7 +272,8 @@ describe("a re-run the way the Excel add-in does it (no removal first)", () => {
     const written = snapshotFromWorkbook(await loadWorkbook(out)).sheets[0];
     const names = (await readItosNames(out)).map((n) => ({ name: n.name, ref: n.ref }));
     const owned = ownedCellKeys(names);
-    expect(owned.size).toBe(63 * 6);
+    // 63 rows of the section and 8 of the sensitivity table after it, six columns wide.
+    expect(owned.size).toBe((63 + 8) * 6);
     const rerun = planAnalysis(analyseSheet(written, { ownedCells: owned }), written, {
       ownedCells: owned,
     });
@@ -300,8 +303,8 @@ describe("apply on a workbook with two grid sheets", () => {
     await applyToFile(first, second);
     const out = await loadWorkbook(second);
     expect((await itosNames(second)).filter((n) => n.name.startsWith("ITOS_Output"))).toEqual([
-      { name: "ITOS_Output", ranges: ["North!$A$5:$F$26"] },
-      { name: "ITOS_Output_South", ranges: ["South!$A$5:$F$26"] },
+      { name: "ITOS_Output", ranges: ["North!$A$5:$F$34"] },
+      { name: "ITOS_Output_South", ranges: ["South!$A$5:$F$34"] },
     ]);
     expect(await itosNames(second)).toEqual(await itosNames(first));
     expect(await cellsOf(second)).toEqual(await cellsOf(first));

@@ -186,7 +186,7 @@ describe("re-applying after the user worked inside ITOS's block", () => {
   test("ITOS's own cells of the old block were cleared, and the section written once more below the user's remark", async () => {
     const ws = (await loadWorkbook(second)).getWorksheet("Case") as ExcelJS.Worksheet;
     // The remark in F7 now belongs to what is above the section, so it starts lower: A9.
-    expect(await definedNames(second)).toMatch(/name="ITOS_Output"[^>]*>Case!\$A\$9:\$F\$30</);
+    expect(await definedNames(second)).toMatch(/name="ITOS_Output"[^>]*>Case!\$A\$9:\$F\$38</);
     expect(ws.getCell("A6").value).toBeNull();
     expect(ws.getCell("D7").value).toBeNull();
     expect(ws.getCell("A9").value).toBe("ITOS analysis (£)");
@@ -274,8 +274,8 @@ describe("sheets whose names differ only in punctuation", () => {
       "ITOS_Output_Case_A_2",
     ]);
     const names = await definedNames(out);
-    expect(names).toMatch(/name="ITOS_Output_Case_A"[^>]*>'Case A'!\$A\$5:\$F\$26</);
-    expect(names).toMatch(/name="ITOS_Output_Case_A_2"[^>]*>'Case-A'!\$A\$5:\$F\$26</);
+    expect(names).toMatch(/name="ITOS_Output_Case_A"[^>]*>'Case A'!\$A\$5:\$F\$34</);
+    expect(names).toMatch(/name="ITOS_Output_Case_A_2"[^>]*>'Case-A'!\$A\$5:\$F\$34</);
     const written = await loadWorkbook(out);
     expect(written.getWorksheet("North")?.getCell("E26").result).toBe(-600);
     expect(written.getWorksheet("Case A")?.getCell("E26").result).toBe(300);

@@ -19,6 +19,8 @@ const GRID = [
 ];
 /** The section's rows for a four-month grid: title, 12 KPI rows, year table (header + 1 year), period table (header + 4). */
 const SECTION_ROWS = 22;
+/** After them, a blank row and the sensitivity table: title, header, five cuts. */
+const SENSITIVITY_ROWS = 8;
 
 let dir: string;
 beforeAll(async () => {
@@ -43,7 +45,9 @@ test("a grid in the last rows of the sheet: the plan puts the section on a sheet
   };
   const plan = planAnalysis(analyseSheet(snapshot), snapshot);
   expect(plan.newSheet).toBe("ITOS Analysis");
-  expect(plan.cells.every((c) => c.sheet === "ITOS Analysis" && c.row < SECTION_ROWS)).toBe(true);
+  expect(
+    plan.cells.every((c) => c.sheet === "ITOS Analysis" && c.row < SECTION_ROWS + SENSITIVITY_ROWS)
+  ).toBe(true);
 });
 
 test("a grid in the last columns of the sheet: the section goes to its own sheet, inside the sheet's limits", async () => {
@@ -79,7 +83,7 @@ test("an empty merged range below the grid is one obstacle: the section starts b
   const out = path.join(dir, "merged-analysed.xlsx");
   const result = await applyToFile(input, out);
   // Rows 5-6 are the merge; row 7 the blank spacer; the title at A8.
-  expect(result.plans[0].names[0]).toEqual({ name: "ITOS_Output", ref: "Case!$A$8:$F$29" });
+  expect(result.plans[0].names[0]).toEqual({ name: "ITOS_Output", ref: "Case!$A$8:$F$37" });
   expect(result.plans[0].cells.every((c) => c.row >= 7)).toBe(true);
   expect(await sheetXml(out)).toContain('<mergeCell ref="B5:D6"/>');
   expect((await loadWorkbook(out)).getWorksheet("Case")?.getCell("A8").value).toBe(
@@ -100,7 +104,7 @@ test("hidden rows below the grid never receive output: the section starts below 
   expect(await sheetXml(input)).toMatch(/<row r="5"[^>]*hidden="1"/);
   const out = path.join(dir, "hidden-analysed.xlsx");
   const result = await applyToFile(input, out);
-  expect(result.plans[0].names[0]).toEqual({ name: "ITOS_Output", ref: "Case!$A$8:$F$29" });
+  expect(result.plans[0].names[0]).toEqual({ name: "ITOS_Output", ref: "Case!$A$8:$F$37" });
   expect(result.plans[0].cells.filter((c) => c.row === 4 || c.row === 5)).toEqual([]);
   const xml = await sheetXml(out);
   expect(xml).toMatch(/<row r="5"[^>]*hidden="1"/);

@@ -35,15 +35,17 @@ const byId = (id: string) => {
   return f;
 };
 
-test("lists exactly the eight ITOS functions", () => {
+test("lists exactly the ten ITOS functions", () => {
   expect(functions.map((f) => f.id).sort()).toEqual([
     "BREAKEVEN",
     "CUMULATIVE",
     "DPAYBACK",
     "FY",
+    "HEADROOM",
     "NPV",
     "PAYBACK",
     "RECONCILE",
+    "SCENARIO",
     "YEARSUMMARY",
   ]);
   for (const f of functions) expect(f.name).toBe(f.id);
@@ -75,6 +77,8 @@ test("parameters are the documented ones, optional where the brackets say", () =
   expect(signature("DPAYBACK")).toBe("flows, [rate], [periods_per_year]");
   expect(signature("FY")).toBe("date, [fy_start_month]");
   expect(signature("RECONCILE")).toBe("parts, stated_total");
+  expect(signature("HEADROOM")).toBe("flows, limit_years, [dates]");
+  expect(signature("SCENARIO")).toBe("flows, [returns_change], [investment_change], [delay]");
 });
 
 test("flows are ranges and the spilling functions return tables", () => {
@@ -84,5 +88,7 @@ test("flows are ranges and the spilling functions return tables", () => {
   }
   expect(byId("CUMULATIVE").result.dimensionality).toBe("matrix");
   expect(byId("YEARSUMMARY").result.dimensionality).toBe("matrix");
+  expect(byId("HEADROOM").result.dimensionality).toBe("matrix");
+  expect(byId("SCENARIO").result.dimensionality).toBe("matrix");
   expect(byId("PAYBACK").result.dimensionality).toBeUndefined();
 });

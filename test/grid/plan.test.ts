@@ -149,11 +149,12 @@ describe("the write plan on the Sandwell appendix", () => {
 
   test("tags the section, KPIs, year table and cumulative column with ITOS_ names", () => {
     expect(Object.fromEntries(plan.names.map((n) => [n.name, n.ref]))).toEqual({
-      ITOS_Output: "'Appendix 1'!$A$59:$F$121",
+      ITOS_Output: "'Appendix 1'!$A$59:$F$129",
       ITOS_KPIs: "'Appendix 1'!$A$60:$D$71",
       ITOS_YearSummary: "'Appendix 1'!$A$73:$E$77",
       ITOS_Cumulative: "'Appendix 1'!$E$80:$E$121",
       ITOS_BreakEven: "'Appendix 1'!$A$107:$E$107",
+      ITOS_Sensitivity: "'Appendix 1'!$A$123:$E$129",
       // The Summary sheet's 2024/25 saving disagrees with the appendix: that cell and the four it breaks are marked.
       ITOS_Marks_1: "Summary!$E$5",
       ITOS_Marks_2: "Summary!$F$5",
@@ -248,6 +249,7 @@ describe("the write plan on hand-made cases", () => {
       "ITOS_YearSummary_Case_Flows",
       "ITOS_Cumulative_Case_Flows",
       "ITOS_BreakEven_Case_Flows",
+      "ITOS_Sensitivity_Case_Flows",
     ]);
   });
 });

@@ -4,7 +4,7 @@
  * conditional formatting, a cumulative chart, reconciliation marks, and ITOS_ names tagging it all.
  * Pure: both adapters (Excel and .xlsx files) apply the same plan.
  */
-import { toNumber, type PaybackResult, type Placement } from "../../engine";
+import { toNumber, type PaybackResult, type Placement, type SensitivityTable } from "../../engine";
 import {
   a1,
   absoluteRangeRef,
@@ -21,12 +21,8 @@ import {
 } from "../../sheet";
 import { lineCell, type GridLine, type GridModel } from "../read";
 import { KPI_ROWS, kpiRows, type PeriodColumns } from "./planKpis";
-import {
-  SECTION_WIDTH,
-  freeSheetName,
-  placeSection,
-  type Obstacle,
-} from "./planLayout";
+import { sensitivityCells, sensitivityRows } from "./planSensitivity";
+import { SECTION_WIDTH, freeSheetName, placeSection, type Obstacle } from "./planLayout";
 import type { PlannedCell, PlannedMark, PlannedName, WritePlan } from "./writePlan";
 
 const DEFAULT_MONEY_FORMAT = "#,##0;(#,##0)";
@@ -38,6 +34,8 @@ export interface PlanInput {
   model: GridModel;
   result: PaybackResult;
   marks: PlannedMark[];
+  /** Payback for each cut and delay of returns, written as values after the period table. */
+  sensitivity?: SensitivityTable | null;
 }
 
 export interface PlanOptions {
@@ -53,6 +51,8 @@ export interface PlanOptions {
   takenSheetNames?: ReadonlySet<string>;
   /** Merged ranges and hidden rows of the grid's sheet, which the section keeps clear of. */
   obstacles?: readonly Obstacle[];
+  /** The sensitivity table of payback by cut and delay (on unless false). */
+  sensitivity?: boolean;
 }
 
 const COL = { label: 0, investment: 1, return: 2, net: 3, cumulative: 4, note: 5 } as const;
@@ -140,7 +140,12 @@ export function buildWritePlan(
   const kpiTop = 1;
   const yearHeader = kpiTop + KPI_ROWS + 1;
   const periodHeader = yearHeader + 1 + years.length + 1;
-  const rowsNeeded = periodHeader + 1 + n;
+  // The sensitivity table sits after the period table, one blank row between.
+  const sensitivityTop = periodHeader + 1 + n + 1;
+  const sensitivity = input.sensitivity ?? null;
+  const rowsNeeded = sensitivity
+    ? sensitivityTop + sensitivityRows(sensitivity)
+    : periodHeader + 1 + n;
 
   const newSheetName = freeSheetName(
     suffix
@@ -265,6 +270,13 @@ export function buildWritePlan(
     start = end + 1;
   });
 
+  if (sensitivity)
+    for (const cell of sensitivityCells(sensitivity, result.cadence)) {
+      const { row, col, ...rest } = cell;
+      put(R(sensitivityTop + row), C(col), rest);
+    }
+  const lastRow = R(rowsNeeded - 1);
+
   const cumulativeCol = columnLetters(C(COL.cumulative));
   const conditionalFormats =
     n > 1
@@ -300,7 +312,7 @@ export function buildWritePlan(
         sheet: sheet,
         top: R(0),
         left: C(0),
-        bottom: lastPeriodRow,
+        bottom: lastRow,
         right: C(SECTION_WIDTH - 1),
       }),
     },
@@ -339,6 +351,17 @@ export function buildWritePlan(
       }),
     });
   }
+  if (sensitivity)
+    names.push({
+      name: sectionName("sensitivity", suffix),
+      ref: absoluteRangeRef({
+        sheet,
+        top: R(sensitivityTop),
+        left: C(0),
+        bottom: lastRow,
+        right: C(sensitivity.delays.length),
+      }),
+    });
   input.marks.forEach((m, k) =>
     names.push({
       name: planMarkName(suffix, k + 1),
