@@ -27,6 +27,8 @@ export interface Ownership {
   cells: Set<string>;
   /** Sections the user changed after ITOS wrote them ("'Case'!A8:D18"): left as they are. */
   changed: string[];
+  /** The cells of those sections: never overwritten nor cleared, yet not read as the user's grid. */
+  changedCells: Set<string>;
 }
 
 /** The tags of ITOS's output sections (not marks, not the sheet tag). */
@@ -137,6 +139,7 @@ function settleOwnership(reads: readonly SectionRead[]): Ownership {
   const boxes = reads.map((r) => r.box);
   const cells = new Set<string>();
   const changed: string[] = [];
+  const changedCells = new Set<string>();
   for (const read of reads) {
     const { box } = read;
     const formulas = read.formulas.formulas as unknown[][];
@@ -152,12 +155,15 @@ function settleOwnership(reads: readonly SectionRead[]): Ownership {
     }
     const recorded = readNameMemo(read.tag.comment)?.[DIGEST_FIELD];
     if (typeof recorded === "string" && recorded !== sectionDigest(box, mine)) {
-      changed.push(`${read.tag.ref.replace(/\$/g, "")}`);
+      changed.push(read.tag.ref.replace(/\$/g, ""));
+      for (let r = box.top; r <= box.bottom; r++)
+        for (let c = box.left; c <= box.right; c++)
+          if (isLeafCell(r, c, box, boxes)) changedCells.add(cellKey(box.sheet, r, c));
       continue;
     }
     for (const c of mine) cells.add(cellKey(box.sheet, c.row, c.col));
   }
-  return { cells, changed };
+  return { cells, changed, changedCells };
 }
 
 /** Reads ownership on its own sync (a re-run or a removal); nothing to read without sections. */
@@ -166,7 +172,8 @@ export async function readOwnership(
   tags: readonly TaggedName[],
   sync: () => Promise<void> = () => context.sync()
 ): Promise<Ownership> {
-  if (sectionTags(tags).length === 0) return { cells: new Set(), changed: [] };
+  if (sectionTags(tags).length === 0)
+    return { cells: new Set(), changed: [], changedCells: new Set() };
   const settle = queueOwnershipRead(context, tags);
   await sync();
   return settle();

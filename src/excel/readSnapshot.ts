@@ -17,6 +17,7 @@ import {
   type SheetSnapshot,
   type TaggedName,
   type WorkbookSnapshot,
+  withoutOwnedCells,
 } from "../sheet";
 import { NAME_FIELDS, taggedNamesFrom } from "./officeNames";
 import { apiSupported, SELECTED_RANGES_API } from "./apiSets";
@@ -34,6 +35,8 @@ export interface SheetRead {
   ownedCells: Set<string>;
   /** Earlier ITOS sections the user changed: theirs now, read as part of the sheet. */
   changedSections: string[];
+  /** Every sheet's name, so a new output sheet does not take the name of one of the user's. */
+  sheetNames: string[];
   /** True when the snapshot is the user's selection rather than the whole used range. */
   fromSelection: boolean;
   /** What to tell the user about the selection (several areas selected), else null. */
@@ -173,6 +176,8 @@ export async function readActiveSheet(
   const used = loadValueArea(sheet);
   const names = context.workbook.names;
   names.load(NAME_FIELDS);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
   const selection = await readSelection(context); // syncs: sheet.name and the names are loaded
   /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
 
@@ -181,21 +186,26 @@ export async function readActiveSheet(
   const box = parseRangeAddress(used.address);
   const ownership = queueOwnershipRead(context, tags);
   const [grids] = await readAreas(context, [{ sheet: sheet.name, box }]);
-  const { cells: ownedCells, changed: changedSections } = ownership();
-  const whole = gridsToSnapshot(
-    sheet.name,
-    box,
-    grids,
-    ownedCells,
-    options.includeItosOutput !== true
-  );
+  const { cells: ownedCells, changed: changedSections, changedCells } = ownership();
+  const blank = options.includeItosOutput !== true;
+  const whole = gridsToSnapshot(sheet.name, box, grids, ownedCells, blank);
+  // A section the user changed is kept where it is (whole, where room is judged) but is not
+  // read as part of their grid.
+  const grid = blank ? withoutOwnedCells(whole, changedCells) : whole;
   /* eslint-enable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
-  const base = { whole, tags, ownedCells, changedSections, selectionNote: selection.note };
+  const base = {
+    whole,
+    tags,
+    ownedCells,
+    changedSections,
+    sheetNames: sheets.items.map((s) => s.name),
+    selectionNote: selection.note,
+  };
   if (options.preferSelection !== false && selection.box && selection.cells > 1) {
     const inside = intersect(box, selection.box);
-    if (inside) return { ...base, snapshot: narrowTo(whole, box, inside), fromSelection: true };
+    if (inside) return { ...base, snapshot: narrowTo(grid, box, inside), fromSelection: true };
   }
-  return { ...base, snapshot: whole, fromSelection: false };
+  return { ...base, snapshot: grid, fromSelection: false };
 }
 
 export interface WorkbookRead {
@@ -219,13 +229,13 @@ export async function readWorkbookInContext(context: Excel.RequestContext): Prom
   const useds = sheets.items.map((s) => ({ name: s.name, used: loadValueArea(s) }));
   const ownership = queueOwnershipRead(context, tags);
   await context.sync();
-  const { cells: ownedCells, changed: changedSections } = ownership();
+  const { cells: ownedCells, changed: changedSections, changedCells } = ownership();
   const areas = useds
     .filter((u) => !u.used.isNullObject)
     .map((u) => ({ sheet: u.name, box: parseRangeAddress(u.used.address) }));
   const grids = await readAreas(context, areas);
   const snapshots = areas.map((a, i) =>
-    gridsToSnapshot(a.sheet, a.box, grids[i], ownedCells, true)
+    withoutOwnedCells(gridsToSnapshot(a.sheet, a.box, grids[i], ownedCells, true), changedCells)
   );
   const active = snapshots.find((s) => s.sheetName === activeSheet.name);
   if (!active) throw emptySheetError(activeSheet.name);
@@ -236,6 +246,7 @@ export async function readWorkbookInContext(context: Excel.RequestContext): Prom
       tags,
       ownedCells,
       changedSections,
+      sheetNames: sheets.items.map((s) => s.name),
       fromSelection: false,
       selectionNote: null,
     },
