@@ -197,9 +197,13 @@ describe("typing inside ITOS's output block", () => {
     expect(sheet(second).cells[label[0]].v).toBe("My own figure");
     expect(again.applied.leftAlone.length).toBeGreaterThan(0);
     expect(again.applied.leftAlone[0]).toMatch(/^Case!A\d+:[A-Z]+\d+$/);
-    const top = Number(outputRef(second)!.replace(/^=Case!\$A\$(\d+):.*$/, "$1"));
-    expect(top).toBeGreaterThan(7);
-    expect(rowOf(second, "ITOS analysis (£)")).toContain(top);
+    // The changed KPI block is the user's now, so the output went clear of it: to a sheet of its own.
+    expect(again.applied.leftAlone).toEqual(["Case!A7:D18"]);
+    expect(outputRef(second)).toBe("='ITOS Analysis'!$A$1:$F$22");
+    expect(sheet(second, "ITOS Analysis").cells.A1.v).toBe("ITOS analysis (£)");
+    // The old block's other sections were ITOS's and unchanged: cleared (its title in A6 too).
+    expect(sheet(second).cells.A6).toBeUndefined();
+    expect(itosCells(second).every((a) => /^[A-D]([7-9]|1[0-8])$/.test(a))).toBe(true);
 
     await run(host, (ctx) => removeOutputInContext(ctx));
     expect(sheet(host.model.dump()).cells[label[0]].v).toBe("My own figure");
