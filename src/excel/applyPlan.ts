@@ -142,9 +142,8 @@ async function queueWrites(
   }
   // The names that tag the output go in before the output itself, so any part of it that lands
   // is ITOS's to remove. Marks are tagged by queueMarks, with a memo of the cell's fill.
-  const comments = sectionComments(plan, how.valuesOnly);
-  for (const name of plan.names)
-    if (!isMarkName(name.name)) wb.names.add(name.name, `=${name.ref}`, comments.get(name.name));
+  const sections = plan.names.filter((n) => !isMarkName(n.name));
+  for (const name of sections) wb.names.add(name.name, `=${name.ref}`, SECTION_COMMENT(null));
   if (plan.cells.length > 0) queueAddStyle(context, state.hasStyle());
 
   let pendingBytes = 0;
@@ -168,6 +167,10 @@ async function queueWrites(
   }
   for (const chart of plan.charts) queueChart(context, plan, chart);
   queueMarks(context, plan.marks, state.marks, earlier.tags, earlier.lastMark);
+  // Last of all, each section's digest: a write cut short leaves names without one, whose
+  // cells a later Analyse or Remove takes out as ITOS's rather than as a user's change.
+  const comments = sectionComments(plan, how.valuesOnly);
+  for (const name of sections) wb.names.getItem(name.name).comment = comments.get(name.name) ?? "";
   await how.sync();
 }
 

@@ -41,8 +41,9 @@ export function lastMarkNumber(items: readonly { name: string }[]): number {
     .reduce((max, n) => Math.max(max, Number(n.name.slice(MARK_PREFIX.length)) || 0), 0);
 }
 
-export const SECTION_COMMENT = (digest: string): string =>
-  nameComment({ v: 1, kind: "section", sum: digest });
+/** A section name's comment; without a digest while its cells are still being written. */
+export const SECTION_COMMENT = (digest: string | null): string =>
+  nameComment(digest === null ? { v: 1, kind: "section" } : { v: 1, kind: "section", sum: digest });
 export const SHEET_COMMENT = nameComment({ v: 1, kind: "sheet" });
 
 export function markComment(originalFill: string | null, addedNote: boolean): string {

@@ -1293,7 +1293,16 @@
     if (prop in m) return m[prop];
     return ClientObject.prototype._compute.call(this, prop);
   };
-  defineLoadable(NamedItem, ["isNullObject", "name", "formula", "comment", "type", "value"]);
+  defineLoadable(NamedItem, ["isNullObject", "name", "formula", "comment", "type", "value"], {
+    comment: {
+      fn(v) {
+        const m = this._model();
+        if (!m) throw fakeError("ItemNotFound", "The name " + this._key + " does not exist.");
+        m.comment = String(v);
+      },
+      api: "1.4",
+    },
+  });
   NamedItem.prototype.delete = command(function () {
     const m = this._model();
     if (!m) throw fakeError("ItemNotFound", "The name " + this._key + " does not exist.");

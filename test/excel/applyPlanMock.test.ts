@@ -89,6 +89,13 @@ function mockWorkbook(existing: Record<string, (string | number)[][]>) {
     load: () => undefined,
     add: (name: string, reference: string, comment?: string) =>
       added.push({ name, reference, comment }),
+    // The digest goes onto the name's comment last, once its cells are written.
+    getItem: (name: string) => ({
+      set comment(text: string) {
+        const entry = added.find((a) => a.name === name);
+        if (entry) entry.comment = text;
+      },
+    }),
   };
   // The cell styles, by hand: the workbook has only Normal, so ITOS adds its own.
   const stylesAdded: string[] = [];
