@@ -271,7 +271,10 @@
       const local = "$" + colLetters(b.left) + "$" + (b.top + 1);
       const end = "$" + colLetters(b.right) + "$" + (b.bottom + 1);
       n.formula =
-        "=" + quoteSheet(sheet.name) + "!" + (b.top === b.bottom && b.left === b.right ? local : local + ":" + end);
+        "=" +
+        quoteSheet(sheet.name) +
+        "!" +
+        (b.top === b.bottom && b.left === b.right ? local : local + ":" + end);
     }
     const notes = new Map();
     for (const [key, text] of this.notes) {
@@ -282,7 +285,8 @@
       else notes.set(key, text);
     }
     this.notes = notes;
-    for (const rule of sheet.conditionalFormats) rule.range = boxAddress(shiftBox(parseAddress(rule.range)));
+    for (const rule of sheet.conditionalFormats)
+      rule.range = boxAddress(shiftBox(parseAddress(rule.range)));
   };
   /** The smallest box holding every used cell (valuesOnly: cells with a value or formula). */
   Model.prototype.usedBox = function (sheet, valuesOnly) {
@@ -755,7 +759,9 @@
     this._ctx._enqueue(
       () => {
         result._staged = {
-          value: range._grid((c) => (wanted && wanted.style ? { style: (c && c.st) || "Normal" } : {})),
+          value: range._grid((c) =>
+            wanted && wanted.style ? { style: (c && c.st) || "Normal" } : {}
+          ),
         };
         range._ctx._staged.add(result);
       },
