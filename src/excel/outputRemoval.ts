@@ -4,9 +4,9 @@
  * it created. Cells the user typed or formatted inside the old block are not among them. Marks on
  * the user's cells are removeOutput's job (queueClearMarks).
  */
-import { a1, boxOf, type TaggedName } from "../sheet";
-import { isSheetTag } from "./officeNames";
-import { sectionTags } from "./ownership";
+import { a1, boxOf, readNameMemo, type TaggedName } from "../sheet";
+import { isSheetTag, SECTION_COMMENT } from "./officeNames";
+import { DIGEST_FIELD, sectionTags } from "./ownership";
 
 interface Run {
   sheet: string;
@@ -46,21 +46,28 @@ export function queueRemoveOutput(
   const wb = context.workbook;
   const sheetTag = tags.find(isSheetTag);
   const itosSheet = sheetTag ? (boxOf(sheetTag)?.sheet ?? null) : null;
-  for (const tag of sectionTags(tags)) {
-    const box = boxOf(tag);
-    if (box && box.sheet !== itosSheet)
-      wb.worksheets
-        .getItem(box.sheet)
-        .getRange(`${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`)
-        .conditionalFormats.clearAll();
-    wb.names.getItem(tag.name).delete();
-  }
+  const sections = sectionTags(tags);
+  // Digests off first: if Excel stops part-way through, the cells left are still ITOS's by their
+  // style alone, so a later Analyse or Remove finishes the job instead of keeping them as the user's.
+  for (const tag of sections)
+    if (readNameMemo(tag.comment)?.[DIGEST_FIELD] !== undefined)
+      wb.names.getItem(tag.name).comment = SECTION_COMMENT(null);
+  // Then the cells, and only then the names that find them.
   for (const run of rowRuns(ownedCells)) {
     if (run.sheet === itosSheet) continue; // the sheet goes as a whole
     wb.worksheets
       .getItem(run.sheet)
       .getRange(`${a1(run.row, run.left)}:${a1(run.row, run.right)}`)
       .clear("All");
+  }
+  for (const tag of sections) {
+    const box = boxOf(tag);
+    if (box && box.sheet !== itosSheet && !box.sheet.startsWith("#REF"))
+      wb.worksheets
+        .getItem(box.sheet)
+        .getRange(`${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`)
+        .conditionalFormats.clearAll();
+    wb.names.getItem(tag.name).delete();
   }
   for (const chart of charts) if (!chart.isNullObject) chart.delete();
   if (sheetTag) {
