@@ -4,6 +4,8 @@
  * Analyse writes the analysis; Reconcile writes only the marks; each in one Excel.run.
  */
 import { isItosError } from "../engine";
+import { boxOf } from "../sheet";
+import { isSheetTag } from "./officeNames";
 import {
   analyseSheet,
   planAllSheets,
@@ -65,9 +67,12 @@ export async function detectInContext(
 /** The analysis without the marks: marking totals is the Reconcile button's job. */
 export function analysisPlan(detection: Detection, settings: AnalyseSettings): WritePlan {
   const { read, analysis } = detection;
+  // A user's own sheet is never written into (one called "ITOS Analysis" too); ITOS's may be reused.
+  const itosSheets = new Set(read.tags.filter(isSheetTag).map((t) => boxOf(t)?.sheet));
   // Room for the output is judged on the whole sheet, not only on a selected part of it.
   const plan = planAnalysis(analysis, read.whole, {
     ownedCells: read.ownedCells,
+    takenSheetNames: new Set(read.sheetNames.filter((s) => !itosSheets.has(s))),
     valuesOnly: settings.valuesOnly === true,
     placement: settings.newSheet ? "new-sheet" : "below-grid",
   });

@@ -4,33 +4,39 @@
  * not read a million empty rows), in row bands that keep each sync under Excel on the web's
  * limits (readBands.ts). The selection narrows the analysis when it is one block of cells; a
  * multi-area selection cannot be read as one range, so the whole sheet is read and the pane says
- * how to narrow it. The ITOS_ names come along so the planner knows ITOS's earlier output.
+ * how to narrow it. ITOS's marked names come along, and which cells inside them ITOS wrote
+ * (ownership.ts, read with the first band), so the planner knows ITOS's earlier output.
  */
 import { ItosError } from "../engine";
 import {
   cellKey,
   intersect,
-  ownedCellKeys,
   parseRangeAddress,
   type Box,
   type CellValue,
   type SheetSnapshot,
   type TaggedName,
   type WorkbookSnapshot,
+  withoutOwnedCells,
 } from "../sheet";
 import { NAME_FIELDS, taggedNamesFrom } from "./officeNames";
 import { apiSupported, SELECTED_RANGES_API } from "./apiSets";
 import { readAreas, type AreaGrids } from "./readBands";
+import { queueOwnershipRead } from "./ownership";
 
 export interface SheetRead {
   /** The part to analyse: the selection when there is one, else the whole used range. */
   snapshot: SheetSnapshot;
   /** The whole used range, where the planner looks for room for its output. */
   whole: SheetSnapshot;
-  /** ITOS_ names present in the workbook. */
+  /** The names ITOS wrote (marked), present in the workbook. */
   tags: TaggedName[];
   /** Cells of earlier ITOS output ("Appendix 1!B60"), which a re-run may overwrite. */
   ownedCells: Set<string>;
+  /** Earlier ITOS sections the user changed: theirs now, read as part of the sheet. */
+  changedSections: string[];
+  /** Every sheet's name, so a new output sheet does not take the name of one of the user's. */
+  sheetNames: string[];
   /** True when the snapshot is the user's selection rather than the whole used range. */
   fromSelection: boolean;
   /** What to tell the user about the selection (several areas selected), else null. */
@@ -170,28 +176,36 @@ export async function readActiveSheet(
   const used = loadValueArea(sheet);
   const names = context.workbook.names;
   names.load(NAME_FIELDS);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
   const selection = await readSelection(context); // syncs: sheet.name and the names are loaded
   /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
 
   const tags = taggedNamesFrom(names.items);
-  const ownedCells = ownedCellKeys(tags);
   if (used.isNullObject) throw emptySheetError(sheet.name);
   const box = parseRangeAddress(used.address);
+  const ownership = queueOwnershipRead(context, tags);
   const [grids] = await readAreas(context, [{ sheet: sheet.name, box }]);
-  const whole = gridsToSnapshot(
-    sheet.name,
-    box,
-    grids,
-    ownedCells,
-    options.includeItosOutput !== true
-  );
+  const { cells: ownedCells, changed: changedSections, changedCells } = ownership();
+  const blank = options.includeItosOutput !== true;
+  const whole = gridsToSnapshot(sheet.name, box, grids, ownedCells, blank);
+  // A section the user changed is kept where it is (whole, where room is judged) but is not
+  // read as part of their grid.
+  const grid = blank ? withoutOwnedCells(whole, changedCells) : whole;
   /* eslint-enable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
-  const base = { whole, tags, ownedCells, selectionNote: selection.note };
+  const base = {
+    whole,
+    tags,
+    ownedCells,
+    changedSections,
+    sheetNames: sheets.items.map((s) => s.name),
+    selectionNote: selection.note,
+  };
   if (options.preferSelection !== false && selection.box && selection.cells > 1) {
     const inside = intersect(box, selection.box);
-    if (inside) return { ...base, snapshot: narrowTo(whole, box, inside), fromSelection: true };
+    if (inside) return { ...base, snapshot: narrowTo(grid, box, inside), fromSelection: true };
   }
-  return { ...base, snapshot: whole, fromSelection: false };
+  return { ...base, snapshot: grid, fromSelection: false };
 }
 
 export interface WorkbookRead {
@@ -212,15 +226,16 @@ export async function readWorkbookInContext(context: Excel.RequestContext): Prom
   names.load(NAME_FIELDS);
   await context.sync();
   const tags = taggedNamesFrom(names.items);
-  const ownedCells = ownedCellKeys(tags);
   const useds = sheets.items.map((s) => ({ name: s.name, used: loadValueArea(s) }));
+  const ownership = queueOwnershipRead(context, tags);
   await context.sync();
+  const { cells: ownedCells, changed: changedSections, changedCells } = ownership();
   const areas = useds
     .filter((u) => !u.used.isNullObject)
     .map((u) => ({ sheet: u.name, box: parseRangeAddress(u.used.address) }));
   const grids = await readAreas(context, areas);
   const snapshots = areas.map((a, i) =>
-    gridsToSnapshot(a.sheet, a.box, grids[i], ownedCells, true)
+    withoutOwnedCells(gridsToSnapshot(a.sheet, a.box, grids[i], ownedCells, true), changedCells)
   );
   const active = snapshots.find((s) => s.sheetName === activeSheet.name);
   if (!active) throw emptySheetError(activeSheet.name);
@@ -230,6 +245,8 @@ export async function readWorkbookInContext(context: Excel.RequestContext): Prom
       whole: active,
       tags,
       ownedCells,
+      changedSections,
+      sheetNames: sheets.items.map((s) => s.name),
       fromSelection: false,
       selectionNote: null,
     },

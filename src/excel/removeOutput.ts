@@ -1,17 +1,11 @@
 /**
- * "Remove ITOS output" and "Clear marks": delete exactly what the ITOS_ names tag, nothing else.
+ * "Remove ITOS output" and "Clear marks": delete exactly what ITOS's marked names tag, and of the
+ * cells inside them only those ITOS wrote (ownership.ts); a mark gives the cell its own fill back.
  */
-import {
-  a1,
-  boxOf,
-  CHART_NAME,
-  decodeMarkMemo,
-  isMarkName,
-  quoteSheetName,
-  type TaggedName,
-} from "../sheet";
-import { NAME_FIELDS, taggedNamesFrom } from "./officeNames";
-import { queueRemoveOutput } from "./applyPlan";
+import { a1, boxOf, CHART_NAME, quoteSheetName, type TaggedName } from "../sheet";
+import { isMarkTag, markMemo, NAME_FIELDS, taggedNamesFrom } from "./officeNames";
+import { queueRemoveOutput } from "./outputRemoval";
+import { readOwnership } from "./ownership";
 import { apiSupported, NOTES_API } from "./apiSets";
 
 export interface RemoveResult {
@@ -37,7 +31,7 @@ export function queueMarkNotes(
   const useNotes = apiSupported(NOTES_API);
   return marks.map((mark) => {
     const box = boxOf(mark);
-    if (!useNotes || !box || !decodeMarkMemo(mark.comment).addedNote) return null;
+    if (!useNotes || !box || !markMemo(mark).addedNote) return null;
     const note = context.workbook.notes.getItemOrNullObject(
       `${quoteSheetName(box.sheet)}!${a1(box.top, box.left)}`
     );
@@ -57,7 +51,7 @@ export function queueClearMarks(
     if (box) {
       const fill = context.workbook.worksheets.getItem(box.sheet).getRange(a1(box.top, box.left))
         .format.fill;
-      const original = decodeMarkMemo(mark.comment).originalFill;
+      const original = markMemo(mark).fill;
       if (original) fill.color = original;
       else fill.clear();
     }
@@ -68,7 +62,7 @@ export function queueClearMarks(
 }
 
 export async function clearMarksInContext(context: Excel.RequestContext): Promise<number> {
-  const marks = (await loadTags(context)).filter((t) => isMarkName(t.name));
+  const marks = (await loadTags(context)).filter(isMarkTag);
   if (marks.length === 0) return 0;
   const notes = queueMarkNotes(context, marks);
   await context.sync();
@@ -77,20 +71,32 @@ export async function clearMarksInContext(context: Excel.RequestContext): Promis
   return marks.length;
 }
 
-/** Removes every ITOS output and mark: 3 syncs (names and sheets; chart and notes; removal). */
+/**
+ * Removes every ITOS output and mark: 3 syncs (names and sheets; charts, notes and which cells are
+ * ITOS's; removal), 4 when sections on another sheet than the first need their cells read apart.
+ */
 export async function removeOutputInContext(context: Excel.RequestContext): Promise<RemoveResult> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const tags = await loadTags(context);
-  const marks = tags.filter((t) => isMarkName(t.name));
+  const marks = tags.filter(isMarkTag);
   const charts = sheets.items.map((s) => {
     const chart = s.charts.getItemOrNullObject(CHART_NAME);
     chart.load("name");
     return chart;
   });
   const notes = queueMarkNotes(context, marks);
-  await context.sync();
-  const { deletedSheet } = queueRemoveOutput(context, tags, charts);
+  // The charts and notes load with the cells' styles, on the sync that reads ownership.
+  let syncs = 2;
+  const owned = await readOwnership(context, tags, async () => {
+    syncs += 1;
+    await context.sync();
+  });
+  if (syncs === 2) {
+    syncs += 1;
+    await context.sync();
+  }
+  const { deletedSheet } = queueRemoveOutput(context, tags, charts, owned.cells);
   queueClearMarks(context, marks, notes);
   await context.sync();
   return {
@@ -98,7 +104,7 @@ export async function removeOutputInContext(context: Excel.RequestContext): Prom
     marksCleared: marks.length,
     chartRemoved: charts.some((c) => !c.isNullObject),
     sheetRemoved: deletedSheet,
-    syncs: 3,
+    syncs: syncs + 1,
   };
 }
 

@@ -6,9 +6,10 @@
  * it recognises by comparing with what was there before the write.
  */
 import type { WritePlan } from "../grid";
-import { CHART_NAME, MARK_PREFIX, SHEET_TAG, isMarkName } from "../sheet";
-import { NAME_FIELDS, taggedNamesFrom } from "./officeNames";
-import { queueRemoveOutput } from "./applyPlan";
+import { CHART_NAME, MARK_PREFIX, cellKey } from "../sheet";
+import { isMarkTag, isSheetTag, NAME_FIELDS, taggedNamesFrom } from "./officeNames";
+import { queueRemoveOutput } from "./outputRemoval";
+import { queueOwnershipRead, sectionTags } from "./ownership";
 import { queueClearMarks, queueMarkNotes } from "./removeOutput";
 
 /** What the write knew before it started. */
@@ -67,10 +68,15 @@ async function removeWhatWasWritten(
 
   const tags = taggedNamesFrom(names.items);
   const ownMarks = tags.filter(
-    (t) => isMarkName(t.name) && Number(t.name.slice(MARK_PREFIX.length)) > start.lastMark
+    (t) => isMarkTag(t) && Number(t.name.slice(MARK_PREFIX.length)) > start.lastMark
   );
   const notes = queueMarkNotes(context, ownMarks);
-  if (ownMarks.length > 0) await context.sync();
+  const settle = queueOwnershipRead(context, tags);
+  if (ownMarks.length > 0 || sectionTags(tags).length > 0) await context.sync();
+  // Every cell this run was to write was empty or ITOS's before it: all of them go, with any
+  // earlier ITOS cells still standing.
+  const cells = settle().cells;
+  for (const c of start.plan.cells) cells.add(cellKey(c.sheet, c.row, c.col));
 
   queueClearMarks(context, ownMarks, notes);
   // Charts this run added (the ITOS chart, or one added but not yet named), and an old ITOS chart
@@ -84,11 +90,12 @@ async function removeWhatWasWritten(
   if (isAnalysis)
     queueRemoveOutput(
       context,
-      tags.filter((t) => !isMarkName(t.name)),
-      []
+      tags.filter((t) => !isMarkTag(t)),
+      [],
+      cells
     );
   // A sheet this run added but had not yet tagged (the tag's removal deletes a tagged one).
-  const tagged = tags.some((t) => t.name === SHEET_TAG);
+  const tagged = tags.some(isSheetTag);
   if (newSheet && !newSheet.isNullObject && !start.newSheetExisted && !tagged) newSheet.delete();
   await context.sync();
 }

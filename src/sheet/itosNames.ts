@@ -102,25 +102,6 @@ export function withoutOwnedCells(
   };
 }
 
-/** What a mark name's comment records: the fill the cell had before ITOS coloured it. */
-export interface MarkMemo {
-  originalFill: string | null;
-  /** True when ITOS added the note (a note the user already had is left alone). */
-  addedNote: boolean;
-}
-
-export function encodeMarkMemo(memo: MarkMemo): string {
-  return `ITOS mark; original fill ${memo.originalFill ?? "none"}; note ${memo.addedNote ? "added" : "kept"}`;
-}
-
-export function decodeMarkMemo(comment: string): MarkMemo {
-  const m = /original fill (#[0-9A-Fa-f]{6}|none)/.exec(comment);
-  return {
-    originalFill: m && m[1] !== "none" ? m[1] : null,
-    addedNote: /note added/.test(comment),
-  };
-}
-
 /**
  * The marker every name comment ITOS writes starts with, followed by a JSON memo. A name is ITOS's
  * only when it starts with ITOS_ AND its comment starts with this marker: a user can type an

@@ -8,6 +8,8 @@ export interface FakeCell {
   fill?: string | null;
   bold?: boolean;
   fontColor?: string | null;
+  /** The cell style's name; absent for Normal. */
+  st?: string;
 }
 
 export interface FakeDump {
@@ -36,6 +38,8 @@ export interface FakeDump {
     }[];
   }[];
   names: { name: string; formula: string; comment: string }[];
+  /** Custom cell styles the workbook holds (Normal is always there). */
+  styles: string[];
   notes: Record<string, string>;
   selection: string | null;
   active: string | null;
@@ -71,6 +75,8 @@ export interface FakeModel {
   responses: number[];
   syncDelayMs?: number;
   select(sheet: string, areas: string | string[]): void;
+  /** A user inserting `count` rows above 0-based row `at`: what is below moves down. */
+  insertRows(sheet: string, at: number, count: number): void;
   dump(): FakeDump;
 }
 

@@ -15,6 +15,11 @@
  *   getSelectedRange fails on a multi-area selection (getSelectedRanges reads it, ExcelApi 1.9).
  * - Sheet and name lookups ignore case; conditional-format formulas, chart series and point
  *   indexes are checked as Excel checks them.
+ * - Cell styles (ExcelApi 1.7): workbook.styles.add makes a named style, Range.style applies one
+ *   (resetting the cell's number format, fill and bold to the style's, as a new style carries
+ *   none); typing into a cell keeps its style, clear("All") gives back Normal. Name comments
+ *   (ExcelApi 1.4) are kept as written. model.insertRows plays a user inserting rows: cells,
+ *   names, notes and conditional formats below move down, a name spanning the row grows.
  * - Faults can be injected: model.failSync = { sync, afterCommands, persistent } fails the given
  *   sync after that many of its commands ran (and every later sync too when persistent).
  *
@@ -159,13 +164,15 @@
         (!cell.nf || cell.nf === "General") &&
         !cell.fill &&
         !cell.bold &&
-        !cell.fontColor)
+        !cell.fontColor &&
+        !cell.st)
     );
   }
 
   function Model(data, options) {
     this.sheets = [];
     this.names = [];
+    this.styles = [];
     this.notes = new Map();
     this.syncs = 0;
     this.writes = 0;
@@ -238,8 +245,48 @@
     if (!cell.bold) delete cell.bold;
     if (!cell.fill) delete cell.fill;
     if (!cell.fontColor) delete cell.fontColor;
+    if (!cell.st || cell.st === "Normal") delete cell.st;
     if (emptyCell(cell)) sheet.cells.delete(key);
     else sheet.cells.set(key, cell);
+  };
+  /** A user inserting `count` rows above row `at` (0-based) of a sheet, as Excel shifts things. */
+  Model.prototype.insertRows = function (sheetName, at, count) {
+    const sheet = this.sheet(sheetName);
+    const moved = new Map();
+    for (const [key, cell] of sheet.cells) {
+      const [r, c] = key.split(",").map(Number);
+      moved.set((r >= at ? r + count : r) + "," + c, cell);
+    }
+    sheet.cells = moved;
+    const shiftBox = (b) => ({
+      top: b.top >= at ? b.top + count : b.top,
+      left: b.left,
+      bottom: b.bottom >= at ? b.bottom + count : b.bottom,
+      right: b.right,
+    });
+    for (const n of this.names) {
+      const box = parseAddress(n.formula);
+      if (!box.sheet || !sameName(box.sheet, sheet.name)) continue;
+      const b = shiftBox(box);
+      const local = "$" + colLetters(b.left) + "$" + (b.top + 1);
+      const end = "$" + colLetters(b.right) + "$" + (b.bottom + 1);
+      n.formula =
+        "=" +
+        quoteSheet(sheet.name) +
+        "!" +
+        (b.top === b.bottom && b.left === b.right ? local : local + ":" + end);
+    }
+    const notes = new Map();
+    for (const [key, text] of this.notes) {
+      const bang = key.lastIndexOf("!");
+      const box = parseAddress(key.slice(bang + 1));
+      if (sameName(key.slice(0, bang), sheet.name) && box.top >= at)
+        notes.set(key.slice(0, bang) + "!" + a1(box.top + count, box.left), text);
+      else notes.set(key, text);
+    }
+    this.notes = notes;
+    for (const rule of sheet.conditionalFormats)
+      rule.range = boxAddress(shiftBox(parseAddress(rule.range)));
   };
   /** The smallest box holding every used cell (valuesOnly: cells with a value or formula). */
   Model.prototype.usedBox = function (sheet, valuesOnly) {
@@ -283,6 +330,7 @@
         conditionalFormats: s.conditionalFormats.map((c) => Object.assign({}, c)),
       })),
       names: this.names.map((n) => Object.assign({}, n)),
+      styles: this.styles.slice(),
       notes: Object.fromEntries(this.notes.entries()),
       selection: sel ? sel.sheet + "!" + sel.areas.map(boxAddress).join(",") : null,
       active: this.active,
@@ -563,6 +611,13 @@
         return this._grid((c) =>
           !c || c.v === null ? "" : String(isErrorValue(c.v) ? c.v.error : c.v)
         );
+      case "style": {
+        if (!versionAtLeast(this._ctx._model.excelApi, "1.7"))
+          throw fakeError("ApiNotFound", "Range.style needs ExcelApi 1.7.");
+        // One style for the whole range, or null when its cells differ (as Office.js reports).
+        const styles = new Set(this._grid((c) => (c && c.st) || "Normal").flat());
+        return styles.size === 1 ? [...styles][0] : null;
+      }
       default:
         return ClientObject.prototype._compute.call(this, prop);
     }
@@ -571,6 +626,7 @@
     const b = this._resolve();
     const rows = b.bottom - b.top + 1;
     const cols = b.right - b.left + 1;
+    if (grid === null) grid = Array.from({ length: rows }, () => new Array(cols).fill(null));
     if (
       !Array.isArray(grid) ||
       grid.length !== rows ||
@@ -617,8 +673,20 @@
       "formulas",
       "numberFormat",
       "text",
+      "style",
     ],
     {
+      style: {
+        fn(name) {
+          const model = this._ctx._model;
+          const known = name === "Normal" || model.styles.some((st) => sameName(st, name));
+          if (!known) throw fakeError("InvalidArgument", "There is no style named " + name + ".");
+          this._each2d(null, "style", (s, r, c) =>
+            model.writeCell(s, r, c, { st: name, nf: "General", fill: null, bold: false })
+          );
+        },
+        api: "1.7",
+      },
       values: {
         fn(grid) {
           this._each2d(grid, "values", (s, r, c, v) =>
@@ -666,6 +734,7 @@
           fill: null,
           bold: false,
           fontColor: null,
+          st: null,
         });
     }
   });
@@ -683,6 +752,24 @@
     "1.9",
     (grid) => jsonBytes(grid)
   );
+  /** getCellProperties (ExcelApi 1.9): the style of each cell, as a ClientResult read after the sync. */
+  Range.prototype.getCellProperties = function (wanted) {
+    const result = new CellPropertiesResult(this._ctx);
+    const range = this;
+    this._ctx._enqueue(
+      () => {
+        result._staged = {
+          value: range._grid((c) =>
+            wanted && wanted.style ? { style: (c && c.st) || "Normal" } : {}
+          ),
+        };
+        range._ctx._staged.add(result);
+      },
+      jsonBytes(wanted),
+      "1.9"
+    );
+    return result;
+  };
   Range.prototype.getCell = function (row, col) {
     const parent = this;
     return new Range(this._ctx, this._sheetRef, () => {
@@ -695,6 +782,68 @@
       return new Worksheet(this._ctx, this._sheetRef);
     },
   });
+
+  function CellPropertiesResult(ctx) {
+    ClientObject.call(this, ctx);
+  }
+  inherit(CellPropertiesResult);
+  Object.defineProperty(CellPropertiesResult.prototype, "value", {
+    get() {
+      return this._read("value");
+    },
+  });
+
+  // ----- styles (ExcelApi 1.7; getItemOrNullObject 1.14) -----
+  function Style(ctx, name, orNull) {
+    ClientObject.call(this, ctx);
+    this._name = name;
+    this._orNull = orNull;
+  }
+  inherit(Style);
+  Style.prototype._isNull = function () {
+    return this._orNull ? !this._ctx._model.styles.some((s) => sameName(s, this._name)) : false;
+  };
+  Style.prototype._compute = function (prop) {
+    const found = this._ctx._model.styles.find((s) => sameName(s, this._name));
+    if (!found && this._name !== "Normal")
+      throw fakeError("ItemNotFound", "There is no style named " + this._name + ".");
+    if (prop === "name") return found || "Normal";
+    return ClientObject.prototype._compute.call(this, prop);
+  };
+  defineLoadable(Style, ["isNullObject", "name"]);
+  function StyleCollection(ctx) {
+    ClientObject.call(this, ctx);
+  }
+  inherit(StyleCollection);
+  StyleCollection.prototype._items = function () {
+    return ["Normal"].concat(this._ctx._model.styles).map((n) => new Style(this._ctx, n));
+  };
+  defineLoadable(StyleCollection, ["items"]);
+  StyleCollection.prototype.load = function (props) {
+    const self = this;
+    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : ["items"];
+    this._ctx._enqueue(() => self._stage(list), jsonBytes(list), "1.7");
+    return this;
+  };
+  StyleCollection.prototype.add = command(function (name) {
+    const m = this._ctx._model;
+    if (name === "Normal" || m.styles.some((s) => sameName(s, name)))
+      throw fakeError("ItemAlreadyExists", "A style named " + name + " already exists.");
+    m.styles.push(String(name));
+  }, "1.7");
+  StyleCollection.prototype.getItem = function (name) {
+    return new Style(this._ctx, name);
+  };
+  StyleCollection.prototype.getItemOrNullObject = function (name) {
+    const style = new Style(this._ctx, name, true);
+    const ctx = this._ctx;
+    style.load = function (props) {
+      const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : ["name"];
+      ctx._enqueue(() => style._stage(list), jsonBytes(list), "1.14");
+      return style;
+    };
+    return style;
+  };
 
   // ----- a multi-area selection (ExcelApi 1.9) -----
   function RangeAreas(ctx) {
@@ -1150,7 +1299,16 @@
     if (prop in m) return m[prop];
     return ClientObject.prototype._compute.call(this, prop);
   };
-  defineLoadable(NamedItem, ["isNullObject", "name", "formula", "comment", "type", "value"]);
+  defineLoadable(NamedItem, ["isNullObject", "name", "formula", "comment", "type", "value"], {
+    comment: {
+      fn(v) {
+        const m = this._model();
+        if (!m) throw fakeError("ItemNotFound", "The name " + this._key + " does not exist.");
+        m.comment = String(v);
+      },
+      api: "1.4",
+    },
+  });
   NamedItem.prototype.delete = command(function () {
     const m = this._model();
     if (!m) throw fakeError("ItemNotFound", "The name " + this._key + " does not exist.");
@@ -1284,6 +1442,7 @@
     this.worksheets = new WorksheetCollection(ctx);
     this.names = new NamedItemCollection(ctx);
     this.notes = new NoteCollection(ctx);
+    this.styles = new StyleCollection(ctx);
     this.application = {
       suspendApiCalculationUntilNextSync() {
         ctx._enqueue(() => (model.calculationSuspended = true), 16, "1.6");

@@ -252,7 +252,13 @@ describe("output on a sheet of its own", () => {
     });
     const before = host.model.dump();
     const plan = await planFor(host, true);
-    await expect(host.Excel.run((ctx) => applyPlanInContext(ctx, plan))).rejects.toThrow(
+    // The pane's plan takes the next free name, as the command line does.
+    expect(plan.newSheet).toBe("ITOS Analysis (2)");
+    // A plan that names the user's sheet anyway is refused, with nothing written.
+    const forced = JSON.parse(
+      JSON.stringify(plan).split("ITOS Analysis (2)").join("ITOS Analysis")
+    ) as WritePlan;
+    await expect(host.Excel.run((ctx) => applyPlanInContext(ctx, forced))).rejects.toThrow(
       "A sheet called 'ITOS Analysis' already exists and ITOS did not create it"
     );
     expect(host.model.dump()).toEqual(before);

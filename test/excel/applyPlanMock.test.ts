@@ -19,7 +19,12 @@ jest.mock("office-addin-manifest", () => ({
 
 interface RangeRecord {
   address: string;
-  range: { formulas?: unknown; numberFormat?: unknown; cellProperties?: unknown };
+  range: {
+    formulas?: unknown;
+    numberFormat?: unknown;
+    cellProperties?: unknown;
+    style?: unknown;
+  };
 }
 
 function mockWorkbook(existing: Record<string, (string | number)[][]>) {
@@ -84,6 +89,20 @@ function mockWorkbook(existing: Record<string, (string | number)[][]>) {
     load: () => undefined,
     add: (name: string, reference: string, comment?: string) =>
       added.push({ name, reference, comment }),
+    // The digest goes onto the name's comment last, once its cells are written.
+    getItem: (name: string) => ({
+      set comment(text: string) {
+        const entry = added.find((a) => a.name === name);
+        if (entry) entry.comment = text;
+      },
+    }),
+  };
+  // The cell styles, by hand: the workbook has only Normal, so ITOS adds its own.
+  const stylesAdded: string[] = [];
+  mock.context.workbook.styles = {
+    items: [{ name: "Normal" }],
+    load: () => undefined,
+    add: (name: string) => stylesAdded.push(name),
   };
   let syncs = 0;
   const sync = mock.context.sync.bind(mock.context);
@@ -96,6 +115,7 @@ function mockWorkbook(existing: Record<string, (string | number)[][]>) {
     context: mock.context as unknown as Excel.RequestContext,
     ranges,
     added,
+    stylesAdded,
     syncs: () => syncs,
     suspended: () => suspended,
   };
@@ -155,9 +175,16 @@ describe("applyPlan (office-addin-mock)", () => {
       [{ format: { font: { bold: true } } }, { format: { font: { bold: false } } }],
       [{ format: { font: { bold: false } } }, { format: { font: { bold: false } } }],
     ]);
-    expect(excel.added).toEqual([
-      { name: "ITOS_Output", reference: "=Cases!$A$11:$B$12", comment: "ITOS output" },
-    ]);
+    // The written cells carry ITOS's cell style, added once to the workbook.
+    expect(written.style).toBe("ITOS Payback output");
+    expect(excel.stylesAdded).toEqual(["ITOS Payback output"]);
+    // The name's comment carries ITOS's marker and the digest of what it tags.
+    expect(excel.added).toHaveLength(1);
+    expect(excel.added[0].name).toBe("ITOS_Output");
+    expect(excel.added[0].reference).toBe("=Cases!$A$11:$B$12");
+    expect(excel.added[0].comment).toMatch(
+      /^ITOS Payback output \{"v":1,"kind":"section","sum":"[0-9a-f]{8}"\}$/
+    );
   });
 
   it("refuses, naming the cell, when a target cell is not empty, and queues no write", async () => {
@@ -172,6 +199,7 @@ describe("applyPlan (office-addin-mock)", () => {
     );
     expect(excel.syncs()).toBe(1);
     expect(excel.added).toEqual([]);
+    expect(excel.stylesAdded).toEqual([]);
     expect(excel.suspended()).toBe(0);
   });
 });

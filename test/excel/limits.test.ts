@@ -110,7 +110,7 @@ describe("a host with an older requirement set than the newest ITOS can use", ()
     expect(
       marked.names
         .filter((n) => n.name.startsWith("ITOS_Mark_"))
-        .every((n) => /note kept/.test(n.comment))
+        .every((n) => /"kind":"mark".*"note":false/.test(n.comment))
     ).toBe(true);
     await host.Excel.run((ctx) => clearMarksInContext(ctx));
     expect(host.model.dump().sheets).toEqual(before.sheets);

@@ -1,6 +1,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { readActiveSheet } from "../../src/excel/readSnapshot";
 import { ItosError } from "../../src/engine";
+import { nameComment } from "../../src/sheet";
 
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest, whose own
 // dependencies ship as ES modules jest cannot load: give it just that enum.
@@ -61,7 +62,17 @@ function mockExcel(selection: { address: string; cellCount: number }, names = na
           // The cells are read by address once the value area is known (one band here).
           getItem() {
             return {
-              getRange: () => this.sheet.used,
+              getRange: (address: string) =>
+                // ITOS's earlier output, C5:E5: each of its cells carries ITOS's cell style.
+                address === "C5:E5"
+                  ? {
+                      load: () => undefined,
+                      formulas: [["Total", "=SUM(D4)", true]],
+                      getCellProperties: () => ({
+                        value: [[0, 1, 2].map(() => ({ style: "ITOS Payback output" }))],
+                      }),
+                    }
+                  : this.sheet.used,
             };
           },
         },
@@ -76,6 +87,11 @@ function mockExcel(selection: { address: string; cellCount: number }, names = na
     context: Excel.RequestContext & { workbook: { names: unknown } };
   };
   (mock.context.workbook as unknown as { names: unknown }).names = names;
+  // The sheet list is a collection too: hand-made on the mock's worksheets.
+  const sheets = (mock.context.workbook as unknown as { worksheets: Record<string, unknown> })
+    .worksheets;
+  sheets.items = [{ name: "Appendix 1" }];
+  sheets.load = () => undefined;
   let syncs = 0;
   const ctx = mock.context as unknown as { sync: () => Promise<void> };
   const sync = ctx.sync.bind(ctx);
@@ -132,7 +148,13 @@ describe("readActiveSheet (office-addin-mock)", () => {
 
   it("blanks earlier ITOS output so the grid reader sees only the user's cells", async () => {
     const names = namesSlice([
-      { name: "ITOS_Output", formula: "='Appendix 1'!$C$5:$E$5", comment: "ITOS output" },
+      {
+        name: "ITOS_Output",
+        formula: "='Appendix 1'!$C$5:$E$5",
+        comment: nameComment({ v: 1, kind: "section" }),
+      },
+      // A user's own ITOS_ name (no marker in its comment) is not ITOS's.
+      { name: "ITOS_Budget", formula: "='Appendix 1'!$C$4:$E$4", comment: "ITOS output" },
       { name: "Budget", formula: "=Sheet2!$A$1" },
     ]);
     const excel = mockExcel({ address: "'Appendix 1'!A1", cellCount: 1 }, names);
