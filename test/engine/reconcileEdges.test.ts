@@ -297,6 +297,35 @@ describe("chooseReading", () => {
     expect(statuses(chooseReading([usual, worse]))).toEqual(statuses(chooseReading([usual])));
   });
 
+  test("a reading that disagrees first is kept while it can still win, read in Decimals too", () => {
+    // Stated amounts not flagged whole, positive and negative, so provability is told in Decimals.
+    const ok = (col: number, v: number) => check(t(1, col, v), [t(0, col, v)]);
+    const wrong = (col: number) => check(t(1, col, 100), [t(0, col, 10)]);
+    const zero = (col: number) => check(t(1, col, 0), [t(0, col, 0)]);
+    const usual = [ok(0, 50), ok(1, -50), ok(2, 50), wrong(3)];
+    // Three checks that prove nothing come first; then a disagreement; then four agreements.
+    const later = [zero(0), zero(1), zero(2), wrong(3), ok(4, 7), ok(5, -7), ok(6, 7), ok(7, -7)];
+    const chosen = chooseReading([usual, later]);
+    expect("results" in chosen && chosen.results.map((r) => r.stated.value.toNumber())).toEqual([
+      0, 0, 0, 100, 7, -7, 7, -7,
+    ]);
+    // A reading that can no longer catch up is dropped, and the usual one stands.
+    const hopeless = [wrong(0), wrong(1), wrong(2), ok(3, 9), ok(4, 9)];
+    expect(statuses(chooseReading([usual, hopeless]))).toEqual([
+      "match",
+      "match",
+      "match",
+      "mismatch",
+    ]);
+  });
+
+  test("fewer disagreements do not outweigh fewer agreements", () => {
+    const usual = [agrees(0), agrees(1), disagrees(2), disagrees(3)];
+    const fewer = [agrees(0, 9), trivial(1), disagrees(2), trivial(3)];
+    const chosen = chooseReading([usual, fewer]);
+    expect("results" in chosen && chosen.results[0].stated.value.toNumber()).toBe(50);
+  });
+
   test("no readings, or an empty one, cannot be verified", () => {
     expect(chooseReading([])).toEqual({ unverified: true });
     expect(chooseReading([[]])).toEqual({ unverified: true });
