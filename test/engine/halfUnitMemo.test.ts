@@ -45,6 +45,7 @@ describe("halfUnitOf", () => {
     // Sections: the second for negatives, when there is one.
     ["#,##0;(#,##0.0)", -3, "0.05"],
     ["#,##0;(#,##0.0)", 3, "0.5"],
+    ["#,##0;(#,##0.0)", 0, "0.5"],
     ["#,##0.00;", -3, "0.005"],
     // Quoted text and escaped characters are not placeholders.
     ['"0.00"#,##0', 4, "0.5"],
