@@ -7,7 +7,7 @@
  * finding the checks in a grid is src/grid/reconcileGrid.ts's job.
  */
 import type Decimal from "decimal.js";
-import type { CellRef } from "../sheet";
+import type { CellRef, RangeRef } from "../sheet";
 import { Money, ZERO } from "./money";
 import { ReconcileMemo } from "./reconcileMemo";
 
@@ -45,14 +45,22 @@ export interface Check {
   partsSum?: PartsSum;
   /** Visits each part's cell and coefficient without building terms (for checks that build them lazily). */
   eachPart?(visit: PartVisitor): void;
+  /**
+   * The smallest rectangle holding every part, when the builder can tell it without a visit per
+   * part; null when it cannot (parts on several sheets, or none).
+   */
+  partsRange?(): RangeRef | null;
 }
 
-export type PartVisitor = (sheet: string, row: number, col: number, coef: number) => void;
+/** Called for each part; returning false stops the visit (the rest of the parts are not visited). */
+export type PartVisitor = (sheet: string, row: number, col: number, coef: number) => boolean | void;
 
-/** Each part of a check, through eachPart when it has one. */
+/** Each part of a check, through eachPart when it has one, until the visitor returns false. */
 export function visitParts(check: Check, visit: PartVisitor): void {
   if (check.eachPart) check.eachPart(visit);
-  else for (const p of check.parts) visit(p.cell.sheet, p.cell.row, p.cell.col, p.coef);
+  else
+    for (const p of check.parts)
+      if (visit(p.cell.sheet, p.cell.row, p.cell.col, p.coef) === false) return;
 }
 
 /** What evaluate needs of the parts: their signed sum and the slack rounding of them allows. */
@@ -169,6 +177,9 @@ abstract class CheckVerdict {
   }
   eachPart(visit: PartVisitor): void {
     visitParts(this.check, visit);
+  }
+  partsRange(): RangeRef | null {
+    return this.check.partsRange ? this.check.partsRange() : null;
   }
 }
 

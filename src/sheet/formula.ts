@@ -42,7 +42,7 @@ export type Token =
   | { kind: "op"; text: string }
   | { kind: "unknown"; text: string };
 
-import { columnIndex, columnLetters } from "./reference";
+import { columnLetters } from "./reference";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -71,62 +71,149 @@ export function quoteSheet(name: string): string {
   return plain && !cellLike ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-// A cell: $?COL$?ROW, not followed by a letter, digit, "(" or "." (that would be a name or function).
-const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_.(])/;
-const COLUMN = /^(\$?)([A-Za-z]{1,3})(?![A-Za-z0-9_.(!])/;
-const ROW = /^(\$?)(\d{1,7})(?![A-Za-z0-9_.(])/;
-const NUMBER = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/;
-const IDENT = /^[A-Za-z_\\][A-Za-z0-9_.\\]*/;
+// Read in place rather than on a copy of the rest of the formula, and cells, columns and rows by
+// hand rather than by pattern: a formula is read for every stated cell of a sheet.
+const NUMBER = /(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
+const IDENT = /[A-Za-z_\\][A-Za-z0-9_.\\]*/y;
+const UNQUOTED_PREFIX = /((?:\[[^\]]+\])?[A-Za-z0-9_.\\]+(?::[A-Za-z0-9_.\\]+)?)!/y;
 
-function cellCorner(m: RegExpExecArray): RefCorner | null {
-  const col = columnIndex(m[2]);
-  const row = Number(m[4]) - 1;
-  if (col >= MAX_COLS || row < 0 || row >= MAX_ROWS) return null;
-  return { row, col, absRow: m[3] === "$", absCol: m[1] === "$" };
+/** The match of a sticky pattern at `at`, or null. */
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+const DOLLAR = 36;
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Whether a cell or row reference may end before this character (not a name or function going on). */
+function endsReference(code: number, bangToo: boolean): boolean {
+  // NaN (the end of the text) ends it too.
+  if (isLetter(code) || isDigit(code)) return false;
+  return code !== 95 /* _ */ && code !== 46 /* . */ && code !== 40 /* ( */ && !(bangToo && code === 33);
+}
+
+// Column letters and row digits are read into one number each, (index + 1) * 8 + length, or -1:
+// no object for the many attempts that fail.
+
+/** A run of 1 to 3 letters at `at` (a column's letters), packed as above. */
+function columnAt(text: string, at: number): number {
+  let n = 0;
+  let i = at;
+  while (i - at < 4 && isLetter(text.charCodeAt(i))) n = n * 26 + ((text.charCodeAt(i++) & ~32) - 64);
+  const length = i - at;
+  return length >= 1 && length <= 3 ? n * 8 + length : -1;
+}
+
+/** A run of 1 to 7 digits at `at` (a row's number), packed as above. */
+function rowAt(text: string, at: number): number {
+  let n = 0;
+  let i = at;
+  while (i - at < 8 && isDigit(text.charCodeAt(i))) n = n * 10 + (text.charCodeAt(i++) - 48);
+  const length = i - at;
+  return length >= 1 && length <= 7 ? n * 8 + length : -1;
+}
+
+const lengthOf = (packed: number) => packed & 7;
+const indexOf = (packed: number) => (packed >> 3) - 1;
+
+/**
+ * A cell at `at`: $?COL$?ROW, not followed by a letter, digit, "_", "." or "(" (that would be a
+ * name or function). The corner is null when it lies beyond the sheet.
+ */
+function cellAt(text: string, at: number): { corner: RefCorner | null; length: number } | null {
+  const absCol = text.charCodeAt(at) === DOLLAR;
+  const letters = columnAt(text, absCol ? at + 1 : at);
+  if (letters < 0) return null;
+  let i = (absCol ? at + 1 : at) + lengthOf(letters);
+  const absRow = text.charCodeAt(i) === DOLLAR;
+  if (absRow) i++;
+  const digits = rowAt(text, i);
+  if (digits < 0) return null;
+  i += lengthOf(digits);
+  if (!endsReference(text.charCodeAt(i), false)) return null;
+  const col = indexOf(letters);
+  const row = indexOf(digits);
+  const inside = col < MAX_COLS && row >= 0 && row < MAX_ROWS;
+  return { corner: inside ? { row, col, absRow, absCol } : null, length: i - at };
+}
+
+/** A whole-column end at `at`: $?COL, not followed by a letter, digit, "_", ".", "(" or "!". */
+function wholeColumnAt(
+  text: string,
+  at: number
+): { col: number; abs: boolean; length: number } | null {
+  const abs = text.charCodeAt(at) === DOLLAR;
+  const letters = columnAt(text, abs ? at + 1 : at);
+  if (letters < 0) return null;
+  const end = (abs ? at + 1 : at) + lengthOf(letters);
+  if (!endsReference(text.charCodeAt(end), true)) return null;
+  return { col: indexOf(letters), abs, length: end - at };
+}
+
+/** A whole-row end at `at`: $?ROW, not followed by a letter, digit, "_", "." or "(". */
+function wholeRowAt(
+  text: string,
+  at: number
+): { row: number; abs: boolean; length: number } | null {
+  const abs = text.charCodeAt(at) === DOLLAR;
+  const digits = rowAt(text, abs ? at + 1 : at);
+  if (digits < 0) return null;
+  const end = (abs ? at + 1 : at) + lengthOf(digits);
+  if (!endsReference(text.charCodeAt(end), false)) return null;
+  return { row: indexOf(digits), abs, length: end - at };
 }
 
 /**
- * Reads a reference (cell, range, whole columns, whole rows) at the start of `text`, without
- * any sheet prefix. Returns the corners and the length read, or null.
+ * Reads a reference (cell, range, whole columns, whole rows) at `at` in `text`, without any sheet
+ * prefix. Returns the corners and the length read, or null.
  */
-function readArea(text: string): { start: RefCorner; end: RefCorner; length: number } | null {
-  const c1 = CELL.exec(text);
+function readArea(
+  text: string,
+  at: number
+): { start: RefCorner; end: RefCorner; length: number } | null {
+  const c1 = cellAt(text, at);
   if (c1) {
-    const start = cellCorner(c1);
+    const start = c1.corner;
     if (!start) return null;
-    const rest = text.slice(c1[0].length);
-    if (rest.startsWith(":")) {
-      const c2 = CELL.exec(rest.slice(1));
-      const end = c2 && cellCorner(c2);
-      if (c2 && end) return { start, end, length: c1[0].length + 1 + c2[0].length };
+    const after = at + c1.length;
+    if (text[after] === ":") {
+      const c2 = cellAt(text, after + 1);
+      const end = c2 && c2.corner;
+      if (c2 && end) return { start, end, length: c1.length + 1 + c2.length };
     }
-    return { start, end: start, length: c1[0].length };
+    return { start, end: start, length: c1.length };
   }
-  const col1 = COLUMN.exec(text);
-  if (col1 && text[col1[0].length] === ":") {
-    const col2 = COLUMN.exec(text.slice(col1[0].length + 1));
+  const col1 = wholeColumnAt(text, at);
+  if (col1 && text[at + col1.length] === ":") {
+    const col2 = wholeColumnAt(text, at + col1.length + 1);
     if (col2) {
-      const a = columnIndex(col1[2]);
-      const b = columnIndex(col2[2]);
-      if (a < MAX_COLS && b < MAX_COLS)
+      if (col1.col < MAX_COLS && col2.col < MAX_COLS)
         return {
-          start: { row: null, col: a, absRow: false, absCol: col1[1] === "$" },
-          end: { row: null, col: b, absRow: false, absCol: col2[1] === "$" },
-          length: col1[0].length + 1 + col2[0].length,
+          start: { row: null, col: col1.col, absRow: false, absCol: col1.abs },
+          end: { row: null, col: col2.col, absRow: false, absCol: col2.abs },
+          length: col1.length + 1 + col2.length,
         };
     }
   }
-  const row1 = ROW.exec(text);
-  if (row1 && text[row1[0].length] === ":") {
-    const row2 = ROW.exec(text.slice(row1[0].length + 1));
+  const row1 = wholeRowAt(text, at);
+  if (row1 && text[at + row1.length] === ":") {
+    const row2 = wholeRowAt(text, at + row1.length + 1);
     if (row2) {
-      const a = Number(row1[2]) - 1;
-      const b = Number(row2[2]) - 1;
+      const a = row1.row;
+      const b = row2.row;
       if (a >= 0 && b >= 0 && a < MAX_ROWS && b < MAX_ROWS)
         return {
-          start: { row: a, col: null, absRow: row1[1] === "$", absCol: false },
-          end: { row: b, col: null, absRow: row2[1] === "$", absCol: false },
-          length: row1[0].length + 1 + row2[0].length,
+          start: { row: a, col: null, absRow: row1.abs, absCol: false },
+          end: { row: b, col: null, absRow: row2.abs, absCol: false },
+          length: row1.length + 1 + row2.length,
         };
     }
   }
@@ -141,14 +228,15 @@ function splitWorkbook(prefix: string): { workbook: string | null; sheet: string
 }
 
 /**
- * Reads a sheet prefix at the start of `text`: 'quoted name'! or Name! or [Book]Name! (and a 3D
+ * Reads a sheet prefix at `at` in `text`: 'quoted name'! or Name! or [Book]Name! (and a 3D
  * Sheet1:Sheet3!, kept whole as the sheet). Returns the prefix parts and the length read.
  */
 function readPrefix(
-  text: string
+  text: string,
+  at: number
 ): { workbook: string | null; sheet: string; length: number } | null {
-  if (text.startsWith("'")) {
-    let i = 1;
+  if (text[at] === "'") {
+    let i = at + 1;
     let name = "";
     while (i < text.length) {
       if (text[i] === "'") {
@@ -162,17 +250,24 @@ function readPrefix(
       name += text[i++];
     }
     if (text[i] !== "'" || text[i + 1] !== "!") return null;
-    return { ...splitWorkbook(name), length: i + 2 };
+    return { ...splitWorkbook(name), length: i + 2 - at };
   }
-  const m = /^((?:\[[^\]]+\])?[A-Za-z0-9_.\\]+(?::[A-Za-z0-9_.\\]+)?)!/.exec(text);
+  const m = matchAt(UNQUOTED_PREFIX, text, at);
   if (!m) return null;
   return { ...splitWorkbook(m[1]), length: m[0].length };
 }
 
-const OPERATORS = [
-  "<>",
-  "<=",
-  ">=",
+/** The operator at `at`: a two-character one first, then one character; else undefined. */
+function operatorAt(text: string, at: number): string | undefined {
+  const ch = text[at];
+  if (ch === "<" || ch === ">") {
+    const two = text.slice(at, at + 2);
+    if (two === "<>" || two === "<=" || two === ">=") return two;
+  }
+  return SINGLE_OPERATORS.has(ch) ? ch : undefined;
+}
+
+const SINGLE_OPERATORS = new Set([
   "+",
   "-",
   "*",
@@ -192,16 +287,23 @@ const OPERATORS = [
   ":",
   "@",
   "#",
-];
+]);
+
+/** The error literal at `at` (any case), or undefined. */
+function errorAt(text: string, at: number): string | undefined {
+  const upper = text.slice(at).toUpperCase();
+  return ERRORS.find((e) => upper.startsWith(e));
+}
 
 /** The tokens of a formula (with or without its leading "="), whitespace dropped outside strings. */
 export function tokenize(formula: string): Token[] {
   const text = formula.startsWith("=") ? formula.slice(1) : formula;
   const tokens: Token[] = [];
+  // A sheet prefix ends in "!": past the last one, there is none to look for.
+  const lastBang = text.lastIndexOf("!");
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
-    const rest = text.slice(i);
     if (ch === " " || ch === "\n" || ch === "\r" || ch === "\t") {
       i++;
       continue;
@@ -223,36 +325,36 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (ch === "#") {
-      const error = ERRORS.find((e) => rest.toUpperCase().startsWith(e));
+      const error = errorAt(text, i);
       if (error) {
         tokens.push({ kind: "error", text: error, sheet: null, workbook: null });
         i += error.length;
         continue;
       }
     }
-    const prefix = readPrefix(rest);
+    const prefix = i < lastBang ? readPrefix(text, i) : null;
     if (prefix) {
-      const after = rest.slice(prefix.length);
-      const area = readArea(after);
+      const after = i + prefix.length;
+      const area = readArea(text, after);
       if (area) {
         tokens.push({
           kind: "ref",
-          text: rest.slice(0, prefix.length + area.length),
+          text: text.slice(i, after + area.length),
           ref: { workbook: prefix.workbook, sheet: prefix.sheet, start: area.start, end: area.end },
         });
-        i += prefix.length + area.length;
+        i = after + area.length;
         continue;
       }
-      const error = ERRORS.find((e) => after.toUpperCase().startsWith(e));
+      const error = errorAt(text, after);
       if (error) {
         tokens.push({ kind: "error", text: error, sheet: prefix.sheet, workbook: prefix.workbook });
-        i += prefix.length + error.length;
+        i = after + error.length;
         continue;
       }
       // A sheet-qualified name (Sheet1!Rate) or something stranger: never a plain reference.
-      const name = IDENT.exec(after);
+      const name = matchAt(IDENT, text, after);
       const length = prefix.length + (name ? name[0].length : 0);
-      tokens.push({ kind: "unknown", text: rest.slice(0, length) });
+      tokens.push({ kind: "unknown", text: text.slice(i, i + length) });
       i += length;
       continue;
     }
@@ -260,29 +362,33 @@ export function tokenize(formula: string): Token[] {
       // An external workbook name without a sheet ([Book2.xlsx]Rate) or a structured reference.
       const close = text.indexOf("]", i);
       const end = close < 0 ? text.length : close + 1;
-      const name = IDENT.exec(text.slice(end));
+      const name = matchAt(IDENT, text, end);
       const length = end - i + (name ? name[0].length : 0);
       tokens.push({ kind: "unknown", text: text.slice(i, i + length) });
       i += length;
       continue;
     }
-    const area = readArea(rest);
+    // Only these characters start a reference, a number or a name: the rest go to the operators.
+    const code = text.charCodeAt(i);
+    const letter = isLetter(code);
+    const digit = isDigit(code);
+    const area = letter || digit || code === DOLLAR ? readArea(text, i) : null;
     if (area) {
       tokens.push({
         kind: "ref",
-        text: rest.slice(0, area.length),
+        text: text.slice(i, i + area.length),
         ref: { workbook: null, sheet: null, start: area.start, end: area.end },
       });
       i += area.length;
       continue;
     }
-    const num = NUMBER.exec(rest);
+    const num = digit || code === 46 /* . */ ? matchAt(NUMBER, text, i) : null;
     if (num) {
       tokens.push({ kind: "number", text: num[0] });
       i += num[0].length;
       continue;
     }
-    const ident = IDENT.exec(rest);
+    const ident = letter || code === 95 /* _ */ || code === 92 /* \ */ ? matchAt(IDENT, text, i) : null;
     if (ident) {
       const word = ident[0];
       i += word.length;
@@ -302,7 +408,7 @@ export function tokenize(formula: string): Token[] {
       } else tokens.push({ kind: "name", text: word });
       continue;
     }
-    const op = OPERATORS.find((o) => rest.startsWith(o));
+    const op = operatorAt(text, i);
     if (op) {
       tokens.push({ kind: "op", text: op });
       i += op.length;

@@ -7,7 +7,7 @@
  * adding the parts one by one.
  */
 import { sumTerms, type Check, type PartVisitor, type PartsSum, type Term } from "../../engine";
-import type { CellRef } from "../../sheet";
+import type { CellRef, RangeRef } from "../../sheet";
 import { sheetCol, sheetRow, type GridOrientation } from "../read";
 import { RoundingUnit, RunningSum, toDecimal, WholeSum, type ExactSum } from "./exactSum";
 import { partsText, type CheckCollector } from "./reconcileTerms";
@@ -97,10 +97,33 @@ export class ComponentColumn {
     return out;
   }
 
-  /** Calls `visit` for each part from `start` on, without building terms. */
+  /** Calls `visit` for each part from `start` on, without building terms (until it returns false). */
   eachPart(start: number, plain: boolean, visit: PartVisitor): void {
-    for (let i = start; i < this.place.lineIndexes.length; i++)
-      visit(this.place.sheet, this.row(i), this.col(i), plain ? 1 : this.coefs[i]);
+    const { sheet, orientation, lineIndexes, periodIndex } = this.place;
+    for (let i = start; i < lineIndexes.length; i++) {
+      const row = sheetRow(orientation, lineIndexes[i], periodIndex);
+      const col = sheetCol(orientation, lineIndexes[i], periodIndex);
+      if (visit(sheet, row, col, plain ? 1 : this.coefs[i]) === false) return;
+    }
+  }
+
+  /** The rectangle holding the parts from `start` on (one column or row of the sheet), or null when there are none. */
+  rangeFrom(start: number): RangeRef | null {
+    const { sheet, orientation, lineIndexes, periodIndex } = this.place;
+    if (start >= lineIndexes.length) return null;
+    let first = lineIndexes[start];
+    let last = first;
+    for (let i = start + 1; i < lineIndexes.length; i++) {
+      if (lineIndexes[i] < first) first = lineIndexes[i];
+      else if (lineIndexes[i] > last) last = lineIndexes[i];
+    }
+    return {
+      sheet,
+      top: sheetRow(orientation, first, periodIndex),
+      left: sheetCol(orientation, first, periodIndex),
+      bottom: sheetRow(orientation, last, periodIndex),
+      right: sheetCol(orientation, last, periodIndex),
+    };
   }
 
   /** Sum and slack of the parts from `start` on (all when 0), signed, or added as shown when `plain`. */
@@ -179,5 +202,8 @@ export class ComponentCheck implements Check {
   }
   eachPart(visit: PartVisitor): void {
     this.column.eachPart(this.start, this.plain, visit);
+  }
+  partsRange(): RangeRef | null {
+    return this.column.rangeFrom(this.start);
   }
 }

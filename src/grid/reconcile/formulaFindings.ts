@@ -25,6 +25,7 @@ import {
   type Token,
   type CellRef,
   type CellValue,
+  type RangeRef,
 } from "../../sheet";
 
 export type FormulaFindingKind =
@@ -62,8 +63,11 @@ export interface StatedLine {
   /** What the line is, for sentences: "Total savings", "the Total column". */
   label: string;
   cells: FormulaCell[];
-  /** What each cell is, for sentences ("Total savings, 2022/23"), same length as cells. */
-  subjects: string[];
+  /**
+   * What each cell is, for sentences ("Total savings, 2022/23"), same length as cells; or a
+   * function giving cell i's, where building every one costs (only cells with findings need one).
+   */
+  subjects: string[] | ((index: number) => string);
   /** Compare the formulas' R1C1 forms along the line (period cells of total, net and running lines). */
   compareForms: boolean;
   /** A running (cumulative) line: its first cell starts from something else, so it is not compared. */
@@ -81,10 +85,15 @@ export interface StatedTotal {
    */
   readings: FormulaCell[][] | (() => FormulaCell[][]);
   /**
-   * Visits each reading's parts without building them (optional): lets most totals, whose
-   * formula refers to every part of one reading, be passed without a list of cells.
+   * Whether every part of some reading passes `test`, visiting the parts without building them
+   * (optional): lets most totals, whose formula refers to every part of one reading, be passed
+   * without a list of cells. `within`, when given, tells at once whether every cell of a
+   * rectangle passes: a reading whose parts lie in one rectangle may be passed by it.
    */
-  anyReading?: (test: (sheet: string, row: number, col: number) => boolean) => boolean;
+  anyReading?: (
+    test: (sheet: string, row: number, col: number) => boolean,
+    within?: (range: RangeRef) => boolean
+  ) => boolean;
   /** The value check's verdict, when there was one. */
   status?: "match" | "rounding" | "mismatch";
   /** What the parts add up to, for the sentences. */
@@ -176,12 +185,13 @@ class FormulaCache {
 
   sumOf(sheet: string, row: number, col: number): SignedRef[] | null {
     // Most cells a sum covers are typed amounts: no need to remember them.
-    if (this.wb.formulaAt(sheet, row, col) === null) return null;
+    const f = this.wb.formulaAt(sheet, row, col);
+    if (f === null) return null;
     const k = this.num(sheet, row, col);
     let s = this.sums.get(k);
     if (s === undefined) {
-      const t = this.tokensOf(sheet, row, col);
-      s = t === null ? null : signedSumOf(t);
+      // Every total is read as a sum once: its tokens are not kept, only the sum.
+      s = signedSumOf(this.tokens.get(k) ?? tokenize(f));
       this.sums.set(k, s);
     }
     return s;
@@ -220,18 +230,30 @@ class Coverage {
     | { sheet: string; upper: string; top: number; left: number; bottom: number; right: number }[]
     | null = null;
 
+  private ownRects() {
+    return (this.rects ??= this.refs
+      .filter((r) => r.ref.workbook === null)
+      .map((r) => {
+        const own = r.ref.sheet ?? this.total.sheet;
+        return { sheet: own, upper: own.toUpperCase(), ...refBounds(r.ref) };
+      }));
+  }
+
   directlyAt(sheet: string, row: number, col: number): boolean {
-    if (this.rects === null)
-      this.rects = this.refs
-        .filter((r) => r.ref.workbook === null)
-        .map((r) => {
-          const own = r.ref.sheet ?? this.total.sheet;
-          return { sheet: own, upper: own.toUpperCase(), ...refBounds(r.ref) };
-        });
-    for (const r of this.rects) {
+    for (const r of this.ownRects()) {
       if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
       // Sheet names match without regard to case; the same string is the usual case.
       if (r.sheet === sheet || r.upper === sheet.toUpperCase()) return true;
+    }
+    return false;
+  }
+
+  /** Whether one of the total's own references holds the whole rectangle. */
+  directlyWithin(range: RangeRef): boolean {
+    for (const r of this.ownRects()) {
+      if (range.top < r.top || range.bottom > r.bottom) continue;
+      if (range.left < r.left || range.right > r.right) continue;
+      if (r.sheet === range.sheet || r.upper === range.sheet.toUpperCase()) return true;
     }
     return false;
   }
@@ -332,23 +354,15 @@ export function formulaFindings(
   const cache = new FormulaCache(wb);
   const findings: FormulaFinding[] = [];
   const flagged = new Set<number>();
-  const subjects = new Map<number, string>();
-  for (const line of lines)
-    line.cells.forEach((c, i) => {
-      if (!subjects.has(key(c))) subjects.set(key(c), line.subjects[i]);
-    });
-  for (const t of totals) subjects.set(key(t.cell), t.subject);
-  const subjectOf = (c: FormulaCell) => subjects.get(key(c)) ?? cellA1(c);
+  const totalAt = new Map(totals.map((t) => [key(t.cell), t]));
+  const subjectOf = subjectsOf(lines, totalAt);
   const add = (c: FormulaCell, kind: FormulaFindingKind, detail: string, cells: FormulaCell[]) => {
     findings.push({ sheet: c.sheet, cell: cellA1(c), kind, detail, cells });
     flagged.add(key(c));
   };
 
   // Errors and other workbooks first: such a formula is not compared with anything else.
-  const every = new Map<number, FormulaCell>();
-  for (const line of lines) for (const c of line.cells) every.set(key(c), c);
-  for (const t of totals) every.set(key(t.cell), t.cell);
-  for (const c of every.values()) {
+  for (const c of suspectCells(wb, lines, totals)) {
     const tokens = cache.tokensAt(c);
     if (tokens === null) continue;
     const formula = wb.formulaAt(c.sheet, c.row, c.col)!;
@@ -406,12 +420,67 @@ export function formulaFindings(
   }
   for (const o of omissions.values()) add(o.total.cell, "omits-part", o.detail, o.missing);
 
-  const statusOf = new Map(totals.map((t) => [key(t.cell), t]));
   for (const line of lines) {
-    hardCoded(cache, line, statusOf, subjectOf, flagged, add);
+    hardCoded(cache, line, totalAt, subjectOf, flagged, add);
     if (line.compareForms) outOfLine(cache, line, subjectOf, flagged, add);
   }
   return findings;
+}
+
+/**
+ * What a cell is, for sentences: its total's subject, else that of the first line it is on, else
+ * its address. Only the few cells with findings are asked for, so the lines' subjects are looked
+ * up (and a line's built) only then.
+ */
+function subjectsOf(
+  lines: StatedLine[],
+  totalAt: Map<number, StatedTotal>
+): (c: FormulaCell) => string {
+  let onLine: Map<number, { line: StatedLine; index: number }> | null = null;
+  return (c) => {
+    const k = key(c);
+    const total = totalAt.get(k);
+    if (total) return total.subject;
+    if (onLine === null) {
+      onLine = new Map();
+      for (const line of lines)
+        line.cells.forEach((cell, index) => {
+          const at = key(cell);
+          if (!onLine!.has(at)) onLine!.set(at, { line, index });
+        });
+    }
+    const found = onLine.get(k);
+    if (!found) return cellA1(c);
+    const { subjects } = found.line;
+    return typeof subjects === "function" ? subjects(found.index) : subjects[found.index];
+  };
+}
+
+/**
+ * The stated cells (each once, in the order met) whose formula may hold an error or take a figure
+ * from another workbook: those showing an error value, or with "#" or "[" in the formula, as every
+ * error literal and other workbook's reference is written. The rest need not be read for that.
+ */
+function suspectCells(
+  wb: FormulaWorkbook,
+  lines: StatedLine[],
+  totals: StatedTotal[]
+): FormulaCell[] {
+  const seen = new Set<number>();
+  const suspects: FormulaCell[] = [];
+  const visit = (c: FormulaCell) => {
+    const formula = wb.formulaAt(c.sheet, c.row, c.col);
+    if (formula === null) return;
+    if (!formula.includes("#") && !formula.includes("[") && !isError(wb.valueAt(c.sheet, c.row, c.col)))
+      return;
+    const k = key(c);
+    if (seen.has(k)) return;
+    seen.add(k);
+    suspects.push(c);
+  };
+  for (const line of lines) for (const c of line.cells) visit(c);
+  for (const t of totals) visit(t.cell);
+  return suspects;
 }
 
 /** Whether any cell a formula refers to holds an error value (so the error is passed on). */
@@ -442,7 +511,13 @@ function omission(
   if (sum === null) return null;
   const coverage = new Coverage(cache, t.cell, sum, intended, intendedCells);
   // Most totals refer to their parts directly: only the others need the walk through sums.
-  if (t.anyReading && t.anyReading((sheet, row, col) => coverage.directlyAt(sheet, row, col)))
+  if (
+    t.anyReading &&
+    t.anyReading(
+      (sheet, row, col) => coverage.directlyAt(sheet, row, col),
+      (range) => coverage.directlyWithin(range)
+    )
+  )
     return null;
   const readings = typeof t.readings === "function" ? (t.readings = t.readings()) : t.readings;
   if (readings.length === 0) return null;
@@ -490,7 +565,7 @@ function hardCoded(
 ): void {
   const wb = cache.wb;
   const kinds = line.cells.map((c) => {
-    if (cache.tokensAt(c) !== null) return "formula";
+    if (wb.formulaAt(c.sheet, c.row, c.col) !== null) return "formula";
     const v = wb.valueAt(c.sheet, c.row, c.col);
     return isNumber(v) ? "typed" : "other";
   });

@@ -4,9 +4,9 @@
  * line across its year totals), and its stated totals with the parts the value checks read for
  * them. Everything the findings need comes from the model and the checks already made.
  */
-import type { CheckResult } from "../../engine";
-import type { CellRef, SheetSnapshot } from "../../sheet";
-import { sheetCell, type GridLine, type GridModel, type LineRole } from "../read";
+import { visitParts, type CheckResult } from "../../engine";
+import type { CellRef, RangeRef, SheetSnapshot } from "../../sheet";
+import { sheetCol, sheetRow, type GridLine, type GridModel, type LineRole } from "../read";
 import {
   formulaFindings,
   type FormulaFinding,
@@ -72,7 +72,11 @@ function lineAt(model: GridModel, line: GridLine, block: number): number | null 
 }
 
 function cell(model: GridModel, lineIndex: number, periodIndex: number): CellRef {
-  return { sheet: model.sheetName, ...sheetCell(model, lineIndex, periodIndex) };
+  return {
+    sheet: model.sheetName,
+    row: sheetRow(model.orientation, lineIndex, periodIndex),
+    col: sheetCol(model.orientation, lineIndex, periodIndex),
+  };
 }
 
 /** The grid's stated cells as lines along which one formula (or at least formulas) should run. */
@@ -86,7 +90,7 @@ export function statedLines(model: GridModel): StatedLine[] {
       lines.push({
         label: line.label,
         cells: slots.map((s) => cell(model, at, s.periodIndex)),
-        subjects: slots.map((s) => `${line.label}, ${s.period.label}`),
+        subjects: (i) => `${line.label}, ${slots[i].period.label}`,
         compareForms: true,
         running: line.role === "cumulative",
       });
@@ -96,9 +100,8 @@ export function statedLines(model: GridModel): StatedLine[] {
       lines.push({
         label: `the ${t.header} column`,
         cells: summed.map((l) => cell(model, lineAt(model, l, b)!, t.periodIndex)),
-        subjects: summed.map(
-          (l) => `${l.label}, ${t.kind === "fy" ? `the ${t.fy ?? t.header} total` : t.header}`
-        ),
+        subjects: (i) =>
+          `${summed[i].label}, ${t.kind === "fy" ? `the ${t.fy ?? t.header} total` : t.header}`,
         compareForms: false,
         running: false,
       });
@@ -107,24 +110,30 @@ export function statedLines(model: GridModel): StatedLine[] {
   // Each line across its year totals, whichever blocks they sit in.
   for (const line of model.lines.filter((l) => SUMMED.has(l.role))) {
     const cells: CellRef[] = [];
-    const subjects: string[] = [];
+    const years: string[] = [];
     model.blocks.forEach((block, b) => {
       const at = lineAt(model, line, b);
       if (at === null) return;
       for (const t of block.totals.filter((x) => x.kind === "fy")) {
         cells.push(cell(model, at, t.periodIndex));
-        subjects.push(`${line.label}, the ${t.fy ?? t.header} total`);
+        years.push(t.fy ?? t.header);
       }
     });
     if (cells.length >= 3)
-      lines.push({ label: line.label, cells, subjects, compareForms: false, running: false });
+      lines.push({
+        label: line.label,
+        cells,
+        subjects: (i) => `${line.label}, the ${years[i]} total`,
+        compareForms: false,
+        running: false,
+      });
   }
   return lines;
 }
 
 /** The checked totals, one per stated cell, with every reading of its parts the checks made. */
 export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
-  const byCell = new Map<number, { results: CheckResult[] }>();
+  const byCell = new Map<number, CheckResult[]>();
   const sheetIds = new Map<string, number>();
   for (const r of results) {
     const c = r.stated.cell;
@@ -132,29 +141,37 @@ export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
     if (id === undefined) sheetIds.set(c.sheet, (id = sheetIds.size));
     const k = id * 17_179_869_184 + c.row * 16_384 + c.col;
     const entry = byCell.get(k);
-    if (entry) entry.results.push(r);
-    else byCell.set(k, { results: [r] });
+    if (entry) entry.push(r);
+    else byCell.set(k, [r]);
   }
-  return [...byCell.values()].map(({ results: rs }) => new CheckedTotal(rs));
+  const totals: StatedTotal[] = [];
+  for (const rs of byCell.values()) totals.push(new CheckedTotal(rs));
+  return totals;
 }
 
-/** A stated total and its checks; readings are read from the checks only when asked for. */
+/**
+ * A stated total and its checks; readings, subject and expected amount are read from the checks
+ * only when asked for (most totals are passed without a finding, and none of these is shown).
+ */
 class CheckedTotal implements StatedTotal {
   readonly cell: CellRef;
-  readonly subject: string;
-  readonly status: "match" | "rounding" | "mismatch";
-  readonly expected: number;
 
   constructor(private readonly results: CheckResult[]) {
     this.cell = results[0].stated.cell;
-    this.subject = results[0].subject;
-    const wrong = results.find((r) => r.status === "mismatch");
-    this.status = wrong
-      ? "mismatch"
-      : results.some((r) => r.status === "rounding")
-        ? "rounding"
-        : "match";
-    this.expected = (wrong ?? results[0]).expected.toNumber();
+  }
+
+  get subject(): string {
+    return this.results[0].subject;
+  }
+
+  get status(): "match" | "rounding" | "mismatch" {
+    if (this.results.some((r) => r.status === "mismatch")) return "mismatch";
+    return this.results.some((r) => r.status === "rounding") ? "rounding" : "match";
+  }
+
+  get expected(): number {
+    const wrong = this.results.find((r) => r.status === "mismatch");
+    return (wrong ?? this.results[0]).expected.toNumber();
   }
 
   readings(): CellRef[][] {
@@ -162,36 +179,28 @@ class CheckedTotal implements StatedTotal {
   }
 
   /** Whether every part of some reading passes the test, without building the parts. */
-  anyReading(test: (sheet: string, row: number, col: number) => boolean): boolean {
+  anyReading(
+    test: (sheet: string, row: number, col: number) => boolean,
+    within?: (range: RangeRef) => boolean
+  ): boolean {
     for (const r of this.results) {
-      const passed = new AllPass(test);
-      visitParts(r, passed.visit);
-      if (passed.all) return true;
+      // A reading whose rectangle passes as a whole needs no visit of its parts.
+      const range = within ? r.partsRange?.() : null;
+      if (range && within!(range)) return true;
+      let all = true;
+      // The visit stops at the first part that fails.
+      visitParts(r, (sheet, row, col) => (all = test(sheet, row, col)));
+      if (all) return true;
     }
     return false;
   }
 }
 
-/** Folds a test over visited cells, skipping the test once one cell has failed it. */
-class AllPass {
-  all = true;
-  constructor(private readonly test: (sheet: string, row: number, col: number) => boolean) {}
-  readonly visit = (sheet: string, row: number, col: number): void => {
-    if (this.all && !this.test(sheet, row, col)) this.all = false;
-  };
-}
-
-function visitParts(
-  r: CheckResult,
-  visit: (sheet: string, row: number, col: number) => void
-): void {
-  if (r.eachPart) r.eachPart(visit);
-  else for (const p of r.parts) visit(p.cell.sheet, p.cell.row, p.cell.col);
-}
-
 function partCells(r: CheckResult): CellRef[] {
   const out: CellRef[] = [];
-  visitParts(r, (sheet, row, col) => out.push({ sheet, row, col }));
+  visitParts(r, (sheet, row, col) => {
+    out.push({ sheet, row, col });
+  });
   return out;
 }
 

@@ -7,7 +7,7 @@
  */
 import type Decimal from "decimal.js";
 import { sumTerms, type Check, type PartVisitor, type PartsSum, type Term } from "../../engine";
-import type { CellRef } from "../../sheet";
+import type { CellRef, RangeRef } from "../../sheet";
 import { sheetCol, sheetRow, type GridLine, type GridModel } from "../read";
 import {
   addExact,
@@ -77,9 +77,28 @@ class LineRun {
       .problem;
   }
 
-  /** Calls `visit` for each part over the slots, as terms() lists them, without building them. */
+  /** Calls `visit` for each part over the slots, as terms() lists them, without building them (until it returns false). */
   eachPart(slots: readonly number[], visit: PartVisitor): void {
-    for (const i of slots) if (this.rows[i] >= 0) visit(this.sheet, this.rows[i], this.cols[i], 1);
+    for (const i of slots)
+      if (this.rows[i] >= 0 && visit(this.sheet, this.rows[i], this.cols[i], 1) === false) return;
+  }
+
+  /** The rectangle holding the line's cells in the given slots, or null when it has none there. */
+  rangeOf(slots: readonly number[]): RangeRef | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const i of slots) {
+      const row = this.rows[i];
+      if (row < 0) continue;
+      const col = this.cols[i];
+      if (row < top) top = row;
+      if (row > bottom) bottom = row;
+      if (col < left) left = col;
+      if (col > right) right = col;
+    }
+    return bottom < 0 ? null : { sheet: this.sheet, top, left, bottom, right };
   }
 
   /** The parts over the given slots, as c.check would take them (cells the line lacks left out). */
@@ -215,6 +234,9 @@ class PeriodCheck implements Check {
   }
   eachPart(visit: PartVisitor): void {
     this.run.eachPart(this.slots, visit);
+  }
+  partsRange(): RangeRef | null {
+    return this.run.rangeOf(this.slots);
   }
 }
 
