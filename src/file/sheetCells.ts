@@ -15,7 +15,23 @@ import {
   type SheetSnapshot,
 } from "../sheet";
 import type { XlsxPackage } from "./xlsxPackage";
-import { getAttr, unescapeXml } from "./xml";
+import { unescapeXml } from "./xml";
+
+/** Attribute patterns made once: a ledger has millions of cells, each read for r, s and t. */
+const ATTR_PATTERNS = new Map<string, RegExp>();
+
+/** An attribute of a start tag, unescaped; null when absent. */
+function getAttr(tag: string, name: string): string | null {
+  let re = ATTR_PATTERNS.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTR_PATTERNS.set(name, re);
+  }
+  const m = re.exec(tag);
+  if (!m) return null;
+  const value = m[1] ?? m[2];
+  return value.includes("&") ? unescapeXml(value) : value;
+}
 
 /** Start tags the cell reader acts on; a `c` or `si` element is taken whole, with its content. */
 type Handler = (name: string, tag: string, inner: string | null) => void;
