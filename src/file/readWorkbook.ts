@@ -1,7 +1,9 @@
 /**
- * The file adapter's reader: an .xlsx file (exceljs) -> WorkbookSnapshot, the same shape the
- * Office adapter hands the grid layer. Dates become Excel serials, formulas keep their cached
- * results beside the formula text, rich text becomes plain text.
+ * The file adapter's reader: an .xlsx file -> WorkbookSnapshot, the same shape the Office adapter
+ * hands the grid layer. Dates become Excel serials, formulas keep their cached results beside the
+ * formula text, rich text becomes plain text. readUserWorkbook reads the package's sheet parts as
+ * they are inflated (sheetCells.ts); snapshotFromWorkbook gives the same snapshot from a workbook
+ * already loaded in exceljs (for files built or inspected in memory).
  */
 import { promises as fs } from "fs";
 import * as path from "path";
