@@ -8,12 +8,7 @@
  * a formula keeps its cached result beside its text (shared formulas written out for each cell),
  * rich text is plain text, and a merged range's value belongs to its top-left cell only.
  */
-import {
-  columnIndex,
-  translateFormula,
-  type CellValue,
-  type SheetSnapshot,
-} from "../sheet";
+import { columnIndex, translateFormula, type CellValue, type SheetSnapshot } from "../sheet";
 import type { XlsxPackage } from "./xlsxPackage";
 import { unescapeXml } from "./xml";
 
@@ -90,7 +85,9 @@ function ownCopy(s: string): string {
 
 /** The plain text of a string item (`<si>` or `<is>`): its runs joined, phonetic guides left out. */
 function plainText(inner: string): string {
-  const runs = inner.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, "").match(/<t(?:\s[^>]*)?>[\s\S]*?<\/t>/g);
+  const runs = inner
+    .replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, "")
+    .match(/<t(?:\s[^>]*)?>[\s\S]*?<\/t>/g);
   if (!runs) return "";
   const text = runs.map((t) => t.slice(t.indexOf(">") + 1, -4)).join("");
   return ownCopy(unescapeXml(text));
