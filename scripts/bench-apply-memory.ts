@@ -1,7 +1,7 @@
 /**
  * Peak memory of `itos apply` on two workbooks whose cost is their size, not their case:
  * - a large workbook: a small invest-to-save grid on one sheet and a ledger of `ledgerRows` x 12
- *   cells on another (by default 400,000 rows, 4.8 million cells, about 50 MB), as a finance
+ *   cells on another (by default 400,000 rows, 4.8 million cells, about 48 MB), as a finance
  *   team's working file often is;
  * - the formatted-edge workbook: the Sandwell grid and one empty formatted cell at A1048576.
  * Each is written once with exceljs's streaming writer into a temporary folder, then applied by
@@ -37,7 +37,25 @@ function addCaseSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   ws.addRow(["Savings", ...months.map((_, i) => (i < 12 ? 0 : 6000))]).commit();
 }
 
-async function writeLarge(file: string, ledgerRows: number): Promise<number> {
+// A ledger's text as a finance team's export has it, so the file's size is a real one's
+// (about 48 MB at 400,000 rows): service names, supplier names, references and narrative notes.
+const SERVICES = ["Adult Social Care", "Highways", "Waste Services", "Libraries", "Housing Needs"];
+const SUPPLIERS = [
+  "Northgate Facilities Management Ltd",
+  "Midlands Highways Partnership",
+  "Greenway Waste Solutions plc",
+  "City Print & Design Services",
+  "Brightstart Care Homes Ltd",
+];
+const OFFICERS = ["J. Patel", "S. Okafor", "M. Hughes", "A. Kowalski", "R. Begum", "D. Evans"];
+const NOTES = [
+  "Monthly contract payment",
+  "Spend to save scheme: LED street lighting",
+  "Recharge from capital programme",
+  "Agency staff cover",
+];
+
+export async function writeLarge(file: string, ledgerRows: number): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   addCaseSheet(wb);
   const ledger = wb.addWorksheet("Ledger");
@@ -58,21 +76,23 @@ async function writeLarge(file: string, ledgerRows: number): Promise<number> {
     ])
     .commit();
   for (let r = 0; r < ledgerRows; r++) {
-    const net = ((r * 7919) % 100000) / 100;
+    // A scrambled row number picks each row's names and amount, as a real ledger's vary.
+    const h = Math.imul(r + 1, 2654435761) >>> 0;
+    const net = (h % 2000000) / 100;
     ledger
       .addRow([
-        45000 + (r % 1000),
-        `CC${r % 250}`,
-        4000 + (r % 90),
-        `Supplier ${r % 1200}`,
-        `INV-${r}`,
+        45000 + (h % 1096),
+        `CC${1000 + (h % 250)} ${SERVICES[h % SERVICES.length]}, project P${(h >>> 7) % 100000}`,
+        4000 + (h % 90),
+        `${SUPPLIERS[(h >>> 8) % SUPPLIERS.length]} (${(h >>> 4) % 1200})`,
+        `INV-${2024 + (r % 3)}-${String(h % 10000000).padStart(7, "0")}-${(Math.imul(h, 69069) >>> 0).toString(16)}`,
         net,
         Math.round(net * 20) / 100,
         Math.round(net * 120) / 100,
         (r % 12) + 1,
         2024 + (r % 3),
-        r % 2 ? "Revenue" : "Capital",
-        r % 17 === 0 ? "Accrual" : "",
+        h % 2 ? "Revenue" : "Capital",
+        `${NOTES[(h >>> 12) % NOTES.length]}, PO ${(h >>> 3) % 1000000}, approved ${OFFICERS[(h >>> 16) % OFFICERS.length]} ${(h >>> 5) % 28}/${(h >>> 9) % 12}, batch ${Math.imul(h, 40503) >>> 0}`,
       ])
       .commit();
   }

@@ -14,6 +14,7 @@ import {
   benchSyncs,
   bundleSizes,
 } from "./bench-tasks";
+import { benchApplyMemory } from "./bench-apply-memory";
 import { benchPortfolio } from "./bench-portfolio";
 
 export const BUDGETS = {
@@ -28,6 +29,9 @@ export const BUDGETS = {
   /** Portfolio throughput on all cores against one after another: at least 0.8 x the core count. */
   portfolioPerCore: 0.8,
   portfolioMemoryRatio: 1.5,
+  /** Peak RSS of `itos apply` on a 4.8-million-cell workbook, and on one formatted cell at A1048576. */
+  applyLargeMB: 1536,
+  applyFormattedEdgeMB: 200,
 };
 
 interface Row {
@@ -61,6 +65,11 @@ async function main(): Promise<void> {
   const portfolio = await benchPortfolio();
   const pf = portfolio.value;
   const portfolioGoal = BUDGETS.portfolioPerCore * portfolio.cores;
+  const [applyLarge, applyEdge] = await benchApplyMemory();
+  const applyRow = (r: typeof applyLarge): string =>
+    r.maxRssMB === null
+      ? `not measured (${r.error})`
+      : `${fmt(r.maxRssMB, 0)} MB in ${fmt(r.seconds, 1)} s (${fmt(r.fileMB, 1)} MB file)`;
 
   const formulaRatio =
     reconcile.value === null || reconcile.formulaMs === null
@@ -135,6 +144,18 @@ async function main(): Promise<void> {
       budget: `<= ${BUDGETS.portfolioMemoryRatio}x`,
       pass: within(portfolio.memoryRatio, BUDGETS.portfolioMemoryRatio),
     },
+    {
+      name: "itos apply peak memory, 4.8M-cell workbook",
+      measured: applyRow(applyLarge),
+      budget: `<= ${BUDGETS.applyLargeMB} MB`,
+      pass: within(applyLarge.maxRssMB, BUDGETS.applyLargeMB),
+    },
+    {
+      name: "itos apply peak memory, formatted-edge workbook",
+      measured: applyRow(applyEdge),
+      budget: `<= ${BUDGETS.applyFormattedEdgeMB} MB`,
+      pass: within(applyEdge.maxRssMB, BUDGETS.applyFormattedEdgeMB),
+    },
   ];
   const pass = rows.every((r) => r.pass === true);
   const notes = [analyse, reconcile, paybackFn, syncs, taskpane, functions, portfolio]
@@ -162,6 +183,7 @@ async function main(): Promise<void> {
         memoryRatio: portfolio.memoryRatio,
         runs: pf,
       },
+      applyMemory: { large: applyLarge, formattedEdge: applyEdge },
       budgets: BUDGETS,
       pass,
       details: {

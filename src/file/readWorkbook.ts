@@ -1,13 +1,17 @@
 /**
- * The file adapter's reader: an .xlsx file (exceljs) -> WorkbookSnapshot, the same shape the
- * Office adapter hands the grid layer. Dates become Excel serials, formulas keep their cached
- * results beside the formula text, rich text becomes plain text.
+ * The file adapter's reader: an .xlsx file -> WorkbookSnapshot, the same shape the Office adapter
+ * hands the grid layer. Dates become Excel serials, formulas keep their cached results beside the
+ * formula text, rich text becomes plain text. readUserWorkbook reads the package's sheet parts as
+ * they are inflated (sheetCells.ts); snapshotFromWorkbook gives the same snapshot from a workbook
+ * already loaded in exceljs (for files built or inspected in memory).
  */
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { ItosError } from "../engine";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../sheet";
+import { cellFormatCodes } from "./numberFormats";
+import { readSharedStrings, readSheetSnapshot } from "./sheetCells";
 import { WorkbookEditor } from "./workbookEditor";
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
@@ -118,13 +122,36 @@ export async function readUserWorkbook(
   file: string
 ): Promise<{ editor: WorkbookEditor; snapshot: WorkbookSnapshot }> {
   const name = path.basename(file);
-  const bytes = await readWorkbookBytes(file);
-  // exceljs first: its checks give the user's reasons for a file that is not a workbook.
-  let wb = await workbookFromBytes(bytes, name);
-  const editor = await openEditor(bytes, name);
-  if ((await editor.removeItosOutput()) > 0)
-    wb = await workbookFromBytes(await editor.toBuffer(false), name);
-  return { editor, snapshot: snapshotFromWorkbook(wb) };
+  const editor = await openEditor(await readWorkbookBytes(file), name);
+  await editor.removeItosOutput();
+  return { editor, snapshot: await snapshotFromEditor(editor, name) };
+}
+
+/**
+ * Every worksheet's cells, in tab order, read from the package part by part as it is inflated
+ * (see sheetCells.ts): memory follows what the cells hold, not the size of the file.
+ */
+async function snapshotFromEditor(editor: WorkbookEditor, name: string): Promise<WorkbookSnapshot> {
+  const worksheets = editor.worksheetParts();
+  if (worksheets.length === 0)
+    throw new ItosError(
+      "bad-file",
+      `${name} holds no worksheets: it is not an Excel .xlsx workbook.`
+    );
+  try {
+    const strings = await readSharedStrings(editor.pkg, editor.sharedStringsPart());
+    const formats = cellFormatCodes(editor.stylesText());
+    const sheets: SheetSnapshot[] = [];
+    for (const ws of worksheets)
+      sheets.push(await readSheetSnapshot(editor.pkg, ws.part, ws.name, strings, formats));
+    return { sheets };
+  } catch (e) {
+    if (e instanceof ItosError) throw e;
+    throw new ItosError(
+      "bad-file",
+      `${name} could not be read as an .xlsx workbook: the file is damaged or not a workbook.`
+    );
+  }
 }
 
 /** The package of an .xlsx file's bytes opened for editing; damage is an ItosError("bad-file"). */

@@ -117,6 +117,28 @@ export class WorkbookEditor {
     return this.workbook.sheets().map((s) => s.name);
   }
 
+  /** The worksheets (chart sheets left out) in tab order, with their parts: what holds cells. */
+  worksheetParts(): { name: string; part: string }[] {
+    const types = new Map(this.pkg.relationships(this.workbook.part).map((r) => [r.id, r.type]));
+    return this.workbook
+      .sheets()
+      .filter((s) => s.part && /\/worksheet$/.test(types.get(s.relId) ?? ""))
+      .map((s) => ({ name: s.name, part: s.part }));
+  }
+
+  /** The shared string table's part, or null when the cells hold their own strings. */
+  sharedStringsPart(): string | null {
+    const rel = this.pkg
+      .relationships(this.workbook.part)
+      .find((r) => /\/sharedStrings$/.test(r.type) && !r.external);
+    return rel && this.pkg.has(rel.target) ? rel.target : null;
+  }
+
+  /** The stylesheet's text as it stands (with anything ITOS appended). */
+  stylesText(): string | null {
+    return this.pkg.get(this.styles.part);
+  }
+
   /** The names ITOS wrote (prefix and marked comment); a user's ITOS_ names are not among them. */
   ownedNames(): OwnedName[] {
     return this.workbook

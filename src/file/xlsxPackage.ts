@@ -26,6 +26,14 @@ export const CONTENT_TYPES = {
 const RELS_XML_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 
+/** jszip's internal stream of a part's text (documented, though not in its typings). */
+interface PieceStream {
+  on(event: "data", cb: (piece: string) => void): PieceStream;
+  on(event: "error", cb: (e: Error) => void): PieceStream;
+  on(event: "end", cb: () => void): PieceStream;
+  resume(): PieceStream;
+}
+
 export interface Relationship {
   id: string;
   type: string;
@@ -61,6 +69,35 @@ export class XlsxPackage {
       const file = this.zip.file(part);
       if (file) this.texts.set(part, await file.async("string"));
     }
+  }
+
+  /**
+   * A part's text handed over in pieces as it is inflated, so a sheet far larger than memory
+   * allows as one string can still be read. A part already in memory (edited) comes as one piece.
+   * Resolves false when the package has no such part.
+   */
+  streamText(part: string, onPiece: (text: string) => void): Promise<boolean> {
+    const text = this.texts.get(part);
+    if (text !== undefined) {
+      onPiece(text);
+      return Promise.resolve(true);
+    }
+    const file = this.removed.has(part) ? null : this.zip.file(part);
+    if (!file) return Promise.resolve(false);
+    return new Promise((resolve, reject) => {
+      (file as unknown as { internalStream(type: "string"): PieceStream })
+        .internalStream("string")
+        .on("data", (piece: string) => {
+          try {
+            onPiece(piece);
+          } catch (e) {
+            reject(e);
+          }
+        })
+        .on("error", reject)
+        .on("end", () => resolve(true))
+        .resume();
+    });
   }
 
   /** A preloaded part's text, or null when the package has no such part. */
