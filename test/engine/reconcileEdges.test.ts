@@ -192,7 +192,9 @@ describe("evaluate at the rounding boundary", () => {
     expect(r.partsDescription).toBe("the lines above");
     expect(r.stated.cell).toEqual(cell(1, 0));
     expect(r.parts).toHaveLength(2);
-    r.eachPart!((sheet, row, col, coef) => visited.push(`${sheet}${row},${col}×${coef}`));
+    r.eachPart!((sheet, row, col, coef) => {
+      visited.push(`${sheet}${row},${col}×${coef}`);
+    });
     expect(visited).toEqual(["S0,0×1", "S0,1×-1"]);
 
     const slow = evaluate(check(t(1, 0, 3), parts, { subject: "x", partsText: "P" }));
@@ -208,8 +210,12 @@ describe("evaluate at the rounding boundary", () => {
     const lazy = check(t(1, 0, 1), [], {
       eachPart: (visit) => visit("S", 9, 9, -1),
     });
-    visitParts(lazy, (_s, row, _c, coef) => seen.push(row, coef));
-    visitParts(check(t(1, 0, 1), [t(0, 3, 1, 2)]), (_s, _r, col, coef) => seen.push(col, coef));
+    visitParts(lazy, (_s, row, _c, coef) => {
+      seen.push(row, coef);
+    });
+    visitParts(check(t(1, 0, 1), [t(0, 3, 1, 2)]), (_s, _r, col, coef) => {
+      seen.push(col, coef);
+    });
     expect(seen).toEqual([9, -1, 3, 2]);
   });
 });

@@ -150,7 +150,7 @@ test("the same plan lands the same in a file and in Excel", async () => {
   expect(excel.highlights).toEqual(file.highlights);
   expect(file.highlights).toHaveLength(1);
   expect(excel.sections).toEqual(file.sections);
-  expect(file.sections.ITOS_Output).toBe("Case!$A$6:$F$27");
+  expect(file.sections.ITOS_Output).toBe("Case!$A$6:$F$35");
   expect(excel.markedCells.sort()).toEqual(file.markedCells.sort());
   expect(file.markedCells.sort()).toEqual(["Case!$C$4", "Case!$D$4", "Case!$F$4"]);
 });

@@ -160,7 +160,7 @@ describe("typing inside ITOS's output block", () => {
     const host = caseHost();
     await analyse(host);
     const first = host.model.dump();
-    expect(outputRef(first)).toBe("=Case!$A$6:$F$27");
+    expect(outputRef(first)).toBe("=Case!$A$6:$F$35");
     expect(sheet(first).cells.F7).toBeUndefined();
     await type(host, "F7", "Agreed at CMT");
 
@@ -168,7 +168,7 @@ describe("typing inside ITOS's output block", () => {
     const second = host.model.dump();
     expect(sheet(second).cells.F7.v).toBe("Agreed at CMT");
     // The remark now belongs above the section, so it starts two rows lower (as the file adapter does).
-    expect(outputRef(second)).toBe("=Case!$A$9:$F$30");
+    expect(outputRef(second)).toBe("=Case!$A$9:$F$38");
     expect(rowOf(second, "ITOS analysis (£)")).toEqual([9]);
     // None of the old block's ITOS cells is left above the new one.
     expect(itosCells(second).every((a) => Number(a.replace(/^[A-Z]+/, "")) >= 9)).toBe(true);
@@ -199,7 +199,7 @@ describe("typing inside ITOS's output block", () => {
     expect(again.applied.leftAlone[0]).toMatch(/^Case!A\d+:[A-Z]+\d+$/);
     // The changed KPI block is the user's now, so the output went clear of it: to a sheet of its own.
     expect(again.applied.leftAlone).toEqual(["Case!A7:D18"]);
-    expect(outputRef(second)).toBe("='ITOS Analysis'!$A$1:$F$22");
+    expect(outputRef(second)).toBe("='ITOS Analysis'!$A$1:$F$30");
     expect(sheet(second, "ITOS Analysis").cells.A1.v).toBe("ITOS analysis (£)");
     // The old block's other sections were ITOS's and unchanged: cleared (its title in A6 too).
     expect(sheet(second).cells.A6).toBeUndefined();
@@ -221,10 +221,10 @@ describe("rows the user inserts inside the grid", () => {
       ];
       await ctx.sync();
     });
-    expect(outputRef(host.model.dump())).toBe("=Case!$A$7:$F$28");
+    expect(outputRef(host.model.dump())).toBe("=Case!$A$7:$F$36");
     await analyse(host, false, true);
     const after = host.model.dump();
-    expect(outputRef(after)).toBe("=Case!$A$7:$F$28");
+    expect(outputRef(after)).toBe("=Case!$A$7:$F$36");
     expect(rowOf(after, "ITOS analysis (£)")).toEqual([7]);
     // Net flows -1200, -100, 700, 900: cumulative -1200, -1300, -600, 300 (hand-computed).
     const cumulative = Object.values(sheet(after).cells)
@@ -270,7 +270,7 @@ describe("before ExcelApi 1.9 (no getCellProperties)", () => {
     await analyse(host);
     const second = host.model.dump();
     expect(sheet(second).cells.F7.v).toBe("Agreed at CMT");
-    expect(outputRef(second)).toBe("=Case!$A$9:$F$30");
+    expect(outputRef(second)).toBe("=Case!$A$9:$F$38");
     await run(host, (ctx) => removeOutputInContext(ctx));
     expect(itosCells(host.model.dump())).toEqual([]);
     expect(sheet(host.model.dump()).cells.F7.v).toBe("Agreed at CMT");

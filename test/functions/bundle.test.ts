@@ -76,7 +76,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
 test("the bundle registers exactly the functions functions.json lists", () => {
-  expect(metadataIds).toHaveLength(8);
+  expect(metadataIds).toHaveLength(10);
   expect(Object.keys(registered).sort()).toEqual([...metadataIds].sort());
 });
 

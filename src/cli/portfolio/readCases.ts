@@ -13,7 +13,6 @@ import {
 } from "../../grid";
 import type { WorkbookSnapshot } from "../../sheet";
 import type { PortfolioCase, ReadCase } from "./cases";
-import { caseLimit } from "./limit";
 
 export interface CaseOptions {
   basis?: Basis;
@@ -46,11 +45,12 @@ function schemeCase(
   scheme: string | null,
   options: CaseOptions
 ): ReadCase {
-  const { sheet, ...report } = sheetReportJson(analysis);
-  const limit =
-    options.limitYears === undefined ? null : caseLimit(analysis.result, options.limitYears);
-  const convention = analysis.result.convention;
-  return { file, sheet, scheme, ...report, convention, limit, error: null };
+  // The fields of `itos analyse --limit-years`: the verdict, headroom and (no) what-if alike.
+  const { sheet, ...report } = sheetReportJson(analysis, {
+    limitYears: options.limitYears ?? null,
+    whatIf: null,
+  });
+  return { file, sheet, scheme, ...report, limit: report.limit ?? null, error: null };
 }
 
 /** One row per scheme where the sheet holds several, each with its own figures; else one for the sheet. */

@@ -70,7 +70,10 @@ describe("itos portfolio", () => {
         limit: null,
         error: null,
       });
-      const { file: _file, ...alonesFields } = e;
+      // analyse without --limit-years gives limit null, as checked above for the portfolio row.
+      const alonesFields: Record<string, unknown> = { ...e };
+      delete alonesFields.file;
+      delete alonesFields.limit;
       expect(fields).toEqual(alonesFields);
     }
     for (const u of UNREADABLE) {
