@@ -15,6 +15,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 
 const ROOT = path.join(__dirname, "..");
+/** How long one apply may run before it is reported as not measured. */
+const APPLY_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface ApplyMemory {
   file: string;
@@ -130,9 +132,14 @@ function applyPeak(input: string, out: string): Promise<{ maxRssMB: number; seco
         "--out",
         out,
       ],
-      { maxBuffer: 64 * 1024 * 1024 },
+      // A run past the limit is reported as not measured, so the benchmarks end in bounded time.
+      { maxBuffer: 64 * 1024 * 1024, timeout: APPLY_TIMEOUT_MS, killSignal: "SIGKILL" },
       (error, _stdout, stderr) => {
         const rss = /itos-bench maxrss-kb=(\d+)/.exec(String(stderr));
+        if (error && (error as { killed?: boolean }).killed) {
+          reject(new Error(`not finished within ${APPLY_TIMEOUT_MS / 60000} minutes`));
+          return;
+        }
         if (error || !rss) {
           reject(new Error(`itos apply failed: ${error?.message ?? "no memory line"}`));
           return;

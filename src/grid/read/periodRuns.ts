@@ -58,6 +58,9 @@ export function bareNumberRuns(
   values: CellValue[]
 ): HeaderCell[] {
   const cells: HeaderCell[] = [];
+  // Asked once per row: a long row (a ledger column, turned) holds many runs of years.
+  let money: boolean | undefined;
+  const labelledAsMoney = (): boolean => (money ??= namesMoney(values));
   for (let j = 0; j < values.length; j++) {
     const v = values[j];
     if (typeof v === "string" && !isBlank(v)) {
@@ -76,7 +79,7 @@ export function bareNumberRuns(
       continue;
     }
     const years = runFrom(snapshot, row, values, j, 1900, 2199);
-    if (years.length >= MIN_RUN && !namesMoney(values)) {
+    if (years.length >= MIN_RUN && !labelledAsMoney()) {
       for (const { col, n } of years)
         cells.push({ col, header: { kind: "calendar-year", year: n, label: String(n) } });
       j += years.length - 1;
