@@ -28,7 +28,9 @@ export function isDigit(code: number): boolean {
 function endsReference(code: number, bangToo: boolean): boolean {
   // NaN (the end of the text) ends it too.
   if (isLetter(code) || isDigit(code)) return false;
-  return code !== 95 /* _ */ && code !== 46 /* . */ && code !== 40 /* ( */ && !(bangToo && code === 33);
+  return (
+    code !== 95 /* _ */ && code !== 46 /* . */ && code !== 40 /* ( */ && !(bangToo && code === 33)
+  );
 }
 
 // Column letters and row digits are read into one number each, (index + 1) * 8 + length, or -1:
@@ -38,7 +40,8 @@ function endsReference(code: number, bangToo: boolean): boolean {
 function columnAt(text: string, at: number): number {
   let n = 0;
   let i = at;
-  while (i - at < 4 && isLetter(text.charCodeAt(i))) n = n * 26 + ((text.charCodeAt(i++) & ~32) - 64);
+  while (i - at < 4 && isLetter(text.charCodeAt(i)))
+    n = n * 26 + ((text.charCodeAt(i++) & ~32) - 64);
   const length = i - at;
   return length >= 1 && length <= 3 ? n * 8 + length : -1;
 }

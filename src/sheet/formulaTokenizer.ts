@@ -172,7 +172,8 @@ export function tokenize(formula: string): Token[] {
       i += num[0].length;
       continue;
     }
-    const ident = letter || code === 95 /* _ */ || code === 92 /* \ */ ? matchAt(IDENT, text, i) : null;
+    const ident =
+      letter || code === 95 /* _ */ || code === 92 /* \ */ ? matchAt(IDENT, text, i) : null;
     if (ident) {
       const word = ident[0];
       i += word.length;
