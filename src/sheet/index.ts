@@ -5,4 +5,19 @@
 export * from "./snapshot";
 export * from "./reference";
 export * from "./itosNames";
-export * from "./formula";
+export {
+  type RefCorner,
+  type FormulaRef,
+  MAX_ROWS,
+  MAX_COLS,
+  quoteSheet,
+  refToA1,
+  refBounds,
+  refCovers,
+  sameSheet,
+} from "./formulaRef";
+export { type Token, tokenize } from "./formulaTokenizer";
+export { references, externalWorkbooks, errorLiterals } from "./formulaContents";
+export { refToR1C1, toR1C1, tokensToR1C1 } from "./formulaR1C1";
+export { type SignedRef, signedSum, signedSumOf } from "./formulaSum";
+export { translateFormula } from "./formulaFill";

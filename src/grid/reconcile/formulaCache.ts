@@ -1,0 +1,66 @@
+/** The workbook's formulas read once per cell (tokens and plain sums), cells numbered for speed. */
+import { signedSumOf, tokenize, type SignedRef, type Token } from "../../sheet";
+import type { FormulaCell, FormulaWorkbook } from "./formulaTerms";
+
+/** Sheet names numbered as they are met, so a cell packs into one number (see cellNumber). */
+const sheetNumbers = new Map<string, number>();
+
+/** One number per cell: rows below 2^20 and columns below 2^14 pack under 2^34 per sheet. */
+export function cellNumber(sheet: string, row: number, col: number): number {
+  let id = sheetNumbers.get(sheet);
+  if (id === undefined) sheetNumbers.set(sheet, (id = sheetNumbers.size));
+  return id * 17_179_869_184 + row * 16_384 + col;
+}
+
+/** A cell's number (see cellNumber). */
+export const key = (c: FormulaCell) => cellNumber(c.sheet, c.row, c.col);
+
+/** Formulas read once per cell; cells keyed by number (sheet, row, col packed) for speed. */
+export class FormulaCache {
+  private readonly tokens = new Map<number, Token[] | null>();
+  private readonly sums = new Map<number, SignedRef[] | null>();
+  private readonly boundsOf = new Map<string, ReturnType<FormulaWorkbook["bounds"]>>();
+  constructor(readonly wb: FormulaWorkbook) {}
+
+  num(sheet: string, row: number, col: number): number {
+    return cellNumber(sheet, row, col);
+  }
+
+  bounds(sheet: string): ReturnType<FormulaWorkbook["bounds"]> {
+    if (!this.boundsOf.has(sheet)) this.boundsOf.set(sheet, this.wb.bounds(sheet));
+    return this.boundsOf.get(sheet)!;
+  }
+
+  tokensAt(c: FormulaCell): Token[] | null {
+    return this.tokensOf(c.sheet, c.row, c.col);
+  }
+
+  tokensOf(sheet: string, row: number, col: number): Token[] | null {
+    const k = this.num(sheet, row, col);
+    let t = this.tokens.get(k);
+    if (t === undefined) {
+      const f = this.wb.formulaAt(sheet, row, col);
+      t = f === null ? null : tokenize(f);
+      this.tokens.set(k, t);
+    }
+    return t;
+  }
+
+  sumAt(c: FormulaCell): SignedRef[] | null {
+    return this.sumOf(c.sheet, c.row, c.col);
+  }
+
+  sumOf(sheet: string, row: number, col: number): SignedRef[] | null {
+    // Most cells a sum covers are typed amounts: no need to remember them.
+    const f = this.wb.formulaAt(sheet, row, col);
+    if (f === null) return null;
+    const k = this.num(sheet, row, col);
+    let s = this.sums.get(k);
+    if (s === undefined) {
+      // Every total is read as a sum once: its tokens are not kept, only the sum.
+      s = signedSumOf(this.tokens.get(k) ?? tokenize(f));
+      this.sums.set(k, s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Reads the references of a formula's text in place: a cell, range, whole columns or whole rows,
+ * and the sheet (or other workbook) prefix before one. The tokenizer calls these at each position.
+ */
+import { MAX_COLS, MAX_ROWS, type RefCorner } from "./formulaRef";
+
+// Read in place rather than on a copy of the rest of the formula, and cells, columns and rows by
+// hand rather than by pattern: a formula is read for every stated cell of a sheet.
+const UNQUOTED_PREFIX = /((?:\[[^\]]+\])?[A-Za-z0-9_.\\]+(?::[A-Za-z0-9_.\\]+)?)!/y;
+
+/** The match of a sticky pattern at `at`, or null. */
+export function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+export const DOLLAR = 36;
+
+export function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Whether a cell or row reference may end before this character (not a name or function going on). */
+function endsReference(code: number, bangToo: boolean): boolean {
+  // NaN (the end of the text) ends it too.
+  if (isLetter(code) || isDigit(code)) return false;
+  return (
+    code !== 95 /* _ */ && code !== 46 /* . */ && code !== 40 /* ( */ && !(bangToo && code === 33)
+  );
+}
+
+// Column letters and row digits are read into one number each, (index + 1) * 8 + length, or -1:
+// no object for the many attempts that fail.
+
+/** A run of 1 to 3 letters at `at` (a column's letters), packed as above. */
+function columnAt(text: string, at: number): number {
+  let n = 0;
+  let i = at;
+  while (i - at < 4 && isLetter(text.charCodeAt(i)))
+    n = n * 26 + ((text.charCodeAt(i++) & ~32) - 64);
+  const length = i - at;
+  return length >= 1 && length <= 3 ? n * 8 + length : -1;
+}
+
+/** A run of 1 to 7 digits at `at` (a row's number), packed as above. */
+function rowAt(text: string, at: number): number {
+  let n = 0;
+  let i = at;
+  while (i - at < 8 && isDigit(text.charCodeAt(i))) n = n * 10 + (text.charCodeAt(i++) - 48);
+  const length = i - at;
+  return length >= 1 && length <= 7 ? n * 8 + length : -1;
+}
+
+const lengthOf = (packed: number) => packed & 7;
+const indexOf = (packed: number) => (packed >> 3) - 1;
+
+/**
+ * A cell at `at`: $?COL$?ROW, not followed by a letter, digit, "_", "." or "(" (that would be a
+ * name or function). The corner is null when it lies beyond the sheet.
+ */
+function cellAt(text: string, at: number): { corner: RefCorner | null; length: number } | null {
+  const absCol = text.charCodeAt(at) === DOLLAR;
+  const letters = columnAt(text, absCol ? at + 1 : at);
+  if (letters < 0) return null;
+  let i = (absCol ? at + 1 : at) + lengthOf(letters);
+  const absRow = text.charCodeAt(i) === DOLLAR;
+  if (absRow) i++;
+  const digits = rowAt(text, i);
+  if (digits < 0) return null;
+  i += lengthOf(digits);
+  if (!endsReference(text.charCodeAt(i), false)) return null;
+  const col = indexOf(letters);
+  const row = indexOf(digits);
+  const inside = col < MAX_COLS && row >= 0 && row < MAX_ROWS;
+  return { corner: inside ? { row, col, absRow, absCol } : null, length: i - at };
+}
+
+/** A whole-column end at `at`: $?COL, not followed by a letter, digit, "_", ".", "(" or "!". */
+function wholeColumnAt(
+  text: string,
+  at: number
+): { col: number; abs: boolean; length: number } | null {
+  const abs = text.charCodeAt(at) === DOLLAR;
+  const letters = columnAt(text, abs ? at + 1 : at);
+  if (letters < 0) return null;
+  const end = (abs ? at + 1 : at) + lengthOf(letters);
+  if (!endsReference(text.charCodeAt(end), true)) return null;
+  return { col: indexOf(letters), abs, length: end - at };
+}
+
+/** A whole-row end at `at`: $?ROW, not followed by a letter, digit, "_", "." or "(". */
+function wholeRowAt(
+  text: string,
+  at: number
+): { row: number; abs: boolean; length: number } | null {
+  const abs = text.charCodeAt(at) === DOLLAR;
+  const digits = rowAt(text, abs ? at + 1 : at);
+  if (digits < 0) return null;
+  const end = (abs ? at + 1 : at) + lengthOf(digits);
+  if (!endsReference(text.charCodeAt(end), false)) return null;
+  return { row: indexOf(digits), abs, length: end - at };
+}
+
+/**
+ * Reads a reference (cell, range, whole columns, whole rows) at `at` in `text`, without any sheet
+ * prefix. Returns the corners and the length read, or null.
+ */
+export function readArea(
+  text: string,
+  at: number
+): { start: RefCorner; end: RefCorner; length: number } | null {
+  const c1 = cellAt(text, at);
+  if (c1) {
+    const start = c1.corner;
+    if (!start) return null;
+    const after = at + c1.length;
+    if (text[after] === ":") {
+      const c2 = cellAt(text, after + 1);
+      const end = c2 && c2.corner;
+      if (c2 && end) return { start, end, length: c1.length + 1 + c2.length };
+    }
+    return { start, end: start, length: c1.length };
+  }
+  const col1 = wholeColumnAt(text, at);
+  if (col1 && text[at + col1.length] === ":") {
+    const col2 = wholeColumnAt(text, at + col1.length + 1);
+    if (col2) {
+      if (col1.col < MAX_COLS && col2.col < MAX_COLS)
+        return {
+          start: { row: null, col: col1.col, absRow: false, absCol: col1.abs },
+          end: { row: null, col: col2.col, absRow: false, absCol: col2.abs },
+          length: col1.length + 1 + col2.length,
+        };
+    }
+  }
+  const row1 = wholeRowAt(text, at);
+  if (row1 && text[at + row1.length] === ":") {
+    const row2 = wholeRowAt(text, at + row1.length + 1);
+    if (row2) {
+      const a = row1.row;
+      const b = row2.row;
+      if (a >= 0 && b >= 0 && a < MAX_ROWS && b < MAX_ROWS)
+        return {
+          start: { row: a, col: null, absRow: row1.abs, absCol: false },
+          end: { row: b, col: null, absRow: row2.abs, absCol: false },
+          length: row1.length + 1 + row2.length,
+        };
+    }
+  }
+  return null;
+}
+
+/** Splits "[Book2.xlsx]Sheet1" or "C:\dir\[Book2.xlsx]Sheet1" into workbook and sheet. */
+function splitWorkbook(prefix: string): { workbook: string | null; sheet: string } {
+  const m = /^(.*)\[([^\]]+)\](.*)$/.exec(prefix);
+  if (!m) return { workbook: null, sheet: prefix };
+  return { workbook: m[2], sheet: m[3] };
+}
+
+/**
+ * Reads a sheet prefix at `at` in `text`: 'quoted name'! or Name! or [Book]Name! (and a 3D
+ * Sheet1:Sheet3!, kept whole as the sheet). Returns the prefix parts and the length read.
+ */
+export function readPrefix(
+  text: string,
+  at: number
+): { workbook: string | null; sheet: string; length: number } | null {
+  if (text[at] === "'") {
+    let i = at + 1;
+    let name = "";
+    while (i < text.length) {
+      if (text[i] === "'") {
+        if (text[i + 1] === "'") {
+          name += "'";
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      name += text[i++];
+    }
+    if (text[i] !== "'" || text[i + 1] !== "!") return null;
+    return { ...splitWorkbook(name), length: i + 2 - at };
+  }
+  const m = matchAt(UNQUOTED_PREFIX, text, at);
+  if (!m) return null;
+  return { ...splitWorkbook(m[1]), length: m[0].length };
+}
