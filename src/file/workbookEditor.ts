@@ -6,83 +6,37 @@
  * through its marked names (see src/grid/itosNames.ts), so a re-run removes exactly its own output.
  */
 import { ItosError } from "../engine";
-import type { PlannedCell, WritePlan } from "../grid";
+import type { WritePlan } from "../grid";
 import {
   a1,
   cellKey,
-  isItosName,
   isMarkName,
   isOwnedName,
   nameComment,
   parseRangeRef,
-  PLAN_MARK_STEM,
   quoteSheetName,
   readNameMemo,
-  SECTION_NAMES,
   SHEET_TAG,
   type NameMemo,
 } from "../sheet";
 import { SheetNotes } from "./notesXml";
+import { clearSection, unmark } from "./outputRemoval";
+import { cellXml, hasContent } from "./plannedCellXml";
+import { planFamily, planSuffix } from "./planNames";
 import { SheetXml } from "./sheetXml";
 import { StylesXml } from "./stylesXml";
 import { WorkbookXml, workbookPart, type DefinedName } from "./workbookXml";
 import { REL_TYPES, XlsxPackage } from "./xlsxPackage";
-import { escapeText, getAttr, setAttr, unescapeXml } from "./xml";
+import { escapeText, getAttr, setAttr } from "./xml";
 
 export const CHART_SKIPPED =
   "The cumulative-position chart is drawn only by the Excel add-in: .xlsx files written by the command carry the table and the highlight.";
-
-/** The names a plan's family carries besides its marks: the sections and ITOS's sheet tag. */
-const FAMILY_STEMS = [...Object.values(SECTION_NAMES), SHEET_TAG];
-
-/** The break-even highlight ITOS writes: =AND($E81>=0,$E80<0). */
-const ITOS_HIGHLIGHT = /^AND\(\$[A-Z]{1,3}\d+>=0,\$[A-Z]{1,3}\d+<0\)$/;
-
-type Box = NonNullable<ReturnType<typeof parseRangeRef>>;
 
 /** An ITOS name as read from the workbook, with its memo. */
 export interface OwnedName {
   name: string;
   ref: string;
   memo: NameMemo;
-}
-
-function hasContent(cellXml: string | null): boolean {
-  if (!cellXml) return false;
-  if (/<f[\s>]/.test(cellXml)) return true;
-  const v = /<v>([\s\S]*?)<\/v>/.exec(cellXml);
-  if (v) return v[1].trim() !== "" || getAttr(cellXml, "t") !== "str";
-  return /<t(?:\s[^>]*)?>[\s\S]*?\S[\s\S]*?<\/t>/.test(cellXml);
-}
-
-function cellXml(p: PlannedCell, style: number): string {
-  const r = a1(p.row, p.col);
-  const value = p.value;
-  const number = typeof value === "number" && Number.isFinite(value) ? `<v>${value}</v>` : "";
-  if (p.formula) {
-    const f = `<f>${escapeText(p.formula.replace(/^=/, ""))}</f>`;
-    if (typeof value === "string")
-      return `<c r="${r}" s="${style}" t="str">${f}<v>${escapeText(value)}</v></c>`;
-    return `<c r="${r}" s="${style}">${f}${number}</c>`;
-  }
-  if (typeof value === "string")
-    return `<c r="${r}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
-  return number ? `<c r="${r}" s="${style}">${number}</c>` : `<c r="${r}" s="${style}"/>`;
-}
-
-/** Every sqref part of a conditional format inside the box. */
-function insideBox(sqref: string, box: Box): boolean {
-  const parts = sqref.trim().split(/\s+/);
-  return parts.every((part) => {
-    const b = parseRangeRef(`'x'!${part}`);
-    return (
-      b !== null &&
-      b.top >= box.top &&
-      b.bottom <= box.bottom &&
-      b.left >= box.left &&
-      b.right <= box.right
-    );
-  });
 }
 
 export class WorkbookEditor {
@@ -231,8 +185,8 @@ export class WorkbookEditor {
       }
       const s = await this.sheet(box.sheet);
       if (!s) continue;
-      if (n.memo.kind === "mark") this.unmark(s, box, n.memo);
-      else this.clearSection(s.xml, box, itosFormats);
+      if (n.memo.kind === "mark") unmark(s.xml, () => this.notesOf(s), this.styles, box, n.memo);
+      else clearSection(s.xml, box, itosFormats);
     }
     const gone = new Set(doomed.map((n) => n.name));
     const names = this.workbook
@@ -257,49 +211,6 @@ export class WorkbookEditor {
     this.workbook.removeNames(names.filter((d) => !keep.includes(d)));
     this.flush();
     return doomed.length;
-  }
-
-  private clearSection(sheet: SheetXml, box: Box, itosFormats: ReadonlySet<number>): void {
-    for (const c of sheet.cellsIn(box)) {
-      if (itosFormats.has(Number(getAttr(c.xml, "s") ?? 0))) sheet.removeCell(c.row, c.col);
-    }
-    for (const cf of sheet.conditionalFormats()) {
-      const sqref = getAttr(cf, "sqref") ?? "";
-      const formulas = [...cf.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) =>
-        unescapeXml(m[1])
-      );
-      if (
-        insideBox(sqref, box) &&
-        formulas.length > 0 &&
-        formulas.every((f) => ITOS_HIGHLIGHT.test(f))
-      )
-        sheet.removeConditionalFormat(cf);
-    }
-  }
-
-  private unmark(
-    s: { part: string; xml: SheetXml; notes: SheetNotes | null },
-    box: Box,
-    memo: NameMemo
-  ): void {
-    const current = s.xml.cell(box.top, box.left);
-    if (current) {
-      const style = Number(getAttr(current, "s") ?? 0);
-      let restored: number;
-      if (typeof memo.xf === "number" && typeof memo.markedXf === "number") {
-        // Unchanged since ITOS marked it: the exact original format; else keep the user's changes, give back the fill.
-        restored = style === memo.markedXf ? memo.xf : this.styles.withFillOf(style, memo.xf);
-      } else {
-        const fill = memo.fill && memo.fill.toUpperCase() !== "#FFFFFF" ? memo.fill : null;
-        restored = this.styles.withFill(style, fill);
-      }
-      s.xml.setCell(
-        box.top,
-        box.left,
-        setAttr(current, "s", restored === 0 ? null : String(restored))
-      );
-    }
-    if (memo.note === true) this.notesOf(s).remove(box.top, box.left);
   }
 
   /** A workbook name the plan would write that the user already has (no marker) stops apply: it is theirs. */
@@ -403,23 +314,4 @@ export class WorkbookEditor {
     this.flush();
     return this.pkg.generate(compress);
   }
-}
-
-/** The suffix of a plan's names ("" for the first analysed sheet). */
-function planSuffix(plan: WritePlan): string {
-  const output = plan.names.find((n) => n.name.startsWith(SECTION_NAMES.output));
-  return output ? output.name.slice(SECTION_NAMES.output.length) : "";
-}
-
-/** The names of a plan's family: the ones it carries, and any marks with its suffix. */
-function planFamily(plan: WritePlan): (name: string) => boolean {
-  const suffix = planSuffix(plan);
-  const exact = new Set([
-    ...FAMILY_STEMS.map((stem) => `${stem}${suffix}`),
-    ...plan.names.map((n) => n.name),
-  ]);
-  const marks = new RegExp(
-    `^${PLAN_MARK_STEM}${suffix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}_\\d+$`
-  );
-  return (name) => isItosName(name) && (exact.has(name) || marks.test(name));
 }
