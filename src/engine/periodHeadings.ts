@@ -39,6 +39,11 @@ export function fiscalQuarterStart(
 const QUARTER = String.raw`(?:q|qtr|quarter)\s*([1-4])`;
 const FY = String.raw`(?:fy\s*)?((?:\d{2}|\d{4})\s*[/\-–]\s*(?:\d{2}|\d{4}))`;
 const YEAR = String.raw`('?\d{2}|\d{4})`;
+// Built once: headings are tried on every cell of every row a sheet is scanned for.
+const QUARTER_THEN_FY = new RegExp(String.raw`^${QUARTER}[ ,]*${FY}$`);
+const FY_THEN_QUARTER = new RegExp(String.raw`^${FY}[ ,]*${QUARTER}$`);
+const QUARTER_THEN_YEAR = new RegExp(String.raw`^${QUARTER}[ ,\-]*${YEAR}$`);
+const YEAR_THEN_QUARTER = new RegExp(String.raw`^(\d{4})[ \-]*${QUARTER}$`);
 
 /**
  * Reads a quarter heading. `Q1 2024/25` and `2024/25 Q1` count in the financial year (with an
@@ -50,19 +55,19 @@ export function parseQuarterHeading(
   fyStartMonth = DEFAULT_FY_START_MONTH
 ): { year: number; month: number } | null {
   const t = text.trim().replace(/\s+/g, " ").toLowerCase();
-  let m = new RegExp(String.raw`^${QUARTER}[ ,]*${FY}$`).exec(t) ?? null;
+  let m = QUARTER_THEN_FY.exec(t) ?? null;
   let fyText: string | null = null;
   let quarter = 0;
   if (m) [fyText, quarter] = [m[2], Number(m[1])];
-  m = fyText ? null : new RegExp(String.raw`^${FY}[ ,]*${QUARTER}$`).exec(t);
+  m = fyText ? null : FY_THEN_QUARTER.exec(t);
   if (m) [fyText, quarter] = [m[1], Number(m[2])];
   if (fyText) {
     const fy = parseFyLabel(fyText);
     return fy ? fiscalQuarterStart(fy.startYear, quarter, fyStartMonth) : null;
   }
-  m = new RegExp(String.raw`^${QUARTER}[ ,\-]*${YEAR}$`).exec(t);
+  m = QUARTER_THEN_YEAR.exec(t);
   if (m) return { year: fullYear(m[2]), month: 3 * (Number(m[1]) - 1) + 1 };
-  m = new RegExp(String.raw`^(\d{4})[ \-]*${QUARTER}$`).exec(t);
+  m = YEAR_THEN_QUARTER.exec(t);
   if (m) return { year: Number(m[1]), month: 3 * (Number(m[2]) - 1) + 1 };
   m = /^(\p{L}{3,10}\.?) ?[-–/] ?(\p{L}{3,10}\.?)[\s\-'/]*('?\d{2}|\d{4})$/u.exec(t);
   if (m) {

@@ -102,8 +102,10 @@ export function scanHeaderRows(snapshot: SheetSnapshot): HeaderRow[] {
     });
     // Bare numbers head periods only as a run: 0, 1, 2 ... after a "Year" or "Q" heading, or
     // calendar years 2024, 2025, 2026 ... (amounts are numbers too, and never run so).
+    // A set, not a search: a long turned row (a ledger column) can hold thousands of headings.
+    const headed = new Set(cells.map((c) => c.col));
     for (const cell of bareNumberRuns(snapshot, row, values))
-      if (!cells.some((c) => c.col === cell.col)) cells.push(cell);
+      if (!headed.has(cell.col)) cells.push(cell);
     cells.sort((a, b) => a.col - b.col);
     const count = (k: AxisHeading["kind"]) => cells.filter((c) => c.header.kind === k).length;
     let kind: AxisKind | null = null;

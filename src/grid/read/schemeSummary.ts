@@ -90,8 +90,16 @@ function lastRow(snapshot: SheetSnapshot): number {
   return snapshot.top + snapshot.values.length - 1;
 }
 
+/** Each snapshot's last column, found once: loops ask for it per row and per cell. */
+const LAST_COL = new WeakMap<SheetSnapshot, number>();
+
 function lastCol(snapshot: SheetSnapshot): number {
-  return snapshot.left + snapshot.values.reduce((m, r) => Math.max(m, r.length), 0) - 1;
+  let col = LAST_COL.get(snapshot);
+  if (col === undefined) {
+    col = snapshot.left + snapshot.values.reduce((m, r) => Math.max(m, r.length), 0) - 1;
+    LAST_COL.set(snapshot, col);
+  }
+  return col;
 }
 
 function checkTotal(
