@@ -9,6 +9,22 @@ import { Money } from "./money";
 import { PAYBACK_CONVENTIONS } from "./conventions";
 import type { PaybackByConvention, PaybackConvention, PaybackFigure } from "./types";
 
+/** Number words a paper writes a payback in ("four years"), each at the index of its value. */
+export const NUMBER_WORDS: readonly string[] = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
 export interface StatedPayback {
   /** The text as written. */
   text: string;

@@ -6,29 +6,20 @@
  * it in the words around it.
  */
 import type Decimal from "decimal.js";
-import { Money, parseStatedPayback, reproduces, type StatedPayback } from "../../engine";
+import {
+  Money,
+  NUMBER_WORDS,
+  parseStatedPayback,
+  reproduces,
+  type StatedPayback,
+} from "../../engine";
 
 export interface StatedInCell extends StatedPayback {
   /** "just under 3 years": the payback is below the figure, within one unit of it. */
   qualifier: "just under" | null;
 }
 
-const WORDS = [
-  "zero",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
-const NUMBER_WORD = new RegExp(String.raw`\b(${WORDS.join("|")})\b`, "g");
+const NUMBER_WORD = new RegExp(String.raw`\b(${NUMBER_WORDS.join("|")})\b`, "g");
 /** The last figure with a unit in a sentence, with "and n months" after it. */
 const PHRASE =
   /(just under\s+)?(\d+(?:\.\d+)?)\s*(years?|yrs?|months?)(?:,?\s*(?:and|&)\s*(\d+)\s*months?)?/gi;
@@ -37,7 +28,7 @@ const PHRASE =
 export function statedInCell(text: string): StatedInCell | null {
   const whole = parseStatedPayback(text);
   if (whole) return { ...whole, qualifier: null };
-  const words = text.toLowerCase().replace(NUMBER_WORD, (w) => String(WORDS.indexOf(w)));
+  const words = text.toLowerCase().replace(NUMBER_WORD, (w) => String(NUMBER_WORDS.indexOf(w)));
   const found = [...words.matchAll(PHRASE)];
   if (found.length === 0) return null;
   const m = found[found.length - 1];

@@ -6,6 +6,7 @@
  */
 import {
   matchStatedPayback,
+  NUMBER_WORDS,
   parseStatedPayback,
   statedPaybackFromFigure,
   type PaybackByConvention,
@@ -69,32 +70,16 @@ function paybackInSentence(text: string, speaksOfPayback: boolean): StatedPaybac
   return parsed ? { ...parsed, text } : null;
 }
 
-const NUMBER_WORDS = [
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
-
 /** "a. 4 years" -> "4 years", "just under four years" -> "just under 4 years": figures as digits, no list marker. */
 function plainFigures(text: string): string {
   let t = text
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^(?:[a-z]|\d{1,2}|[ivx]+)[.)]\s+/i, "");
-  NUMBER_WORDS.forEach((w, i) => {
-    t = t.replace(
-      new RegExp(`\\b${w}(?=\\s+(?:years?|months?|quarters?)\\b)`, "gi"),
-      String(i + 1)
-    );
+  // From "one": a stated payback of zero is no payback.
+  NUMBER_WORDS.forEach((w, n) => {
+    if (n === 0) return;
+    t = t.replace(new RegExp(`\\b${w}(?=\\s+(?:years?|months?|quarters?)\\b)`, "gi"), String(n));
   });
   return t;
 }
