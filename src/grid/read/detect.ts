@@ -266,20 +266,21 @@ function readAcross(input: SheetSnapshot, options: DetectOptions): GridModel {
 }
 
 /**
- * Every sheet of the workbook that holds a payback grid. A year table whose years all fall within
- * a monthly grid elsewhere in the workbook is that grid's summary (Sandwell's "Summary" sheet),
- * not a grid of its own: it is left to reconciliation.
+ * What `read` finds on each sheet that holds a grid, with the sheets that hold none left out; a
+ * year table whose years all fall within a monthly grid elsewhere is that grid's summary, left to
+ * reconciliation. When `failures` is given, a sheet ITOS cannot read is listed there and the
+ * others go on.
  */
-export function findGrids(
+export function readGridSheets<T>(
   workbook: WorkbookSnapshot,
-  options: DetectOptions = {},
-  /** When given, a sheet that holds a grid ITOS cannot read is listed here and the others go on. */
+  read: (sheet: SheetSnapshot) => T,
+  modelsOf: (found: T) => GridModel[],
   failures?: { sheetName: string; error: ItosError }[]
-): { sheetName: string; model: GridModel }[] {
-  const found: { sheetName: string; model: GridModel }[] = [];
+): { sheetName: string; found: T }[] {
+  const found: { sheetName: string; found: T }[] = [];
   for (const sheet of workbook.sheets) {
     try {
-      found.push({ sheetName: sheet.sheetName, model: detectGrid(sheet, options) });
+      found.push({ sheetName: sheet.sheetName, found: read(sheet) });
     } catch (e) {
       if (e instanceof ItosError && e.code === "no-grid") continue;
       if (failures && e instanceof ItosError && e.code !== "bad-argument") {
@@ -291,11 +292,35 @@ export function findGrids(
   }
   const monthlyYears = new Set(
     found
-      .filter((g) => g.model.periodicity === "monthly")
-      .flatMap((g) => g.model.periods.map((p) => p.period.fy))
+      .flatMap((g) => modelsOf(g.found))
+      .filter((m) => m.periodicity === "monthly")
+      .flatMap((m) => m.periods.map((p) => p.period.fy))
   );
-  return found.filter((g) => {
-    if (g.model.periodicity !== "annual" || monthlyYears.size === 0) return true;
-    return !g.model.periods.every((p) => p.period.fy !== null && monthlyYears.has(p.period.fy));
-  });
+  return found.filter((g) =>
+    modelsOf(g.found).some(
+      (m) =>
+        m.periodicity !== "annual" ||
+        monthlyYears.size === 0 ||
+        !m.periods.every((p) => p.period.fy !== null && monthlyYears.has(p.period.fy))
+    )
+  );
+}
+
+/**
+ * Every sheet of the workbook that holds a payback grid. A year table whose years all fall within
+ * a monthly grid elsewhere in the workbook is that grid's summary (Sandwell's "Summary" sheet),
+ * not a grid of its own: it is left to reconciliation.
+ */
+export function findGrids(
+  workbook: WorkbookSnapshot,
+  options: DetectOptions = {},
+  /** When given, a sheet that holds a grid ITOS cannot read is listed here and the others go on. */
+  failures?: { sheetName: string; error: ItosError }[]
+): { sheetName: string; model: GridModel }[] {
+  return readGridSheets(
+    workbook,
+    (sheet) => detectGrid(sheet, options),
+    (model) => [model],
+    failures
+  ).map((g) => ({ sheetName: g.sheetName, model: g.found }));
 }

@@ -9,7 +9,7 @@
 import { ItosError } from "../../engine";
 import { a1, isBlank, type SheetSnapshot, type WorkbookSnapshot } from "../../sheet";
 import { scanHeaderRows, type HeaderCell } from "./axis";
-import { detectGrid, type DetectOptions } from "./detect";
+import { detectGrid, readGridSheets, type DetectOptions } from "./detect";
 import { schemeTracking } from "./actuals";
 import { sheetCell, type GridLine, type GridModel } from "./model";
 import { transposeSnapshot } from "./orient";
@@ -229,32 +229,10 @@ export function findSchemeGrids(
   /** When given, a sheet that holds a grid ITOS cannot read is listed here and the others go on. */
   failures?: { sheetName: string; error: ItosError }[]
 ): { sheetName: string; schemes: SchemeModel[] }[] {
-  const found: { sheetName: string; schemes: SchemeModel[] }[] = [];
-  for (const sheet of workbook.sheets) {
-    try {
-      found.push({ sheetName: sheet.sheetName, schemes: detectSchemes(sheet, options) });
-    } catch (e) {
-      if (e instanceof ItosError && e.code === "no-grid") continue;
-      if (failures && e instanceof ItosError && e.code !== "bad-argument") {
-        failures.push({ sheetName: sheet.sheetName, error: e });
-        continue;
-      }
-      throw e;
-    }
-  }
-  const models = (g: (typeof found)[number]) => g.schemes.map((s) => s.model);
-  const monthlyYears = new Set(
-    found
-      .flatMap(models)
-      .filter((m) => m.periodicity === "monthly")
-      .flatMap((m) => m.periods.map((p) => p.period.fy))
-  );
-  return found.filter((g) =>
-    models(g).some(
-      (m) =>
-        m.periodicity !== "annual" ||
-        monthlyYears.size === 0 ||
-        !m.periods.every((p) => p.period.fy !== null && monthlyYears.has(p.period.fy))
-    )
-  );
+  return readGridSheets(
+    workbook,
+    (sheet) => detectSchemes(sheet, options),
+    (schemes) => schemes.map((s) => s.model),
+    failures
+  ).map((g) => ({ sheetName: g.sheetName, schemes: g.found }));
 }
