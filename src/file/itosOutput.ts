@@ -3,8 +3,9 @@
  * (marker and all) and every formula inside them with the value cached beside it.
  */
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { a1, cellKey, parseRangeRef } from "../sheet";
+import { excelJs } from "./excelJs";
 import { WorkbookEditor, type OwnedName } from "./workbookEditor";
 
 /** The names ITOS wrote in a file (a user's ITOS_ names are not among them). */
@@ -38,7 +39,7 @@ export function listItosFormulaCells(
       for (let c = box.left; c <= box.right; c++) {
         const key = cellKey(box.sheet, r, c);
         const cell = ws.getCell(r + 1, c + 1);
-        if (seen.has(key) || cell.type !== ExcelJS.ValueType.Formula) continue;
+        if (seen.has(key) || cell.type !== excelJs().ValueType.Formula) continue;
         seen.add(key);
         // cell.result, not cell.value.result: exceljs drops a cached 0 from the value object.
         const result = cell.result as unknown;

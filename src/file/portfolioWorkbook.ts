@@ -7,8 +7,9 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ItosError } from "../engine";
+import { excelJs } from "./excelJs";
 
 export const PORTFOLIO_SHEET = "ITOS Portfolio";
 export const PORTFOLIO_TABLE = "ITOS_Portfolio";
@@ -155,7 +156,7 @@ export function portfolioWorkbook(
   rows: readonly PortfolioRow[],
   options: Pick<PortfolioWorkbookOptions, "title" | "notes">
 ): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.calcProperties.fullCalcOnLoad = true;
   const ws = wb.addWorksheet(PORTFOLIO_SHEET);
   ws.getCell("A1").value = options.title;

@@ -7,9 +7,10 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ItosError } from "../engine";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../sheet";
+import { excelJs } from "./excelJs";
 import { cellFormatCodes } from "./numberFormats";
 import { readSharedStrings, readSheetSnapshot } from "./sheetCells";
 import { WorkbookEditor } from "./workbookEditor";
@@ -54,11 +55,12 @@ function plainValue(v: unknown): CellValue {
  * by what the cells hold: memory follows content.
  */
 function contentBounds(ws: ExcelJS.Worksheet): { rows: number; cols: number } {
+  const { ValueType } = excelJs();
   let rows = 0;
   let cols = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === ValueType.Null || cell.type === ValueType.Merge) return;
       rows = Math.max(rows, r);
       cols = Math.max(cols, c);
     });
@@ -67,6 +69,7 @@ function contentBounds(ws: ExcelJS.Worksheet): { rows: number; cols: number } {
 }
 
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const { ValueType } = excelJs();
   const { rows, cols } = contentBounds(ws);
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
@@ -79,9 +82,9 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     for (let c = 1; c <= cols; c++) {
       const cell = row.getCell(c);
       // A merged range's value belongs to its top-left cell only.
-      const merged = cell.type === ExcelJS.ValueType.Merge;
+      const merged = cell.type === ValueType.Merge;
       // A formula's cached result comes from cell.result: exceljs leaves a cached 0 out of cell.value.
-      const isFormula = !merged && cell.type === ExcelJS.ValueType.Formula;
+      const isFormula = !merged && cell.type === ValueType.Formula;
       vRow.push(merged ? null : plainValue(isFormula ? cell.result : cell.value));
       fRow.push(cell.numFmt ? cell.numFmt : null);
       let formula: string | null = null;
@@ -208,7 +211,7 @@ export async function readWorkbookBytes(file: string): Promise<Buffer> {
 
 /** exceljs's model of a workbook's bytes, for reading its cells. */
 export async function workbookFromBytes(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -48,6 +48,23 @@ async function runInThread(
   return results;
 }
 
+/** The most workbooks sent to a worker in one message. */
+const MAX_BATCH = 8;
+
+/**
+ * Workbooks per message: a worker hands back a batch and waits for the main thread to send the
+ * next, so one message per workbook leaves it idle once per workbook. Batches of up to 8 pay that
+ * wait once per 8; at least 4 batches a thread keep the lanes finishing close together.
+ */
+export function batchSize(workbooks: number, threads: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(workbooks / (threads * 4))));
+}
+
+function failureRow(task: CaseTask, e: unknown): PortfolioCase[] {
+  const why = e instanceof Error ? e.message : String(e);
+  return [{ file: task.file, sheet: null, scheme: null, error: `unexpected failure: ${why}` }];
+}
+
 async function runOnPool(
   tasks: CaseTask[],
   workbooks: FoundWorkbook[],
@@ -56,23 +73,40 @@ async function runOnPool(
   const threads = Math.max(1, Math.min(options.jobs, tasks.length));
   const pool = new Piscina({ filename: WORKER_FILE, minThreads: threads, maxThreads: threads });
   const results: PortfolioCase[][] = new Array(tasks.length);
+  const size = batchSize(tasks.length, threads);
+  const run = async (batch: CaseTask[]): Promise<PortfolioCase[][]> =>
+    (await pool.run(batch, { signal: options.signal })) as PortfolioCase[][];
   let next = 0;
-  // Each lane takes the next workbook when its last one is done: `threads` workbooks in flight.
+  // Each lane takes the next batch when its last one is done: `threads` batches in flight.
   const lane = async (): Promise<void> => {
     while (next < tasks.length) {
       if (options.signal?.aborted) throw new Stopped();
-      const i = next++;
+      const first = next;
+      next = Math.min(tasks.length, next + size);
+      const batch = tasks.slice(first, next);
+      let rows: PortfolioCase[][];
       try {
-        results[i] = (await pool.run(tasks[i], { signal: options.signal })) as PortfolioCase[];
-      } catch (e) {
+        rows = await run(batch);
+      } catch {
         if (options.signal?.aborted) throw new Stopped();
-        // A worker that dies on one workbook (out of memory on a huge file) costs that row only.
-        const why = e instanceof Error ? e.message : String(e);
-        results[i] = [
-          { file: tasks[i].file, sheet: null, scheme: null, error: `unexpected failure: ${why}` },
-        ];
+        // A worker that dies on one workbook (out of memory on a huge file) costs that row only:
+        // the batch is run again one workbook at a time.
+        rows = [];
+        for (const task of batch) {
+          if (options.signal?.aborted) throw new Stopped();
+          rows.push(
+            await run([task]).then(
+              (r) => r[0],
+              (why: unknown) => failureRow(task, why)
+            )
+          );
+        }
+        if (options.signal?.aborted) throw new Stopped();
       }
-      options.onDone?.(workbooks[i], results[i]);
+      rows.forEach((r, k) => {
+        results[first + k] = r;
+        options.onDone?.(workbooks[first + k], r);
+      });
     }
   };
   try {
