@@ -36,6 +36,12 @@ export interface PortfolioRow {
   return: number | null;
   net: number | null;
   npv: number | null;
+  /** A scheme summary's annual saving (no timeline, so no return over a horizon). */
+  annualSaving: number | null;
+  /** The payback the sheet states for the case, with its cell ("H4 '6.1 years'"). */
+  statedPayback: string | null;
+  /** Whether the stated payback follows from the figures: "yes", "no" or "cannot check". */
+  statedFollows: string | null;
   checked: number | null;
   mismatches: number | null;
   rootCauses: string | null;
@@ -106,6 +112,15 @@ const COLUMNS: Column[] = [
   { name: "Return (£)", value: (r) => r.return, total: "sum", numFmt: MONEY_FMT, width: 14 },
   { name: "Net (£)", value: (r) => r.net, total: "sum", numFmt: MONEY_FMT, width: 14 },
   { name: "NPV (£)", value: (r) => r.npv, total: "sum", numFmt: MONEY_FMT, width: 14 },
+  {
+    name: "Annual saving (£)",
+    value: (r) => r.annualSaving,
+    total: "sum",
+    numFmt: MONEY_FMT,
+    width: 14,
+  },
+  { name: "Stated payback", value: (r) => r.statedPayback, width: 24 },
+  { name: "Stated payback follows", value: (r) => r.statedFollows, width: 11 },
   { name: "Totals checked", value: (r) => r.checked, total: "sum", width: 9 },
   { name: "Mismatches", value: (r) => r.mismatches, total: "sum", width: 11 },
   { name: "Root causes", value: (r) => r.rootCauses, width: 24 },

@@ -54,7 +54,7 @@ describe("a sheet of two alternatives (two-alternatives-stacked / Solution)", ()
     expect(cases.map((c) => [c.sheet, c.scheme])).toEqual(stacked.map((c) => [c.sheet, c.scheme]));
     cases.forEach((row, k) => {
       const c = stacked[k];
-      if (!isReadCase(row)) throw new Error(row.error);
+      if (!isReadCase(row)) throw new Error(String(row.error));
       expect(row.breakEven).toBe(c.breakEven);
       expect(row.paybackByConvention["time-zero"]).toBeCloseTo(c.payback["time-zero"]!, 4);
       expect(row.totals.net).toBe(c.totals!.net);

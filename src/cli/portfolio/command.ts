@@ -9,7 +9,7 @@ import * as path from "path";
 import { ItosError } from "../../engine";
 import { checkPortfolioTarget, writePortfolioWorkbook } from "../../file";
 import type { PortfolioCase } from "./cases";
-import { isReadCase } from "./cases";
+import { wasRead } from "./cases";
 import { discoverWorkbooks, type FoundWorkbook } from "./discover";
 import { runWorkbooks, Stopped } from "./pool";
 import { startProgress } from "./progress";
@@ -125,7 +125,7 @@ export async function runPortfolio(args: PortfolioArgs, io: PortfolioIo): Promis
     }
     io.out(args.json ? jsonDocument(cases) : portfolioText(cases, workbooks.length));
     if (args.out && !args.json) io.out(`Wrote ${args.out}.`);
-    return cases.some(isReadCase) ? 0 : 1;
+    return cases.some(wasRead) ? 0 : 1;
   } finally {
     release();
   }

@@ -3,11 +3,11 @@
  * (smallest shortfall first is not known here, so in file order), then workbooks that could not
  * be read. Ties keep the file-then-sheet order, so the ranking is the same on every run.
  */
-import { isReadCase, type PortfolioCase } from "./cases";
+import { isSummaryCase, wasRead, type PortfolioCase } from "./cases";
 
 function rankKey(c: PortfolioCase): [number, number] {
-  if (!isReadCase(c)) return [2, 0];
-  if (c.breakEven === null || c.paybackYears === null) return [1, 0];
+  if (!wasRead(c)) return [2, 0];
+  if ((!isSummaryCase(c) && c.breakEven === null) || c.paybackYears === null) return [1, 0];
   return [0, c.paybackYears];
 }
 

@@ -8,11 +8,13 @@ import { readWorkbook } from "../../file";
 import {
   analyseWorkbook,
   sheetReportJson,
+  summariseWorkbook,
   type SheetAnalysis,
   type WorkbookAnalyseOptions,
 } from "../../grid";
 import type { WorkbookSnapshot } from "../../sheet";
 import type { PortfolioCase, ReadCase } from "./cases";
+import { summaryCases } from "./summaryCases";
 
 export interface CaseOptions {
   basis?: Basis;
@@ -89,12 +91,45 @@ function analyseSheets(
   }
 }
 
+/**
+ * The grid cases, and one case per scheme of each sheet with no timeline but a table of schemes
+ * (as `itos analyse` reports them in place of "no payback grid"), in the workbook's sheet order.
+ */
+function workbookCases(
+  file: string,
+  workbook: WorkbookSnapshot,
+  analyse: WorkbookAnalyseOptions,
+  options: CaseOptions
+): PortfolioCase[] {
+  let grids: PortfolioCase[] = [];
+  let noGrid: unknown = null;
+  try {
+    grids = analyseSheets(file, workbook, analyse, options);
+  } catch (e) {
+    if (!(isItosError(e) && e.code === "no-grid")) throw e;
+    noGrid = e;
+  }
+  const done = new Set(grids.map((c) => c.sheet));
+  const rest = { sheets: workbook.sheets.filter((s) => !done.has(s.sheetName)) };
+  const summaries = summariseWorkbook(rest, analyse).flatMap((s) =>
+    summaryCases(file, s.summary, options.limitYears)
+  );
+  if (summaries.length === 0) {
+    if (noGrid) throw noGrid;
+    return grids;
+  }
+  const tab = new Map(workbook.sheets.map((s, i) => [s.sheetName, i]));
+  const order = (c: PortfolioCase) => tab.get(c.sheet as string) ?? -1;
+  // A stable sort: each sheet's rows keep their order.
+  return [...grids, ...summaries].sort((a, b) => order(a) - order(b));
+}
+
 /** The workbook's cases; a workbook that cannot be read is one row carrying the reason. */
 export async function casesOfWorkbook(task: CaseTask): Promise<PortfolioCase[]> {
   const { file, options } = task;
   try {
     const workbook = await readWorkbook(task.path);
-    return analyseSheets(
+    return workbookCases(
       file,
       workbook,
       { basis: options.basis, discountRate: options.rate },

@@ -3,7 +3,14 @@
  * when one is given), late (paid back after the limit), never (not within the horizon) or an
  * error (not read), so the four add up to the number of cases.
  */
-import { caseStatus, isReadCase, type PortfolioCase, type ReadCase } from "./cases";
+import {
+  caseStatus,
+  isSummaryCase,
+  wasRead,
+  type PortfolioCase,
+  type ReadCase,
+  type SummaryCase,
+} from "./cases";
 
 export interface PortfolioSummary {
   cases: number;
@@ -23,7 +30,7 @@ export function summarise(cases: readonly PortfolioCase[]): PortfolioSummary {
     late: count("late"),
     never: count("never"),
     errors: count("error"),
-    mismatches: cases.filter((c) => isReadCase(c) && c.reconciliation.mismatch.length > 0).length,
+    mismatches: cases.filter((c) => wasRead(c) && c.reconciliation.mismatch.length > 0).length,
   };
 }
 
@@ -38,7 +45,7 @@ function paybackText(c: ReadCase): string {
   return `break-even ${c.breakEven}${years}`;
 }
 
-function limitText(c: ReadCase): string {
+function limitText(c: ReadCase | SummaryCase): string {
   const l = c.limit;
   if (!l) return "";
   if (l.verdict === "never") return `; never within the ${l.years}-year limit`;
@@ -48,16 +55,36 @@ function limitText(c: ReadCase): string {
     : `; exceeds the ${l.years}-year limit by ${(-l.marginYears).toFixed(2)} years`;
 }
 
+function totalsText(rec: ReadCase["reconciliation"] | SummaryCase["reconciliation"]): string {
+  return rec.mismatch.length > 0
+    ? `; ${rec.mismatch.length} of ${rec.checked} stated totals do not add up`
+    : rec.checked > 0
+      ? `; ${rec.checked} stated totals add up`
+      : "";
+}
+
+const figure = (n: number | null): string => (n === null ? "not known" : n.toLocaleString("en-GB"));
+
+/** A scheme of a scheme summary: cost, annual saving, cost ÷ saving and the stated payback. */
+function summaryText(c: SummaryCase): string {
+  const payback =
+    c.paybackYears === null
+      ? "never paid back"
+      : c.paybackFrom === "stated"
+        ? `payback ${c.paybackYears.toFixed(2)} years (as stated)`
+        : `payback ${c.paybackYears.toFixed(2)} years (cost ÷ saving)`;
+  const stated =
+    c.stated === null
+      ? ""
+      : `; stated ${c.stated.cell} '${c.stated.text}' ${c.stated.matches === null ? "cannot be checked" : c.stated.matches ? "follows" : "does not follow"}`;
+  return `cost ${figure(c.cost)}, annual saving ${figure(c.annualSaving)}: ${payback}${stated}`;
+}
+
 function caseLine(c: PortfolioCase): string {
-  if (!isReadCase(c)) return `  ${where(c)}: NOT READ: ${c.error}`;
-  const rec = c.reconciliation;
-  const totals =
-    rec.mismatch.length > 0
-      ? `; ${rec.mismatch.length} of ${rec.checked} stated totals do not add up`
-      : rec.checked > 0
-        ? `; ${rec.checked} stated totals add up`
-        : "";
-  return `  ${where(c)} (${c.unit}): ${paybackText(c)}${limitText(c)}${totals}`;
+  if (!wasRead(c)) return `  ${where(c)}: NOT READ: ${c.error}`;
+  if (isSummaryCase(c))
+    return `  ${where(c)} (scheme summary): ${summaryText(c)}${limitText(c)}${totalsText(c.reconciliation)}`;
+  return `  ${where(c)} (${c.unit}): ${paybackText(c)}${limitText(c)}${totalsText(c.reconciliation)}`;
 }
 
 export function summaryLine(s: PortfolioSummary, workbooks: number): string {
