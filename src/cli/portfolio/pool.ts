@@ -2,8 +2,9 @@
  * Runs the workbooks of a portfolio: on a pool of worker threads (Piscina) when more than one job
  * is asked for, one after another in this thread otherwise. Either way each workbook gives the
  * same rows (the same function makes them), and they come back in the order of the workbooks,
- * whatever order the workers finish in. At most a few workbooks are in flight at once, so the
- * main thread holds only finished rows.
+ * whatever order the workers finish in. Each worker is sent a batch of workbooks' paths and sends
+ * back only their rows; at most one batch a worker is in flight, so the main thread holds only
+ * finished rows and does no reading or analysis itself.
  */
 import { existsSync } from "fs";
 import * as path from "path";
