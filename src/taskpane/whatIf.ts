@@ -145,6 +145,7 @@ export function whatIfView(
     headroom: headroomText(base, limit, roomFor(limit), {
       cut: new Decimal(changes.returnsChange).negated(),
       delay: changes.delayPeriods,
+      uplift: new Decimal(changes.investmentChange),
     }),
     chart: comparisonChartGeometry(result, w.result, unit),
     problem: null,

@@ -50,13 +50,14 @@ function noRoom(base: WhatIfBase, limitYears: string | null): string {
 /**
  * "Returns can fall by up to 34.5%, or all slip by up to 9 months, and the case still pays back
  * within the 3-year limit. The 20% cut is within it, 14.5 percentage points to spare."
- * `cut` is the typed cut as a fraction (0.2), `delay` the typed delay in periods.
+ * `cut` and `uplift` are the typed cut and investment uplift as fractions (0.2), `delay` the typed
+ * delay in periods.
  */
 export function headroomText(
   base: WhatIfBase,
   limitYears: string | null,
   room: HeadroomJson | null,
-  typed: { cut: Decimal; delay: number }
+  typed: { cut: Decimal; delay: number; uplift: Decimal }
 ): string {
   if (room === null) return noRoom(base, limitYears);
   const test =
@@ -84,8 +85,11 @@ export function headroomText(
         : `The delay of ${periodWords(base, typed.delay)} is within it, ${periodWords(base, spare)} to spare.`
     );
   }
-  // A cut and a delay each within the headroom can still fail together.
-  if (cut.greaterThan(0) && typed.delay > 0)
-    parts.push("Each is set against it on its own; the payback above takes both together.");
+  // Changes each within the headroom can still fail together, and an uplift uses some of it.
+  const changes = [cut.greaterThan(0), typed.delay > 0, !typed.uplift.isZero()];
+  if (parts.length > 1 && changes.filter(Boolean).length > 1)
+    parts.push(
+      "Each is set against the headroom on its own; the verdict and payback above take every change together."
+    );
   return parts.join(" ");
 }

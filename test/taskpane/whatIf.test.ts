@@ -62,9 +62,24 @@ describe("What if headroom line", () => {
     expect(whatIfView(base, typed({ limitYears: "1.5", cutPercent: "35" })).headroom).toMatch(
       /The 35% cut is 5\.6 percentage points beyond it\.$/
     );
-    const both = whatIfView(base, typed({ limitYears: "1.5", cutPercent: "10", delayPeriods: "7" }));
+    const both = whatIfView(
+      base,
+      typed({ limitYears: "1.5", cutPercent: "10", delayPeriods: "7" })
+    );
     expect(both.headroom).toMatch(
-      /The 10% cut is within it, 19\.4 percentage points to spare\. The delay of 7 months is 2 months beyond it\. Each is set against it on its own/
+      /The 10% cut is within it, 19\.4 percentage points to spare\. The delay of 7 months is 2 months beyond it\. Each is set against the headroom on its own/
+    );
+  });
+
+  it("says an investment uplift typed with a cut is not set against the headroom", () => {
+    const one = whatIfView(base, typed({ limitYears: "1.5", cutPercent: "20" })).headroom;
+    const withUplift = whatIfView(
+      base,
+      typed({ limitYears: "1.5", cutPercent: "20", upliftPercent: "10" })
+    ).headroom;
+    expect(one).not.toMatch(/on its own/);
+    expect(withUplift).toBe(
+      `${one} Each is set against the headroom on its own; the verdict and payback above take every change together.`
     );
   });
 
