@@ -35,7 +35,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(
+/** An SVG element with its attributes, built without parsing any markup. */
+export function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number>
 ): SVGElementTagNameMap[K] {
