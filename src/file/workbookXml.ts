@@ -2,7 +2,7 @@
  * xl/workbook.xml as ITOS edits it: the sheet list (to find a sheet's part, add ITOS's sheet or
  * remove it again) and the defined names (ITOS's own, recognised by their marked comment).
  */
-import { ItosError } from "../engine";
+import { ErrorMessage, ItosError } from "../engine";
 import { CONTENT_TYPES, REL_TYPES, XlsxPackage } from "./xlsxPackage";
 import {
   elements,
@@ -81,7 +81,7 @@ export class WorkbookXml {
   sheetPart(name: string): string {
     const entry = this.sheets().find((s) => s.name === name);
     if (!entry || !entry.part)
-      throw new ItosError("bad-file", `The workbook has no sheet named '${name}'.`);
+      throw new ItosError("bad-file", ErrorMessage.file.noSheetNamed(name));
     return entry.part;
   }
 
