@@ -16,24 +16,21 @@ export class OutputFileError extends ItosError {
   }
 }
 
+/** What the file system's refusal means, by its error code. */
+const REASONS: Record<string, string> = {
+  EACCES: FileReason.permissionDenied,
+  EPERM: FileReason.permissionDenied,
+  EROFS: FileReason.readOnlyDisk,
+  ENOSPC: FileReason.diskFull,
+  EDQUOT: FileReason.quotaUsedUp,
+  EISDIR: FileReason.folder,
+  ENOTDIR: FileReason.pathThroughFile,
+};
+
 function reason(e: unknown): string {
-  switch ((e as NodeJS.ErrnoException).code) {
-    case "EACCES":
-    case "EPERM":
-      return FileReason.permissionDenied;
-    case "EROFS":
-      return FileReason.readOnlyDisk;
-    case "ENOSPC":
-      return FileReason.diskFull;
-    case "EDQUOT":
-      return FileReason.quotaUsedUp;
-    case "EISDIR":
-      return FileReason.folder;
-    case "ENOTDIR":
-      return FileReason.pathThroughFile;
-    default:
-      return (e as NodeJS.ErrnoException).code ?? FileReason.refused;
-  }
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === undefined) return FileReason.refused;
+  return Object.prototype.hasOwnProperty.call(REASONS, code) ? REASONS[code] : code;
 }
 
 async function statOrNull(file: string): Promise<import("fs").Stats | null> {
