@@ -99,11 +99,27 @@ export function parseBareYear(value: unknown): PeriodHeading | null {
 const HEADING_UNIT = String.raw`\(?\s*£\s*(?:'?\s*000'?s?|k|m|millions?|thousands?)?\s*\)?`;
 const UNIT_AFTER = new RegExp(String.raw`^(.*?\S)[\s,]*${HEADING_UNIT}$`, "i");
 const UNIT_BEFORE = new RegExp(String.raw`^${HEADING_UNIT}[\s,]*(\S.*)$`, "i");
-/** "Year 1 2025/26": the financial year names the period; the year number only counts them. */
+/**
+ * "Year 1 2025/26", "Y1 2025/26", "Year 1 (2025/26)", "2025/26 (Year 1)": the financial year names
+ * the period; the year number only counts them.
+ */
+const YEAR_NUMBER = String.raw`(?:year|yr|y)\.?\s*\d{1,2}`;
 const YEAR_NUMBER_BEFORE_FY = new RegExp(
-  String.raw`^(?:year|yr)\.?\s*\d{1,2}\s*[:\-–]?\s*${FY}$`,
+  String.raw`^${YEAR_NUMBER}\s*[:\-–]?\s*(?:${FY}|\(${FY}\))$`,
   "i"
 );
+const FY_BEFORE_YEAR_NUMBER = new RegExp(
+  String.raw`^${FY}\s*[:\-–]?\s*(?:${YEAR_NUMBER}|\(${YEAR_NUMBER}\))$`,
+  "i"
+);
+
+/** The financial year of a heading that also numbers its year, or null. */
+function fyBesideYearNumber(text: string): string | null {
+  const before = YEAR_NUMBER_BEFORE_FY.exec(text);
+  if (before) return before[1] ?? before[2];
+  const after = FY_BEFORE_YEAR_NUMBER.exec(text);
+  return after ? after[1] : null;
+}
 
 /**
  * The period a heading names without the unit written beside it: budget tables head their years
@@ -112,7 +128,7 @@ const YEAR_NUMBER_BEFORE_FY = new RegExp(
  */
 export function headingWithoutUnit(text: string): string {
   const bare = UNIT_AFTER.exec(text)?.[1] ?? UNIT_BEFORE.exec(text)?.[1] ?? text;
-  return YEAR_NUMBER_BEFORE_FY.exec(bare)?.[1] ?? bare;
+  return fyBesideYearNumber(bare) ?? bare;
 }
 
 /**

@@ -36,6 +36,14 @@ export function dateToSerial(year: number, month: number, day = 1): number {
   return Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH_UTC) / DAY_MS);
 }
 
+/**
+ * Days from the 1900 system's serial 0 to the 1904 system's (1 January 1904): a workbook saved
+ * with "Use 1904 date system" (old Mac Excel's default) stores every date this much lower.
+ * Snapshots always hold 1900-system serials, so readers of such a workbook add it to each number
+ * shown as a date.
+ */
+export const DATE_1904_OFFSET = 1462;
+
 /** True when an Excel number format shows a date (it has d, m or y outside quotes and brackets). */
 export function isDateFormat(numberFormat: string | null | undefined): boolean {
   if (!numberFormat) return false;

@@ -23,6 +23,7 @@ import { NAME_FIELDS, taggedNamesFrom } from "./officeNames";
 import { apiSupported, SELECTED_RANGES_API } from "./apiSets";
 import { readAreas, type AreaGrids } from "./readBands";
 import { queueOwnershipRead } from "./ownership";
+import { queueDateSystemProbe, toDate1900System } from "./dateSystem";
 
 export interface SheetRead {
   /** The part to analyse: the selection when there is one, else the whole used range. */
@@ -98,7 +99,8 @@ function gridsToSnapshot(
   box: Box,
   grids: AreaGrids,
   ownedCells: ReadonlySet<string>,
-  blankItosOutput: boolean
+  blankItosOutput: boolean,
+  date1904: boolean
 ): SheetSnapshot {
   const values = grids.values.map((row, i) =>
     row.map((v, j) => snapshotValue(v, grids.valueTypes[i]?.[j]))
@@ -107,6 +109,7 @@ function gridsToSnapshot(
     row.map((f) => (f === null || f === undefined ? null : String(f)))
   );
   const formulas = grids.formulas.map((row) => row.map(formulaOf));
+  if (date1904) toDate1900System(values, numberFormats);
   if (blankItosOutput) blankOwned(values, numberFormats, formulas, box, sheetName, ownedCells);
   return { sheetName, top: box.top, left: box.left, values, numberFormats, formulas };
 }
@@ -175,6 +178,7 @@ export async function readActiveSheet(
   names.load(NAME_FIELDS);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  const date1904 = queueDateSystemProbe(context);
   const selection = await readSelection(context); // syncs: sheet.name and the names are loaded
   /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
 
@@ -185,7 +189,7 @@ export async function readActiveSheet(
   const [grids] = await readAreas(context, [{ sheet: sheet.name, box }]);
   const { cells: ownedCells, changed: changedSections, changedCells } = ownership();
   const blank = options.includeItosOutput !== true;
-  const whole = gridsToSnapshot(sheet.name, box, grids, ownedCells, blank);
+  const whole = gridsToSnapshot(sheet.name, box, grids, ownedCells, blank, date1904());
   // A section the user changed is kept where it is (whole, where room is judged) but is not
   // read as part of their grid.
   const grid = blank ? withoutOwnedCells(whole, changedCells) : whole;
@@ -221,6 +225,7 @@ export async function readWorkbookInContext(context: Excel.RequestContext): Prom
   activeSheet.load("name");
   const names = context.workbook.names;
   names.load(NAME_FIELDS);
+  const date1904 = queueDateSystemProbe(context);
   await context.sync();
   const tags = taggedNamesFrom(names.items);
   const useds = sheets.items.map((s) => ({ name: s.name, used: loadValueArea(s) }));
@@ -232,7 +237,10 @@ export async function readWorkbookInContext(context: Excel.RequestContext): Prom
     .map((u) => ({ sheet: u.name, box: parseRangeAddress(u.used.address) }));
   const grids = await readAreas(context, areas);
   const snapshots = areas.map((a, i) =>
-    withoutOwnedCells(gridsToSnapshot(a.sheet, a.box, grids[i], ownedCells, true), changedCells)
+    withoutOwnedCells(
+      gridsToSnapshot(a.sheet, a.box, grids[i], ownedCells, true, date1904()),
+      changedCells
+    )
   );
   const active = snapshots.find((s) => s.sheetName === activeSheet.name);
   if (!active) throw emptySheetError(activeSheet.name);

@@ -138,9 +138,10 @@ async function snapshotFromEditor(editor: WorkbookEditor, name: string): Promise
   try {
     const strings = await readSharedStrings(editor.pkg, editor.sharedStringsPart());
     const formats = cellFormatCodes(editor.stylesText());
+    const dates = { date1904: editor.usesDate1904() };
     const sheets: SheetSnapshot[] = [];
     for (const ws of worksheets)
-      sheets.push(await readSheetSnapshot(editor.pkg, ws.part, ws.name, strings, formats));
+      sheets.push(await readSheetSnapshot(editor.pkg, ws.part, ws.name, strings, formats, dates));
     return { sheets };
   } catch (e) {
     if (e instanceof ItosError) throw e;

@@ -8,6 +8,7 @@
  * a formula keeps its cached result beside its text (shared formulas written out for each cell),
  * rich text is plain text, and a merged range's value belongs to its top-left cell only.
  */
+import { DATE_1904_OFFSET, isDateFormat } from "../engine";
 import { columnIndex, translateFormula, type CellValue, type SheetSnapshot } from "../sheet";
 import type { XlsxPackage } from "./xlsxPackage";
 import { unescapeXml } from "./xml";
@@ -107,6 +108,11 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string | null): 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86400000;
 
+/** How the workbook counts dates: the snapshot always holds 1900-system serials. */
+export interface DateSystem {
+  date1904: boolean;
+}
+
 /** A cached or constant value as the snapshot holds it, from the cell's type and its `<v>`. */
 function cellValue(
   type: string | null,
@@ -171,10 +177,27 @@ class SheetCells {
   private row = -1;
   private col = -1;
 
+  /** Whether each format code is a date's, found once per code. */
+  private readonly dateFormats = new Map<string, boolean>();
+
   constructor(
     private readonly strings: readonly string[],
-    private readonly formatCodes: readonly (string | null)[]
+    private readonly formatCodes: readonly (string | null)[],
+    private readonly dates: DateSystem
   ) {}
+
+  /**
+   * A number shown as a date in a 1904 workbook moves to the 1900 system's count, so that every
+   * reader gives the grid layer the same serial for the same date (exceljs does the same when it
+   * makes Dates). Other numbers, and ISO dates (t="d"), are left as they are.
+   */
+  private asSerial1900(value: CellValue, type: string | null, format: string | null): CellValue {
+    if (!this.dates.date1904 || typeof value !== "number" || type === "d" || format === null)
+      return value;
+    let isDate = this.dateFormats.get(format);
+    if (isDate === undefined) this.dateFormats.set(format, (isDate = isDateFormat(format)));
+    return isDate ? value + DATE_1904_OFFSET : value;
+  }
 
   readonly onElement: Handler = (name, tag, inner) => {
     if (name === "row") {
@@ -202,7 +225,11 @@ class SheetCells {
     const type = getAttr(tag, "t");
     const v = VALUE.exec(inner);
     const is = type === "inlineStr" ? INLINE.exec(inner) : null;
-    const value = cellValue(type, v ? v[1] : null, is ? plainText(is[1]) : null, this.strings);
+    const value = this.asSerial1900(
+      cellValue(type, v ? v[1] : null, is ? plainText(is[1]) : null, this.strings),
+      type,
+      format
+    );
     const formula = this.formula(inner, row, col);
     if (value !== null) (this.values[row] ??= [])[col] = value;
     if (formula !== null) (this.formulas[row] ??= [])[col] = formula;
@@ -290,9 +317,10 @@ export async function readSheetSnapshot(
   part: string,
   sheetName: string,
   strings: readonly string[],
-  formatCodes: readonly (string | null)[]
+  formatCodes: readonly (string | null)[],
+  dates: DateSystem = { date1904: false }
 ): Promise<SheetSnapshot> {
-  const cells = new SheetCells(strings, formatCodes);
+  const cells = new SheetCells(strings, formatCodes, dates);
   const scanner = new PieceScanner(["row", "c", "mergeCell"], new Set(["c"]), cells.onElement);
   await pkg.streamText(part, (piece) => scanner.push(piece));
   return cells.snapshot(sheetName);

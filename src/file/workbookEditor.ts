@@ -71,6 +71,11 @@ export class WorkbookEditor {
     return this.workbook.sheets().map((s) => s.name);
   }
 
+  /** Whether the workbook's dates count from 1904 (see WorkbookXml.usesDate1904). */
+  usesDate1904(): boolean {
+    return this.workbook.usesDate1904();
+  }
+
   /** The worksheets (chart sheets left out) in tab order, with their parts: what holds cells. */
   worksheetParts(): { name: string; part: string }[] {
     const types = new Map(this.pkg.relationships(this.workbook.part).map((r) => [r.id, r.type]));

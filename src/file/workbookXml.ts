@@ -60,6 +60,16 @@ export function workbookPart(pkg: XlsxPackage): string {
 }
 
 export class WorkbookXml extends PackagePart {
+  /**
+   * Whether the workbook counts dates from 1 January 1904 (`<workbookPr date1904="1"/>`, the
+   * default of old Mac Excel): its date serials are then 1,462 days lower than the 1900 system's.
+   */
+  usesDate1904(): boolean {
+    const pr = elements(this.xml, "workbookPr")[0];
+    const flag = pr ? getAttr(pr, "date1904") : null;
+    return flag === "1" || flag === "true";
+  }
+
   sheets(): SheetEntry[] {
     const sheetsEl = findElement(this.xml, "sheets");
     const rels = this.pkg.relationships(this.part);

@@ -82,6 +82,8 @@ export interface FakeModel {
 
 export interface FakeHostOptions {
   excelApi?: string;
+  /** The workbook counts dates from 1 Jan 1904: DATE answers in that count. */
+  date1904?: boolean;
 }
 
 export interface FakeHost {

@@ -20,6 +20,8 @@
  *   none); typing into a cell keeps its style, clear("All") gives back Normal. Name comments
  *   (ExcelApi 1.4) are kept as written. model.insertRows plays a user inserting rows: cells,
  *   names, notes and conditional formats below move down, a name spanning the row grows.
+ * - workbook.functions.date answers in the workbook's date system ({ date1904: true } for a
+ *   workbook that counts dates from 1904; the cells' date serials are then given in that count).
  * - Faults can be injected: model.failSync = { sync, afterCommands, persistent } fails the given
  *   sync after that many of its commands ran (and every later sync too when persistent).
  *
@@ -178,6 +180,8 @@
     this.writes = 0;
     this.selection = null;
     this.excelApi = (options && options.excelApi) || "1.18";
+    // A workbook saved with "Use 1904 date system": its date serials count from 1 Jan 1904.
+    this.date1904 = Boolean(options && options.date1904);
     this.failSync = null;
     this.requests = [];
     this.commandCounts = [];
@@ -1435,6 +1439,30 @@
     return new Note(this._ctx, cellAddress);
   };
 
+  // ----- worksheet functions (ExcelApi 1.2): only DATE, in the workbook's date system -----
+  function FunctionResult(ctx, compute) {
+    ClientObject.call(this, ctx);
+    this._value = compute;
+  }
+  inherit(FunctionResult);
+  FunctionResult.prototype._compute = function (prop) {
+    if (prop === "value") return this._value();
+    if (prop === "error") return null;
+    return ClientObject.prototype._compute.call(this, prop);
+  };
+  defineLoadable(FunctionResult, ["value", "error"]);
+  function Functions(ctx) {
+    this._ctx = ctx;
+  }
+  /** DATE(year, month, day): days since 30 Dec 1899, or since 1 Jan 1904 in a 1904 workbook. */
+  Functions.prototype.date = function (year, month, day) {
+    const model = this._ctx._model;
+    const epoch = model.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+    return new FunctionResult(this._ctx, () =>
+      Math.round((Date.UTC(year, month - 1, day) - epoch) / 86400000)
+    );
+  };
+
   // ----- workbook -----
   function Workbook(ctx) {
     const model = ctx._model;
@@ -1443,6 +1471,7 @@
     this.names = new NamedItemCollection(ctx);
     this.notes = new NoteCollection(ctx);
     this.styles = new StyleCollection(ctx);
+    this.functions = new Functions(ctx);
     this.application = {
       suspendApiCalculationUntilNextSync() {
         ctx._enqueue(() => (model.calculationSuspended = true), 16, "1.6");

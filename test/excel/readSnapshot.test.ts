@@ -76,6 +76,13 @@ function mockExcel(selection: { address: string; cellCount: number }, names = na
             };
           },
         },
+        // DATE(1904, 1, 1) is 1,462 in the 1900 date system this workbook uses.
+        functions: {
+          probe: { value: 1462 },
+          date() {
+            return this.probe;
+          },
+        },
         selection: { ...selection, areaCount: 1 },
         getSelectedRanges() {
           return this.selection;
