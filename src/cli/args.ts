@@ -3,6 +3,7 @@
  * command takes. Anything else is a usage error in one line.
  */
 import {
+  ErrorMessage,
   ItosError,
   isPaybackConvention,
   PAYBACK_CONVENTIONS,
@@ -127,18 +128,16 @@ reported and the others go on.
              ranked; --out writes a portfolio workbook, --limit-years gives each case a verdict`;
 
 function usageError(message: string): ItosError {
-  return new ItosError("bad-argument", `${message} (see itos --help).`);
+  return new ItosError("bad-argument", ErrorMessage.command.usage(message));
 }
 
 function parseRate(text: string): string {
   const t = text.trim();
   const pct = t.endsWith("%");
   const n = Number(pct ? t.slice(0, -1) : t);
-  if (t === "" || !Number.isFinite(n))
-    throw usageError(`--rate ${text} is not a number; give it as 0.035 or 3.5%`);
+  if (t === "" || !Number.isFinite(n)) throw usageError(ErrorMessage.command.rateNotANumber(text));
   const rate = pct ? n / 100 : n;
-  if (rate <= -1 || rate >= 1)
-    throw usageError(`--rate ${text} is out of range; give an annual rate such as 0.035`);
+  if (rate <= -1 || rate >= 1) throw usageError(ErrorMessage.command.rateOutOfRange(text));
   return pct ? String(rate) : t;
 }
 
@@ -146,9 +145,7 @@ function parseRate(text: string): string {
 function parsePositive(name: string, text: string, whole: boolean): string {
   const n = Number(text.trim());
   if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n)))
-    throw usageError(
-      `--${name} ${text} is not a positive ${whole ? "whole number" : "number of years"}`
-    );
+    throw usageError(ErrorMessage.command.notPositive(name, text, whole));
   return text.trim();
 }
 
@@ -164,18 +161,12 @@ function parseRole(text: string, roles: Record<string, LineRole>): void {
           .trim()
           .toLowerCase();
   const choices = Object.keys(ROLE_WORDS).join(", ");
-  if (eq < 0 || !cell)
-    throw usageError(
-      `--role ${text}: give the line's label cell and its role, as --role A13=return`
-    );
-  if (!roleCell(cell))
-    throw usageError(
-      `--role ${text}: '${cell}' is not a cell; give the label cell as A13 or 'Sheet 1'!A13`
-    );
+  if (eq < 0 || !cell) throw usageError(ErrorMessage.command.roleUnsplit(text));
+  if (!roleCell(cell)) throw usageError(ErrorMessage.command.roleNotACell(text, cell));
   const role = ROLE_WORDS[word];
-  if (!role) throw usageError(`--role ${text}: the role must be one of ${choices}, not '${word}'`);
+  if (!role) throw usageError(ErrorMessage.command.roleUnknown(text, choices, word));
   if (roles[cell] !== undefined && roles[cell] !== role)
-    throw usageError(`--role ${cell} is given twice with different roles`);
+    throw usageError(ErrorMessage.command.roleTwice(cell));
   roles[cell] = role;
 }
 
@@ -195,8 +186,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!Object.prototype.hasOwnProperty.call(ALLOWED, command)) {
     throw usageError(
       command.startsWith("-")
-        ? `Unknown option ${command}: give a command first`
-        : `Unknown command '${command}': use analyse, reconcile, apply or portfolio`
+        ? ErrorMessage.command.optionBeforeCommand(command)
+        : ErrorMessage.command.unknownCommand(command)
     );
   }
   parsed.command = command as CommandName;
@@ -210,14 +201,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const eq = arg.indexOf("=");
     const name = (eq < 0 ? arg.slice(2) : arg.slice(2, eq)) as OptionName;
     if (!ALLOWED[parsed.command as CommandName].has(name))
-      throw usageError(`Unknown option ${eq < 0 ? arg : arg.slice(0, eq)} for 'itos ${command}'`);
+      throw usageError(
+        ErrorMessage.command.unknownOption(eq < 0 ? arg : arg.slice(0, eq), command)
+      );
     let value: string | undefined;
     if (TAKES_VALUE.has(name)) {
       value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || (eq < 0 && value.startsWith("--")))
-        throw usageError(`--${name} needs a value`);
+        throw usageError(ErrorMessage.command.needsValue(name));
     } else if (eq >= 0) {
-      throw usageError(`--${name} takes no value`);
+      throw usageError(ErrorMessage.command.takesNoValue(name));
     }
     switch (name) {
       case "sheet":
@@ -227,10 +220,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case "convention":
         if (!isPaybackConvention(value))
           throw usageError(
-            `--${name} must be ${PAYBACK_CONVENTIONS.slice(0, -1).join(", ")} or ${PAYBACK_CONVENTIONS[PAYBACK_CONVENTIONS.length - 1]}, not '${value}'`
+            ErrorMessage.command.basisUnknown(name, PAYBACK_CONVENTIONS, String(value))
           );
         if (parsed.convention !== undefined && parsed.convention !== value)
-          throw usageError(`--basis and --convention name one convention; give it once`);
+          throw usageError(ErrorMessage.command.basisTwice());
         parsed.convention = value;
         break;
       case "role":
@@ -263,19 +256,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (command === "portfolio") {
-    if (positional.length === 0)
-      throw usageError("'itos portfolio' needs workbooks or folders: itos portfolio <folder>");
+    if (positional.length === 0) throw usageError(ErrorMessage.command.portfolioNeedsPaths());
     parsed.paths = positional;
     return parsed;
   }
-  if (positional.length === 0)
-    throw usageError(`'itos ${command}' needs a workbook: itos ${command} <workbook.xlsx>`);
+  if (positional.length === 0) throw usageError(ErrorMessage.command.needsWorkbook(command));
   if (positional.length > 1)
-    throw usageError(
-      `'itos ${command}' takes one workbook, not ${positional.length} (${positional.join(", ")})`
-    );
+    throw usageError(ErrorMessage.command.oneWorkbook(command, positional));
   parsed.workbook = positional[0];
-  if (command === "apply" && !parsed.out)
-    throw usageError("'itos apply' needs --out <new.xlsx>: the input file is never modified");
+  if (command === "apply" && !parsed.out) throw usageError(ErrorMessage.command.applyNeedsOut());
   return parsed;
 }

@@ -2,7 +2,7 @@
  * --what-if returns=-20%,investment=+10%,delay=3: the changes of a what-if as the user types
  * them, each part checked on its own so a mistake is named ("investment=ten%").
  */
-import { money, type ItosError } from "../engine";
+import { ErrorMessage, money, type ItosError } from "../engine";
 
 export interface WhatIfArgs {
   /** Fractions as text ("-0.2"), so no binary floating point reaches the engine. */
@@ -10,8 +10,6 @@ export interface WhatIfArgs {
   investmentChange?: string;
   delayPeriods?: number;
 }
-
-const EXAMPLE = "returns=-20%,investment=+10%,delay=3";
 
 /** "-20%" -> "-0.2", in decimal (no binary floating point on the way). */
 function percentAsFraction(text: string): string | null {
@@ -22,8 +20,7 @@ function percentAsFraction(text: string): string | null {
 export function parseWhatIf(text: string, usageError: (m: string) => ItosError): WhatIfArgs {
   const out: WhatIfArgs = {};
   const parts = text.split(",").map((p) => p.trim());
-  if (parts.every((p) => p === ""))
-    throw usageError(`--what-if needs changes, as --what-if ${EXAMPLE}`);
+  if (parts.every((p) => p === "")) throw usageError(ErrorMessage.whatIf.empty());
   for (const part of parts) {
     const eq = part.indexOf("=");
     const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
@@ -32,27 +29,18 @@ export function parseWhatIf(text: string, usageError: (m: string) => ItosError):
       (key === "returns" && out.returnsChange !== undefined) ||
       (key === "investment" && out.investmentChange !== undefined) ||
       (key === "delay" && out.delayPeriods !== undefined);
-    if (seen) throw usageError(`--what-if: '${key}' is given twice`);
+    if (seen) throw usageError(ErrorMessage.whatIf.twice(key));
     if (key === "returns" || key === "investment") {
       const fraction = percentAsFraction(value);
-      if (fraction === null)
-        throw usageError(
-          `--what-if: '${part}' needs a percentage change, as ${key}=${key === "returns" ? "-20%" : "+10%"}`
-        );
-      if (money(fraction).lessThan(-1))
-        throw usageError(`--what-if: '${part}' takes away more than all of the ${key}`);
+      if (fraction === null) throw usageError(ErrorMessage.whatIf.needsPercent(part, key));
+      if (money(fraction).lessThan(-1)) throw usageError(ErrorMessage.whatIf.takesAll(part, key));
       if (key === "returns") out.returnsChange = fraction;
       else out.investmentChange = fraction;
     } else if (key === "delay") {
-      if (!/^\d+$/.test(value))
-        throw usageError(
-          `--what-if: '${part}' needs a whole number of periods, zero or more, as delay=3`
-        );
+      if (!/^\d+$/.test(value)) throw usageError(ErrorMessage.whatIf.needsWholeDelay(part));
       out.delayPeriods = Number(value);
     } else {
-      throw usageError(
-        `--what-if: '${part}' is not a change ITOS knows; use returns, investment and delay, as ${EXAMPLE}`
-      );
+      throw usageError(ErrorMessage.whatIf.unknownChange(part));
     }
   }
   return out;

@@ -6,6 +6,7 @@
  */
 import Decimal from "decimal.js";
 import { ItosError } from "./errors";
+import { ErrorMessage } from "./messages";
 import { Money, ZERO } from "./money";
 
 export const DEFAULT_DISCOUNT_RATE = "0.035";
@@ -19,10 +20,7 @@ export function discountFactors(
 ): Decimal[] {
   const r = new Money(rate);
   if (r.lessThanOrEqualTo(-1))
-    throw new ItosError(
-      "bad-argument",
-      `The discount rate ${r.toString()} is not usable: it must be above -100%.`
-    );
+    throw new ItosError("bad-argument", ErrorMessage.setting.discountRateUnusable(r.toString()));
   // One fractional power, then repeated multiplication: v^t = 1 / (1+r)^(t/periodsPerYear).
   const perPeriod = new Money(1).dividedBy(r.plus(1).pow(new Money(1).dividedBy(periodsPerYear)));
   const factors: Decimal[] = [];

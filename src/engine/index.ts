@@ -1,6 +1,7 @@
 /** The payback engine: pure TypeScript, decimal money, no Office and no files. */
 export * from "./types";
 export * from "./errors";
+export * from "./messages";
 export * from "./money";
 export * from "./periods";
 export * from "./discount";

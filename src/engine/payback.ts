@@ -4,6 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { ItosError } from "./errors";
+import { ErrorMessage } from "./messages";
 import { Money, ZERO, sum } from "./money";
 import { discountFactors, DEFAULT_DISCOUNT_RATE } from "./discount";
 import {
@@ -98,10 +99,7 @@ export function cadenceOf(periods: readonly Period[]): Cadence {
   const quarters = periods.filter((p) => p.kind === "quarter").length;
   if (quarters === 0) return "monthly";
   if (quarters === periods.length) return "quarterly";
-  throw new ItosError(
-    "bad-period",
-    "The periods mix quarters with months or years: use one kind of period across the grid."
-  );
+  throw new ItosError("bad-period", ErrorMessage.period.mixedCadence());
 }
 
 /** 1 for months, 3 for quarters, 12 for years. */
@@ -209,8 +207,7 @@ export type PaybackMeasure = Pick<
 export function measurePayback(input: PaybackInput, options: PaybackOptions = {}): PaybackMeasure {
   const { periods, lines } = input;
   const n = periods.length;
-  if (n === 0)
-    throw new ItosError("no-periods", "No periods found: the grid needs month or year headers.");
+  if (n === 0) throw new ItosError("no-periods", ErrorMessage.period.noPeriods());
   const cadence = cadenceOf(periods);
   const convention = headlineConvention(periods, options);
 

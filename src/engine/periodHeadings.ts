@@ -4,6 +4,7 @@
  * periods they stand for; and the periods missing between two headings, so a gap in the axis is
  * reported, never closed in silence.
  */
+import { ErrorMessage } from "./messages";
 import { monthOfWord } from "./monthNames";
 import {
   DEFAULT_FY_START_MONTH,
@@ -291,19 +292,19 @@ export function periodGaps(
         gaps.push({
           afterIndex: i,
           missing: [],
-          message: `${b.label} does not follow ${a.label}: the periods run out of order.`,
+          message: ErrorMessage.period.outOfOrder(b.label, a.label),
         });
       continue;
     }
     if (missing.length === 0) continue;
-    const names =
-      missing.length <= 6
-        ? missing.map((p) => p.label).join(", ")
-        : `${missing[0].label} to ${missing[missing.length - 1].label}`;
     gaps.push({
       afterIndex: i,
       missing,
-      message: `Between ${a.label} and ${b.label} ${missing.length === 1 ? "one period is" : `${missing.length} periods are`} missing (${names}).`,
+      message: ErrorMessage.period.missing(
+        a.label,
+        b.label,
+        missing.map((p) => p.label)
+      ),
     });
   }
   return gaps;

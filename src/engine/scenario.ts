@@ -6,6 +6,7 @@
  */
 import Decimal from "decimal.js";
 import { ItosError } from "./errors";
+import { ErrorMessage } from "./messages";
 import { Money, ZERO, formatMoney } from "./money";
 import { analysePayback, measurePayback, type PaybackInput, type PaybackMeasure } from "./payback";
 import type {
@@ -30,7 +31,7 @@ function limitOf(limitYears: Decimal.Value): Decimal {
   if (!limit.isFinite() || limit.isNegative())
     throw new ItosError(
       "bad-argument",
-      `The payback limit ${limit.toString()} years is not usable: it must be zero or more.`
+      ErrorMessage.setting.paybackLimitUnusable(limit.toString())
     );
   return limit;
 }
@@ -68,7 +69,7 @@ function factorOf(change: Decimal.Value | undefined, what: string): Decimal {
   if (!c.isFinite() || c.lessThan(-1))
     throw new ItosError(
       "bad-argument",
-      `The change to ${what} (${c.times(100).toString()}%) is not usable: it cannot take away more than all of it.`
+      ErrorMessage.setting.changeUnusable(what, c.times(100).toString())
     );
   return c.plus(1);
 }
@@ -85,10 +86,7 @@ export function applyWhatIf(
   const investmentFactor = factorOf(changes.investmentChange, "investment");
   const delay = changes.delayPeriods ?? 0;
   if (!Number.isInteger(delay) || delay < 0)
-    throw new ItosError(
-      "bad-argument",
-      `The delay must be a whole number of periods, zero or more; got ${delay}.`
-    );
+    throw new ItosError("bad-argument", ErrorMessage.setting.delayUnusable(String(delay)));
   const n = input.periods.length;
   let lostReturns: Decimal = ZERO;
   const lines: FlowLine[] = input.lines.map((line) => {

@@ -6,6 +6,7 @@
  */
 import type Decimal from "decimal.js";
 import { ItosError } from "./errors";
+import { ErrorMessage } from "./messages";
 import { ZERO } from "./money";
 import { analysePayback } from "./payback";
 import type { FlowLine, PaybackOptions, PaybackResult, Period } from "./types";
@@ -67,10 +68,7 @@ export function trackAgainstPlan(
   const { periods, asOf } = input;
   const n = periods.length;
   if (!Number.isInteger(asOf) || asOf < 0 || asOf >= n)
-    throw new ItosError(
-      "bad-argument",
-      `The last actual period must be one of the grid's ${n} periods (got ${asOf + 1}).`
-    );
+    throw new ItosError("bad-argument", ErrorMessage.period.lastActualOutOfRange(n, asOf + 1));
   const planInvestment = byRole(input.plan, "investment", n);
   const planReturn = byRole(input.plan, "return", n);
   const actualInvestment = byRole(input.actual, "investment", n);

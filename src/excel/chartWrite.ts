@@ -1,12 +1,12 @@
 /** The cumulative-position chart: added over ITOS's cumulative cells, its break-even point marked. */
-import { ItosError } from "../engine";
+import { ErrorMessage, ItosError } from "../engine";
 import { a1, CHART_NAME, cellKey, parseRangeRef, rangeA1 } from "../sheet";
 import type { PlannedChart, WritePlan } from "../grid";
 
 /** A "Sheet!A1:B2" or "'My sheet'!$A$1" reference as a Range on its sheet. */
 export function rangeFromRef(context: Excel.RequestContext, ref: string): Excel.Range {
   const box = parseRangeRef(ref);
-  if (!box) throw new ItosError("bad-argument", `ITOS could not read the reference ${ref}.`);
+  if (!box) throw new ItosError("bad-argument", ErrorMessage.write.unreadableReference(ref));
   const sheet = context.workbook.worksheets.getItem(box.sheet);
   return sheet.getRange(rangeA1(box.top, box.left, box.bottom, box.right));
 }

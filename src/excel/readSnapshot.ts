@@ -7,7 +7,7 @@
  * how to narrow it. ITOS's marked names come along, and which cells inside them ITOS wrote
  * (ownership.ts, read with the first band), so the planner knows ITOS's earlier output.
  */
-import { ItosError } from "../engine";
+import { ErrorMessage, ItosError } from "../engine";
 import {
   cellKey,
   intersect,
@@ -133,10 +133,7 @@ function loadValueArea(sheet: Excel.Worksheet): Excel.Range {
 }
 
 function emptySheetError(name: string): ItosError {
-  return new ItosError(
-    "no-grid",
-    `The sheet '${name}' is empty: open the sheet that holds the investment and return figures.`
-  );
+  return new ItosError("no-grid", ErrorMessage.grid.emptySheet(name));
 }
 
 export const MULTI_AREA_NOTE =

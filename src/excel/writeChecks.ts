@@ -3,7 +3,7 @@
  * the mark cells, ITOS's cell style) and the checks that stop it before anything is written: a
  * non-empty cell ITOS does not own, a sheet or a name of the user's that the plan would take.
  */
-import { ItosError } from "../engine";
+import { ErrorMessage, ItosError } from "../engine";
 import { a1, boxOf, CHART_NAME, cellKey, SHEET_TAG, type TaggedName } from "../sheet";
 import type { PlannedCell, WritePlan } from "../grid";
 import { isSheetTag, NAME_FIELDS } from "./officeNames";
@@ -131,12 +131,9 @@ export function refuseOverwrites(
       if (current === "" || current === null || current === undefined) continue;
       if (owned.cells.has(cellKey(c.sheet, c.row, c.col))) continue;
       const cell = `${c.sheet}!${a1(c.row, c.col)}`;
-      throw new ItosError(
-        "no-room",
-        `${cell} already holds '${describe(current)}'. ITOS only writes into empty cells, so it has written nothing: ` +
-          `clear or move that cell, or choose "New sheet" for the output.`,
-        { cell }
-      );
+      throw new ItosError("no-room", ErrorMessage.write.cellTaken(cell, describe(current)), {
+        cell,
+      });
     }
   }
   const itosSheets = new Set(tags.filter(isSheetTag).map((t) => boxOf(t)?.sheet?.toLowerCase()));
@@ -146,17 +143,11 @@ export function refuseOverwrites(
     !state.newSheet.isNullObject &&
     !itosSheets.has(plan.newSheet.toLowerCase())
   ) {
-    throw new ItosError(
-      "no-room",
-      `A sheet called '${plan.newSheet}' already exists and ITOS did not create it, so it has written nothing: rename that sheet and try again.`,
-      { cell: plan.newSheet }
-    );
+    throw new ItosError("no-room", ErrorMessage.write.sheetTaken(plan.newSheet), {
+      cell: plan.newSheet,
+    });
   }
   const planned = [...plan.names.map((n) => n.name), ...(plan.newSheet ? [SHEET_TAG] : [])];
   const clash = planned.find((n) => userNames.has(n.toLowerCase()));
-  if (clash)
-    throw new ItosError(
-      "no-room",
-      `The workbook already has a name ${clash} that ITOS did not write; ITOS leaves it alone, so it has written nothing: rename that name and try again.`
-    );
+  if (clash) throw new ItosError("no-room", ErrorMessage.write.nameTaken(clash));
 }

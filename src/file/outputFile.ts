@@ -6,7 +6,7 @@
 import { randomBytes } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { ItosError } from "../engine";
+import { ErrorMessage, FileReason, ItosError } from "../engine";
 
 /** A failure of the output path: the message names the output, not the input. */
 export class OutputFileError extends ItosError {
@@ -16,24 +16,21 @@ export class OutputFileError extends ItosError {
   }
 }
 
+/** What the file system's refusal means, by its error code. */
+const REASONS: Record<string, string> = {
+  EACCES: FileReason.permissionDenied,
+  EPERM: FileReason.permissionDenied,
+  EROFS: FileReason.readOnlyDisk,
+  ENOSPC: FileReason.diskFull,
+  EDQUOT: FileReason.quotaUsedUp,
+  EISDIR: FileReason.folder,
+  ENOTDIR: FileReason.pathThroughFile,
+};
+
 function reason(e: unknown): string {
-  switch ((e as NodeJS.ErrnoException).code) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EROFS":
-      return "the disk is read-only";
-    case "ENOSPC":
-      return "the disk is full";
-    case "EDQUOT":
-      return "the disk quota is used up";
-    case "EISDIR":
-      return "it is a folder, not a file";
-    case "ENOTDIR":
-      return "part of the path is a file, not a folder";
-    default:
-      return (e as NodeJS.ErrnoException).code ?? "the file system refused";
-  }
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === undefined) return FileReason.refused;
+  return Object.prototype.hasOwnProperty.call(REASONS, code) ? REASONS[code] : code;
 }
 
 async function statOrNull(file: string): Promise<import("fs").Stats | null> {
@@ -52,18 +49,15 @@ export async function checkOutputPath(
 ): Promise<void> {
   const sameInput = new ItosError(
     "bad-argument",
-    `--out must name a new file: ITOS never modifies the input (${path.basename(input)}).`
+    ErrorMessage.file.outputIsInput(path.basename(input))
   );
   if (path.resolve(input) === path.resolve(output)) throw sameInput;
   const [inStat, outStat] = await Promise.all([statOrNull(input), statOrNull(output)]);
   if (!outStat) return;
   if (inStat && inStat.dev === outStat.dev && inStat.ino === outStat.ino) throw sameInput;
   if (outStat.isDirectory())
-    throw new OutputFileError(`Cannot write ${output}: it is a folder, not a file.`);
-  if (!force)
-    throw new OutputFileError(
-      `${output} already exists: give --force to replace it, or choose another --out.`
-    );
+    throw new OutputFileError(ErrorMessage.file.cannotWrite(output, FileReason.folder));
+  if (!force) throw new OutputFileError(ErrorMessage.file.outputExists(output));
 }
 
 /** Writes the bytes to a temporary file beside the output, then renames it into place. */
@@ -76,6 +70,6 @@ export async function writeOutputFile(output: string, bytes: Buffer): Promise<vo
     await fs.rename(temp, output);
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw new OutputFileError(`Cannot write ${output}: ${reason(e)}.`);
+    throw new OutputFileError(ErrorMessage.file.cannotWrite(output, reason(e)));
   }
 }

@@ -8,7 +8,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import { ItosError } from "../engine";
+import { ErrorMessage, FileReason, ItosError } from "../engine";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../sheet";
 import { excelJs } from "./excelJs";
 import { cellFormatCodes } from "./numberFormats";
@@ -137,10 +137,7 @@ export async function readUserWorkbook(
 async function snapshotFromEditor(editor: WorkbookEditor, name: string): Promise<WorkbookSnapshot> {
   const worksheets = editor.worksheetParts();
   if (worksheets.length === 0)
-    throw new ItosError(
-      "bad-file",
-      `${name} holds no worksheets: it is not an Excel .xlsx workbook.`
-    );
+    throw new ItosError("bad-file", ErrorMessage.file.noWorksheets(name));
   try {
     const strings = await readSharedStrings(editor.pkg, editor.sharedStringsPart());
     const formats = cellFormatCodes(editor.stylesText());
@@ -151,10 +148,7 @@ async function snapshotFromEditor(editor: WorkbookEditor, name: string): Promise
     return { sheets };
   } catch (e) {
     if (e instanceof ItosError) throw e;
-    throw new ItosError(
-      "bad-file",
-      `${name} could not be read as an .xlsx workbook: the file is damaged or not a workbook.`
-    );
+    throw new ItosError("bad-file", ErrorMessage.file.damaged(name));
   }
 }
 
@@ -163,11 +157,9 @@ export async function openEditor(bytes: Buffer, name: string): Promise<WorkbookE
   try {
     return await WorkbookEditor.open(bytes);
   } catch (e) {
-    if (e instanceof ItosError) throw new ItosError("bad-file", `${name}: ${e.message}`);
-    throw new ItosError(
-      "bad-file",
-      `${name} could not be read as an .xlsx workbook: the file is damaged or not a workbook.`
-    );
+    if (e instanceof ItosError)
+      throw new ItosError("bad-file", ErrorMessage.file.inFile(name, e.message));
+    throw new ItosError("bad-file", ErrorMessage.file.damaged(name));
   }
 }
 
@@ -186,25 +178,19 @@ export async function readWorkbookBytes(file: string): Promise<Buffer> {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT"
-        ? "no such file"
+        ? FileReason.noSuchFile
         : code === "EISDIR"
-          ? "it is a folder, not a file"
+          ? FileReason.folder
           : code === "EACCES"
-            ? "permission denied"
-            : "it cannot be read";
-    throw new ItosError("bad-file", `Cannot open ${name}: ${why}.`);
+            ? FileReason.permissionDenied
+            : FileReason.unreadable;
+    throw new ItosError("bad-file", ErrorMessage.file.cannotOpen(name, why));
   }
   if (bytes.subarray(0, 4).equals(OLE_MAGIC)) {
-    throw new ItosError(
-      "bad-file",
-      `${name} is password-protected (or an old .xls file): remove the password or save it as .xlsx, then try again.`
-    );
+    throw new ItosError("bad-file", ErrorMessage.file.passwordProtected(name));
   }
   if (!bytes.subarray(0, 2).equals(ZIP_MAGIC)) {
-    throw new ItosError(
-      "bad-file",
-      `${name} is not an Excel .xlsx workbook (it may be a CSV or text file renamed).`
-    );
+    throw new ItosError("bad-file", ErrorMessage.file.notXlsx(name));
   }
   return bytes;
 }
@@ -215,16 +201,10 @@ export async function workbookFromBytes(bytes: Buffer, name: string): Promise<Ex
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new ItosError(
-      "bad-file",
-      `${name} could not be read as an .xlsx workbook: the file is damaged or not a workbook.`
-    );
+    throw new ItosError("bad-file", ErrorMessage.file.damaged(name));
   }
   // A zip that is not a workbook (a .docx renamed) loads with no worksheets at all.
   if (wb.worksheets.length === 0)
-    throw new ItosError(
-      "bad-file",
-      `${name} holds no worksheets: it is not an Excel .xlsx workbook.`
-    );
+    throw new ItosError("bad-file", ErrorMessage.file.noWorksheets(name));
   return wb;
 }

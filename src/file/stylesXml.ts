@@ -6,17 +6,16 @@
  * from cells a user typed inside ITOS's block.
  */
 import { ITOS_CELL_STYLE } from "../sheet";
-import { XlsxPackage } from "./xlsxPackage";
+import { PackagePart } from "./xlsxPackage";
 import {
+  appendInner,
+  editElement,
   elements,
   escapeAttr,
   findElement,
   getAttr,
   innerOf,
-  insertionPoint,
   setAttr,
-  splice,
-  withInner,
 } from "./xml";
 
 /** Excel's built-in number formats ITOS may ask for (id by format code). */
@@ -72,16 +71,7 @@ export function solidFill(hex: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`;
 }
 
-export class StylesXml {
-  constructor(
-    private readonly pkg: XlsxPackage,
-    readonly part: string
-  ) {}
-
-  private get xml(): string {
-    return this.pkg.get(this.part) as string;
-  }
-
+export class StylesXml extends PackagePart {
   private list(listName: string): string[] {
     const el = findElement(this.xml, listName);
     return el ? elements(innerOf(el.text), ITEM[listName]) : [];
@@ -94,21 +84,12 @@ export class StylesXml {
       const found = items.indexOf(item);
       if (found >= 0) return found;
     }
-    let xml = this.xml;
-    const el = findElement(xml, listName);
-    if (el) {
-      const next = setAttr(
-        withInner(el.text, listName, innerOf(el.text) + item),
-        "count",
-        String(items.length + 1)
-      );
-      xml = splice(xml, el.start, el.end, next);
-    } else {
-      const after = ORDER.slice(ORDER.indexOf(listName) + 1);
-      const at = insertionPoint(xml, after, "styleSheet");
-      xml = splice(xml, at, at, `<${listName} count="1">${item}</${listName}>`);
-    }
-    this.pkg.set(this.part, xml);
+    const after = ORDER.slice(ORDER.indexOf(listName) + 1);
+    this.xml = editElement(this.xml, listName, { after, rootName: "styleSheet" }, (list) =>
+      list
+        ? setAttr(appendInner(list, listName, item), "count", String(items.length + 1))
+        : `<${listName} count="1">${item}</${listName}>`
+    );
     return items.length;
   }
 

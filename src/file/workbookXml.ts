@@ -2,16 +2,17 @@
  * xl/workbook.xml as ITOS edits it: the sheet list (to find a sheet's part, add ITOS's sheet or
  * remove it again) and the defined names (ITOS's own, recognised by their marked comment).
  */
-import { ItosError } from "../engine";
-import { CONTENT_TYPES, REL_TYPES, XlsxPackage } from "./xlsxPackage";
+import { ErrorMessage, ItosError } from "../engine";
+import { CONTENT_TYPES, PackagePart, REL_TYPES, XlsxPackage } from "./xlsxPackage";
 import {
+  appendInner,
+  editElement,
   elements,
   escapeAttr,
   escapeText,
   findElement,
   getAttr,
   innerOf,
-  insertionPoint,
   setAttr,
   splice,
   unescapeXml,
@@ -58,16 +59,7 @@ export function workbookPart(pkg: XlsxPackage): string {
   return main ? main.target : "xl/workbook.xml";
 }
 
-export class WorkbookXml {
-  constructor(
-    private readonly pkg: XlsxPackage,
-    readonly part: string
-  ) {}
-
-  private get xml(): string {
-    return this.pkg.get(this.part) as string;
-  }
-
+export class WorkbookXml extends PackagePart {
   /**
    * Whether the workbook counts dates from 1 January 1904 (`<workbookPr date1904="1"/>`, the
    * default of old Mac Excel): its date serials are then 1,462 days lower than the 1900 system's.
@@ -91,7 +83,7 @@ export class WorkbookXml {
   sheetPart(name: string): string {
     const entry = this.sheets().find((s) => s.name === name);
     if (!entry || !entry.part)
-      throw new ItosError("bad-file", `The workbook has no sheet named '${name}'.`);
+      throw new ItosError("bad-file", ErrorMessage.file.noSheetNamed(name));
     return entry.part;
   }
 
@@ -111,14 +103,15 @@ export class WorkbookXml {
   }
 
   private setDefinedNames(inner: string): void {
-    const block = findElement(this.xml, "definedNames");
-    if (block) {
-      const next = inner === "" ? "" : withInner(block.text, "definedNames", inner);
-      this.pkg.set(this.part, splice(this.xml, block.start, block.end, next));
-    } else if (inner !== "") {
-      const at = insertionPoint(this.xml, WORKBOOK_AFTER_DEFINED_NAMES, "workbook");
-      this.pkg.set(this.part, splice(this.xml, at, at, `<definedNames>${inner}</definedNames>`));
-    }
+    const place = { after: WORKBOOK_AFTER_DEFINED_NAMES, rootName: "workbook" };
+    const next = editElement(this.xml, "definedNames", place, (block) =>
+      inner === ""
+        ? ""
+        : block
+          ? withInner(block, "definedNames", inner)
+          : `<definedNames>${inner}</definedNames>`
+    );
+    if (next !== this.xml) this.xml = next;
   }
 
   /** Adds (or replaces) a workbook-scoped name with its comment. */
@@ -151,11 +144,7 @@ export class WorkbookXml {
     const ids = elements(sheetsEl.text, "sheet").map((s) => Number(getAttr(s, "sheetId") ?? 0));
     const sheetId = Math.max(0, ...ids) + 1;
     const el = `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}" r:id="${relId}"/>`;
-    const inner = innerOf(sheetsEl.text) + el;
-    this.pkg.set(
-      this.part,
-      splice(xml, sheetsEl.start, sheetsEl.end, withInner(sheetsEl.text, "sheets", inner))
-    );
+    this.xml = splice(xml, sheetsEl.start, sheetsEl.end, appendInner(sheetsEl.text, "sheets", el));
     return part;
   }
 
@@ -188,7 +177,7 @@ export class WorkbookXml {
       }
       return t;
     });
-    this.pkg.set(this.part, xml);
+    this.xml = xml;
     this.pkg.removeRelationship(this.part, entry.relId);
     this.pkg.remove(entry.part);
     this.pkg.remove(XlsxPackage.relsPartOf(entry.part));

@@ -229,3 +229,19 @@ export class XlsxPackage {
     );
   }
 }
+
+/** One XML part of a package as an editor sees it: its text read, and written back, whole. */
+export abstract class PackagePart {
+  constructor(
+    protected readonly pkg: XlsxPackage,
+    readonly part: string
+  ) {}
+
+  protected get xml(): string {
+    return this.pkg.get(this.part) as string;
+  }
+
+  protected set xml(text: string) {
+    this.pkg.set(this.part, text);
+  }
+}

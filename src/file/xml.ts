@@ -121,3 +121,27 @@ export function insertionPoint(text: string, after: readonly string[], rootName:
   }
   return best >= 0 ? best : text.lastIndexOf(`</${rootName}>`);
 }
+
+/** The element with `content` added at the end of what it holds. */
+export function appendInner(element: string, name: string, content: string): string {
+  return withInner(element, name, innerOf(element) + content);
+}
+
+/**
+ * The text with the element `name` as `edit` makes it from its current text (null when absent):
+ * replaced where it stands, or, when new, added where the schema puts it (see insertionPoint).
+ * An edit that gives "" removes the element, or adds nothing.
+ */
+export function editElement(
+  text: string,
+  name: string,
+  place: { after: readonly string[]; rootName: string },
+  edit: (element: string | null) => string
+): string {
+  const found = findElement(text, name);
+  const next = edit(found ? found.text : null);
+  if (found) return splice(text, found.start, found.end, next);
+  if (next === "") return text;
+  const at = insertionPoint(text, place.after, place.rootName);
+  return splice(text, at, at, next);
+}

@@ -5,14 +5,12 @@
  * formula over it shows #NUM!. Such a grid is refused, naming the cell, rather than answered wrongly.
  */
 import type Decimal from "decimal.js";
-import { ItosError, type PaybackResult } from "../engine";
+import { ErrorMessage, ItosError, type PaybackResult } from "../engine";
 import { cellAt, rangeA1, type SheetSnapshot } from "../sheet";
 import { lineCell, sheetCell, type GridModel } from "./read";
 
 /** Amounts and totals must be smaller than this in magnitude (15 whole digits at most). */
 export const AMOUNT_LIMIT = 1e15;
-
-const LIMIT_WORDS = "999,999,999,999,999 (the 15 digits Excel holds exactly)";
 
 function tooLarge(n: number): boolean {
   return !Number.isFinite(n) || Math.abs(n) >= AMOUNT_LIMIT;
@@ -42,7 +40,7 @@ export function checkAmountsInRange(model: GridModel, snapshot: SheetSnapshot): 
       const cell = `${model.sheetName}!${rangeA1(row, col, row, col)}`;
       throw new ItosError(
         "bad-amount",
-        `${cell} holds ${shownNumber(v)} ('${line.label}'), out of range: ITOS answers for amounts up to ${LIMIT_WORDS}. Check the cell for a mistyped figure.`,
+        ErrorMessage.amount.tooLarge(cell, shownNumber(v), line.label),
         { cell }
       );
     }
@@ -64,10 +62,9 @@ export function checkTotalsInRange(model: GridModel, result: PaybackResult): voi
   ];
   for (const [what, value] of checks) {
     if (value.abs().lessThan(AMOUNT_LIMIT)) continue;
-    throw new ItosError(
-      "bad-amount",
-      `The ${what} of the grid at ${where} comes to ${value.toExponential(3).replace("e+", "E+")}, out of range: ITOS answers for amounts and totals up to ${LIMIT_WORDS}. Check the grid for a mistyped figure.`,
-      { cell: where }
-    );
+    const shown = value.toExponential(3).replace("e+", "E+");
+    throw new ItosError("bad-amount", ErrorMessage.amount.totalTooLarge(what, where, shown), {
+      cell: where,
+    });
   }
 }

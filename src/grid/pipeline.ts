@@ -11,6 +11,7 @@ import {
   type PaybackConvention,
   type PaybackResult,
   type Period,
+  ErrorMessage,
   ItosError,
 } from "../engine";
 import {
@@ -253,11 +254,8 @@ export function analyseWorkbookSheets(
   if (options.sheet !== undefined) {
     const snapshot = workbook.sheets.find((s) => s.sheetName === options.sheet);
     if (!snapshot) {
-      const names = workbook.sheets.map((s) => `'${s.sheetName}'`).join(", ");
-      throw new ItosError(
-        "bad-argument",
-        `There is no sheet named '${options.sheet}' (the sheets are ${names}).`
-      );
+      const names = workbook.sheets.map((s) => s.sheetName);
+      throw new ItosError("bad-argument", ErrorMessage.grid.noSuchSheet(options.sheet, names));
     }
     return [
       outcomeOf(snapshot, () => analyseSchemes(detectSchemes(snapshot, detect), options, workbook)),
@@ -278,15 +276,8 @@ export function analyseWorkbookSheets(
     );
   }
   if (outcomes.size === 0) {
-    const summaries = summariseWorkbook(input, options).map((s) => `'${s.snapshot.sheetName}'`);
-    const why =
-      summaries.length === 0
-        ? ""
-        : ` ${summaries.join(", ")} ${summaries.length === 1 ? "holds" : "hold"} a table of schemes with no timeline (a cost, an annual saving and a payback per scheme), read as a scheme summary rather than a payback grid.`;
-    throw new ItosError(
-      "no-grid",
-      `No payback grid found on any sheet: no row of month or year headers with investment and return lines under it.${why}`
-    );
+    const summaries = summariseWorkbook(input, options).map((s) => s.snapshot.sheetName);
+    throw new ItosError("no-grid", ErrorMessage.grid.noGridInWorkbook(summaries));
   }
   // In tab order, failures among the rest.
   return workbook.sheets.flatMap((s) => outcomes.get(s.sheetName) ?? []);

@@ -55,6 +55,29 @@ function actualFlows(
   return out;
 }
 
+/**
+ * The grid as the actual lines see it: their figures where the layout puts them (beside the plan
+ * column of each period, for Plan and Actual sub-columns), and the totals of those columns.
+ */
+function actualModel(model: GridModel, tracking: TrackingLayout): GridModel {
+  const at = tracking.actualPositions;
+  const lines = tracking.lines;
+  if (!at) return { ...model, lines, excluded: [] };
+  const periods = model.periods.map((p) => ({ ...p, periodIndex: at[p.periodIndex] }));
+  const blocks = model.blocks.map((b) => ({
+    ...b,
+    totals: b.totals.flatMap((t) =>
+      at[t.periodIndex] === undefined ? [] : [{ ...t, periodIndex: at[t.periodIndex] }]
+    ),
+  }));
+  const furthest = Math.max(
+    ...periods.map((p) => p.periodIndex),
+    ...blocks.flatMap((b) => b.totals.map((t) => t.periodIndex))
+  );
+  const bounds = { ...model.bounds, right: Math.max(model.bounds.right, furthest) };
+  return { ...model, lines, excluded: [], periods, blocks, bounds };
+}
+
 /** The sheet's plan against its actuals as of the last actual period; null with no actuals. */
 export function trackSheet(
   model: GridModel,
@@ -65,7 +88,7 @@ export function trackSheet(
   const tracking = model.tracking;
   if (!tracking || tracking.asOfSlot === null) return null;
   const notes: string[] = [];
-  const actual = flowsFromModel({ ...model, lines: tracking.lines }, snapshot).lines;
+  const actual = flowsFromModel(actualModel(model, tracking), snapshot).lines;
   const result = trackAgainstPlan(
     {
       periods: flows.periods,
@@ -105,10 +128,8 @@ export function withActualChecks(
   const tracking = model.tracking;
   if (!tracking) return plan;
   // Year tables elsewhere are the plan's to check; these checks concern the actual lines alone.
-  const actual = reconcileSheet(
-    { ...model, lines: tracking.lines, excluded: [] },
-    gridOnly(model, snapshot)
-  );
+  const seen = actualModel(model, tracking);
+  const actual = reconcileSheet(seen, gridOnly(seen, snapshot));
   return {
     checked: plan.checked + actual.checked,
     match: plan.match + actual.match,

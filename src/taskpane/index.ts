@@ -3,7 +3,7 @@
  * Plain DOM, no framework; everything from the workbook is drawn with textContent (view.ts).
  */
 import { splitCellRef } from "../sheet";
-import { ItosError, isItosError } from "../engine";
+import { ErrorMessage, ItosError, isItosError } from "../engine";
 import { allSheetsMessage } from "../grid";
 import {
   analyseActiveSheet,
@@ -90,7 +90,7 @@ function readSettings(): void {
   if (parseRatePercent(settings.discountRatePercent) === null) {
     throw new ItosError(
       "bad-argument",
-      `The discount rate '${settings.discountRatePercent}' is not a percentage: type a number such as 3.5.`
+      ErrorMessage.setting.ratePercentUnreadable(settings.discountRatePercent)
     );
   }
 }

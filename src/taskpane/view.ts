@@ -35,7 +35,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(
+/** An SVG element with its attributes, built without parsing any markup. */
+export function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number>
 ): SVGElementTagNameMap[K] {
@@ -200,6 +201,27 @@ export function renderChart(g: ChartGeometry): void {
   show(figure, true);
 }
 
+/** One finding as a list item: a button with its title and detail that selects its cell. */
+function findingItem(
+  className: string,
+  finding: { cell: string; title: string; detail: string },
+  onSelect: (cell: string) => void,
+  kind?: string
+): HTMLLIElement {
+  const li = el("li");
+  const button = el("button", className);
+  if (kind !== undefined) button.dataset.kind = kind;
+  button.type = "button";
+  button.dataset.cell = finding.cell;
+  button.append(
+    el("span", "finding-title", finding.title),
+    el("span", "finding-detail", finding.detail)
+  );
+  button.addEventListener("click", () => onSelect(finding.cell));
+  li.append(button);
+  return li;
+}
+
 export function renderFindings(view: FindingsView, onSelect: (cell: string) => void): void {
   byId("reconcile-summary").textContent = view.summary;
   byId("reconcile-summary").className =
@@ -207,19 +229,9 @@ export function renderFindings(view: FindingsView, onSelect: (cell: string) => v
   const list = byId("findings");
   list.replaceChildren(
     ...view.items.map((f) => {
-      const li = el("li");
       const kindClass = f.kind === "mismatch" ? "" : " finding-formula";
-      const button = el(
-        "button",
-        `${f.isRootCause ? "finding finding-root" : "finding"}${kindClass}`
-      );
-      button.dataset.kind = f.kind;
-      button.type = "button";
-      button.dataset.cell = f.cell;
-      button.append(el("span", "finding-title", f.title), el("span", "finding-detail", f.detail));
-      button.addEventListener("click", () => onSelect(f.cell));
-      li.append(button);
-      return li;
+      const className = `${f.isRootCause ? "finding finding-root" : "finding"}${kindClass}`;
+      return findingItem(className, f, onSelect, f.kind);
     })
   );
   show(list, view.items.length > 0);
@@ -257,16 +269,9 @@ export function renderStatedPaybacks(
 ): void {
   const list = byId("stated-paybacks");
   list.replaceChildren(
-    ...items.map((s) => {
-      const li = el("li");
-      const button = el("button", s.matches ? "finding finding-ok" : "finding finding-root");
-      button.type = "button";
-      button.dataset.cell = s.cell;
-      button.append(el("span", "finding-title", s.title), el("span", "finding-detail", s.detail));
-      button.addEventListener("click", () => onSelect(s.cell));
-      li.append(button);
-      return li;
-    })
+    ...items.map((s) =>
+      findingItem(s.matches ? "finding finding-ok" : "finding finding-root", s, onSelect)
+    )
   );
   show(byId("stated-box"), items.length > 0);
 }

@@ -2,8 +2,13 @@
  * The pane's "What if" section without a DOM: the user's cut, delay, uplift and payback limit as
  * typed, and the case rerun from the last read (the engine's whatIf, no Excel sync), in words.
  */
-import { formatMoney, money, whatIf, type PaybackResult, type PaybackInput } from "../engine";
-import { caseLimit, marginText, type LimitJson, type Unit } from "../grid";
+import Decimal from "decimal.js";
+import { formatMoney, money, whatIf } from "../engine";
+import { caseLimit, marginText, type HeadroomJson, type LimitJson, type Unit } from "../grid";
+import { comparisonChartGeometry, type ComparisonChartGeometry } from "./chartGeometry";
+import { headroomFigures, headroomText, type WhatIfBase } from "./whatIfHeadroom";
+
+export type { WhatIfBase } from "./whatIfHeadroom";
 
 export interface WhatIfTexts {
   /** Cut in every return, in percent ("20" is 20% less). */
@@ -40,6 +45,10 @@ export interface WhatIfView {
   npvChange: string;
   /** Returns delayed past the grid's end, or null when none are. */
   lost: string | null;
+  /** The base case's headroom against the limit typed, and where the cut and delay typed stand. */
+  headroom: string;
+  /** Base and scenario cumulative positions on one scale; null while what was typed has a problem. */
+  chart: ComparisonChartGeometry | null;
   /** What is wrong with what was typed, naming the box; null when it all reads. */
   problem: string | null;
 }
@@ -65,9 +74,15 @@ function signed(n: number, text: string): string {
   return n > 0 ? `+${text}` : n < 0 ? `-${text}` : text;
 }
 
+/**
+ * The section's view of the case rerun with what was typed. `roomFor` gives the base case's
+ * headroom for a limit; the section passes one that remembers it, since only the limit moves it.
+ */
 export function whatIfView(
-  base: { flows: PaybackInput; result: PaybackResult; unit: Unit },
-  texts: WhatIfTexts
+  base: WhatIfBase,
+  texts: WhatIfTexts,
+  roomFor: (limitYears: string | null) => HeadroomJson | null = (limit) =>
+    headroomFigures(base, limit)
 ): WhatIfView {
   const empty: WhatIfView = {
     verdict: "",
@@ -77,6 +92,8 @@ export function whatIfView(
     npv: "",
     npvChange: "",
     lost: null,
+    headroom: "",
+    chart: null,
     problem: null,
   };
   let changes;
@@ -97,7 +114,8 @@ export function whatIfView(
   } catch (e) {
     return { ...empty, problem: e instanceof Error ? e.message : String(e) };
   }
-  const { result, unit } = base;
+  const { result } = base;
+  const unit = base.model.unit;
   const w = whatIf(base.flows, changes, {
     convention: result.convention,
     discountRate: result.discountRate,
@@ -124,6 +142,12 @@ export function whatIfView(
     lost: w.lostReturns.isZero()
       ? null
       : `${shownMoney(w.lostReturns.toDecimalPlaces(0).toNumber(), unit)} of returns slip past the grid's last period and are lost.`,
+    headroom: headroomText(base, limit, roomFor(limit), {
+      cut: new Decimal(changes.returnsChange).negated(),
+      delay: changes.delayPeriods,
+      uplift: new Decimal(changes.investmentChange),
+    }),
+    chart: comparisonChartGeometry(result, w.result, unit),
     problem: null,
   };
 }

@@ -2,9 +2,17 @@
  * The "What if" section: its inputs recompute the scenario from the last sheet read (Detect or
  * Analyse) on every keystroke. It never calls Excel, so typing costs no sync.
  */
-import type { SheetAnalysis } from "../grid";
+import type { HeadroomJson, SheetAnalysis } from "../grid";
 import { byId, show } from "./view";
-import { defaultWhatIfTexts, whatIfView, withOptimismBias, type WhatIfTexts } from "./whatIf";
+import {
+  defaultWhatIfTexts,
+  whatIfView,
+  withOptimismBias,
+  type WhatIfBase,
+  type WhatIfTexts,
+} from "./whatIf";
+import { renderWhatIfChart } from "./whatIfChart";
+import { headroomFigures } from "./whatIfHeadroom";
 
 const INPUTS = {
   cutPercent: "whatif-cut",
@@ -13,7 +21,16 @@ const INPUTS = {
   limitYears: "limit-years",
 } as const satisfies Record<keyof WhatIfTexts, string>;
 
-let base: Parameters<typeof whatIfView>[0] | null = null;
+let base: WhatIfBase | null = null;
+/** The base case's headroom for the last limit asked: only a new limit or a new read moves it. */
+let room: { limit: string | null; figures: HeadroomJson | null } | null = null;
+
+function roomFor(limit: string | null): HeadroomJson | null {
+  if (!base) return null;
+  if (room === null || room.limit !== limit)
+    room = { limit, figures: headroomFigures(base, limit) };
+  return room.figures;
+}
 
 function readTexts(): WhatIfTexts {
   const texts = defaultWhatIfTexts();
@@ -24,12 +41,16 @@ function readTexts(): WhatIfTexts {
 
 function refresh(): void {
   if (!base) return;
-  const view = whatIfView(base, readTexts());
+  const view = whatIfView(base, readTexts(), roomFor);
   const problem = byId("whatif-problem");
   problem.textContent = view.problem ?? "";
   show(problem, view.problem !== null);
   show(byId("whatif-result"), view.problem === null);
-  if (view.problem !== null) return;
+  renderWhatIfChart(view.chart);
+  if (view.problem !== null) {
+    show(byId("whatif-lost"), false);
+    return;
+  }
   const verdict = byId("whatif-verdict");
   verdict.textContent = view.verdict || "No payback limit set";
   verdict.dataset.verdict = view.verdictKind ?? "none";
@@ -37,6 +58,7 @@ function refresh(): void {
     .filter(Boolean)
     .join(", ");
   byId("whatif-npv").textContent = `${view.npv}, ${view.npvChange}`;
+  byId("whatif-headroom").textContent = view.headroom;
   const lost = byId("whatif-lost");
   lost.textContent = view.lost ?? "";
   show(lost, view.lost !== null);
@@ -44,7 +66,8 @@ function refresh(): void {
 
 /** The case the section reruns: the sheet just detected or analysed. */
 export function setWhatIfBase(analysis: SheetAnalysis): void {
-  base = { flows: analysis.flows, result: analysis.result, unit: analysis.model.unit };
+  base = { model: analysis.model, flows: analysis.flows, result: analysis.result };
+  room = null;
   show(byId("whatif-empty"), false);
   refresh();
 }

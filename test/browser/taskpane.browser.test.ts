@@ -10,7 +10,9 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { readWorkbook } from "../../src/file";
-import type { WorkbookSnapshot } from "../../src/sheet";
+import { whatIf } from "../../src/engine";
+import { analyseSheet } from "../../src/grid";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../src/sheet";
 import { HyperFormula } from "hyperformula";
 import { a1, parseAddress, type FakeDump } from "./fakeExcelHost";
 import { CHROMIUM as CHROMIUM_TOOL, requireTools } from "../support/requiredTools";
@@ -22,6 +24,7 @@ const CHROMIUM = requireTools(CHROMIUM_TOOL).get(CHROMIUM_TOOL) as string;
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const SCREENSHOT = path.join(ROOT, "docs", "taskpane.png");
 const RECONCILE_SCREENSHOT = path.join(ROOT, "docs", "screenshots", "taskpane-reconcile.png");
+const WHATIF_SCREENSHOT = path.join(ROOT, "docs", "screenshots", "taskpane-whatif.png");
 const APPENDIX = "Appendix 1";
 
 const TYPES: Record<string, string> = {
@@ -360,26 +363,22 @@ describe("the task pane in a real browser", () => {
     const serial = (y: number, m: number) =>
       (Date.UTC(y, m, 1) - Date.UTC(1899, 11, 30)) / 86400000;
     const months = Array.from({ length: 25 }, (_, i) => serial(2022, 3 + i));
-    const { page, pageErrors } = await open({
-      active: "Case",
-      sheets: [
-        {
-          sheetName: "Case",
-          top: 0,
-          left: 0,
-          values: [
-            [null, ...months],
-            ["Investment", -1200, ...new Array(24).fill(null)],
-            ["Saving", null, ...new Array(24).fill(100)],
-          ],
-          numberFormats: [
-            ["General", ...months.map(() => "mmm-yy")],
-            new Array(26).fill("#,##0"),
-            new Array(26).fill("#,##0"),
-          ],
-        },
+    const caseSheet: SheetSnapshot = {
+      sheetName: "Case",
+      top: 0,
+      left: 0,
+      values: [
+        [null, ...months],
+        ["Investment", -1200, ...new Array(24).fill(null)],
+        ["Saving", null, ...new Array(24).fill(100)],
       ],
-    });
+      numberFormats: [
+        ["General", ...months.map(() => "mmm-yy")],
+        new Array(26).fill("#,##0"),
+        new Array(26).fill("#,##0"),
+      ],
+    };
+    const { page, pageErrors } = await open({ active: "Case", sheets: [caseSheet] });
     await page.waitForSelector("#whatif-result:not([hidden])");
     await waitIdle(page);
     const syncs = () =>
@@ -393,20 +392,94 @@ describe("the task pane in a real browser", () => {
     expect(await text("whatif-payback")).toBe(
       "13.0 months (1.08 years), 0.0 months on the base case"
     );
+    // No limit: the position breaks even within the grid while 24 x 100(1 - c) >= 1,200, c <= 50%,
+    // and while 100 x (24 - d) >= 1,200, d <= 12.
+    expect(await text("whatif-headroom")).toBe(
+      "Returns can fall by up to 50%, or all slip by up to 12 months, and the case still breaks even within the grid."
+    );
 
     // A 20% cut: 80 a month, 1,200 / 80 = 15 months of returns after Apr-22: 16 months.
     await page.fill("#whatif-cut", "20");
     expect(await text("whatif-payback")).toBe(
       "16.0 months (1.33 years), +3.0 months on the base case"
     );
+    expect(await text("whatif-headroom")).toMatch(
+      /grid\. The 20% cut is within it, 30 percentage points to spare\.$/
+    );
     // NPV falls by 20 a month discounted at 3.5% a year, worked here from the definition.
     let factors = 0;
     for (let t = 1; t <= 24; t++) factors += 1 / Math.pow(1.035, t / 12);
     const drop = Math.round(20 * factors).toLocaleString("en-GB");
     expect(await text("whatif-npv")).toContain(`-£${drop} on the base case`);
+
+    // The chart: the scenario's line where the engine's cumulative figures put it, worked out
+    // here on the pane's 280 x 120 frame, 8 from each edge, over both lines and zero.
+    const analysis = analyseSheet(caseSheet, {}, { sheets: [caseSheet] });
+    const options = {
+      convention: analysis.result.convention,
+      discountRate: analysis.result.discountRate,
+    };
+    const baseCum = analysis.result.cumulative.map((d) => d.toNumber());
+    const cutCum = whatIf(analysis.flows, { returnsChange: "-0.2" }, options).result.cumulative.map(
+      (d) => d.toNumber()
+    );
+    expect(cutCum[24]).toBe(-1200 + 24 * 80);
+    const expectedPoints = (line: number[], other: number[]) => {
+      const lo = Math.min(0, ...line, ...other);
+      const hi = Math.max(0, ...line, ...other);
+      return line.map((v, i) => [
+        8 + (i * 264) / (line.length - 1),
+        8 + ((hi - v) * 104) / (hi - lo),
+      ]);
+    };
+    const drawn = async (which: string) =>
+      (
+        (await page
+          .locator(`#whatif-chart polyline[data-case="${which}"]`)
+          .getAttribute("points")) ?? ""
+      )
+        .split(" ")
+        .map((p) => p.split(",").map(Number));
+    const expectNear = (got: number[][], want: number[][]) => {
+      expect(got).toHaveLength(want.length);
+      got.forEach(([x, y], i) => {
+        expect(Math.abs(x - want[i][0])).toBeLessThanOrEqual(0.05);
+        expect(Math.abs(y - want[i][1])).toBeLessThanOrEqual(0.05);
+      });
+    };
+    expect(await page.locator("#whatif-chart svg").getAttribute("viewBox")).toBe("0 0 280 134");
+    expectNear(await drawn("scenario"), expectedPoints(cutCum, baseCum));
+    expectNear(await drawn("base"), expectedPoints(baseCum, cutCum));
+    // Break-even: Apr-23 for the base (k = 12), Jul-23 with the cut (-1,200 + 15 x 80 = 0).
+    expect(await page.locator("#whatif-chart circle.marker").count()).toBe(2);
+    expect(await page.locator("#whatif-chart figcaption").innerText()).toMatch(
+      /Base case breaks even Apr-23\s*Scenario breaks even Jul-23/
+    );
+    expect(await page.locator("#whatif-chart svg").getAttribute("role")).toBe("img");
+    expect(await page.locator("#whatif-chart-desc").textContent()).toContain(
+      "Scenario breaks even Jul-23"
+    );
+
     await page.fill("#limit-years", "1.5");
     // 1.5 - 16 / 12 = 0.1667 years, shown rounded down: time to spare is never overstated.
     expect(await text("whatif-verdict")).toBe("Within the 1.5-year limit (0.16 years to spare)");
+    // Payback 1 + 12 / (1 - c) months <= 18 while c <= 5/17 = 29.41%; 13 + d <= 18 while d <= 5.
+    expect(await text("whatif-headroom")).toBe(
+      "Returns can fall by up to 29.4%, or all slip by up to 5 months, and the case still pays back within the 1.5-year limit. The 20% cut is within it, 9.4 percentage points to spare."
+    );
+    // A 35% cut: 1 + 12 / 0.65 = 19.46 months = 1.622 years, 0.122 over, rounded up to 0.13.
+    await page.fill("#whatif-cut", "35");
+    expect(await text("whatif-verdict")).toBe("Exceeds the 1.5-year limit by 0.13 years");
+    expect(await text("whatif-headroom")).toMatch(
+      /The 35% cut is 5\.6 percentage points beyond it\.$/
+    );
+    const deeperCum = whatIf(
+      analysis.flows,
+      { returnsChange: "-0.35" },
+      options
+    ).result.cumulative.map((d) => d.toNumber());
+    expectNear(await drawn("scenario"), expectedPoints(deeperCum, baseCum));
+    await page.fill("#whatif-cut", "20");
 
     // Twelve months late as well: 12 x 80 = 960 left in the grid, short of 1,200; 960 lost.
     await page.fill("#whatif-delay", "12");
@@ -414,6 +487,15 @@ describe("the task pane in a real browser", () => {
     expect(await text("whatif-payback")).toBe("Never pays back within the grid");
     expect(await text("whatif-lost")).toBe(
       "£960 of returns slip past the grid's last period and are lost."
+    );
+    expect(await text("whatif-headroom")).toContain(
+      "The delay of 12 months is 7 months beyond it."
+    );
+    // The scenario's line has no break-even to mark; the base case's still has.
+    expect(await page.locator("#whatif-chart circle.marker").count()).toBe(1);
+    expect(await page.locator('#whatif-chart circle[data-case="base"]').count()).toBe(1);
+    expect(await page.locator("#whatif-chart figcaption").innerText()).toContain(
+      "Scenario never breaks even within the grid"
     );
 
     // The optimism-bias preset: investment +10%, returns -20%: 1,320 / 80 = 16.5, payback 17.5.
@@ -425,11 +507,23 @@ describe("the task pane in a real browser", () => {
     expect(await text("whatif-payback")).toBe(
       "17.5 months (1.46 years), +4.5 months on the base case"
     );
+    await page
+      .locator("#whatif-title")
+      .locator("xpath=ancestor::section")
+      .screenshot({ path: WHATIF_SCREENSHOT });
 
-    // A typo is named, not computed.
+    // A typo is named, not computed: no result, no chart.
     await page.fill("#whatif-delay", "three");
     expect(await text("whatif-problem")).toBe("Delay 'three' is not a whole number of periods.");
     expect(await page.locator("#whatif-result").isHidden()).toBe(true);
+    expect(await page.locator("#whatif-chart").isHidden()).toBe(true);
+
+    // A case already over the limit has no headroom, and says so: 13 months against 12.
+    await page.fill("#whatif-delay", "0");
+    await page.fill("#limit-years", "1");
+    expect(await text("whatif-headroom")).toBe(
+      "None: the case already exceeds the 1-year limit by 0.09 years."
+    );
 
     expect(await syncs()).toBe(syncsBefore);
     expect((await dump(page)).sheets).toEqual(before.sheets);

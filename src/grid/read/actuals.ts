@@ -10,6 +10,7 @@ import { cellName, sheetCellName, withValues } from "./orient";
 import type { AxisSlot } from "./axis";
 import type { RawLine } from "./roles";
 import type { ExcludedLine, GridLine, LineRole, TrackingLayout } from "./model";
+import { findPeriodPairs, type PeriodPairs } from "./periodPairs";
 
 /** Why an actual line takes no part in the plan's payback. */
 export const ACTUAL_REASON = "actual figures: tracked against the plan";
@@ -32,6 +33,8 @@ export interface ActualsSnapshot {
   headerMarks: Map<string, PeriodMark>;
   /** "Plan" and "Actual" columns were named after the heading above them. */
   pairedColumns: boolean;
+  /** "Plan" and "Actual" sub-columns under each period, periods across; null when none. */
+  periodPairs: PeriodPairs | null;
 }
 
 function text(v: CellValue): string | null {
@@ -56,10 +59,14 @@ export function lineName(key: string): string {
  */
 export function prepareForActuals(snapshot: SheetSnapshot): ActualsSnapshot {
   let values: CellValue[][] | null = null;
-  const set = (row: number, col: number, v: CellValue): void => {
+  let formats: (string | null)[][] | null = null;
+  const set = (row: number, col: number, v: CellValue, format?: string | null): void => {
     values = values ?? snapshot.values.map((r) => [...r]);
     const r = row - snapshot.top;
     values[r][col - snapshot.left] = v;
+    if (format === undefined || !snapshot.numberFormats) return;
+    formats = formats ?? snapshot.numberFormats.map((f) => [...f]);
+    (formats[r] = formats[r] ?? [])[col - snapshot.left] = format;
   };
   const headerMarks = new Map<string, PeriodMark>();
   snapshot.values.forEach((cells, i) => {
@@ -76,11 +83,12 @@ export function prepareForActuals(snapshot: SheetSnapshot): ActualsSnapshot {
     }
   });
   const pairedColumns = namePairedColumns(snapshot, set);
-  return {
-    snapshot: values ? withValues(snapshot, values) : snapshot,
-    headerMarks,
-    pairedColumns,
-  };
+  // Headings that name lines over their pairs came first; otherwise pairs may sit under periods.
+  const periodPairs = pairedColumns ? null : findPeriodPairs(snapshot, set);
+  const prepared = values ? withValues(snapshot, values) : snapshot;
+  // withValues made a new snapshot (and kept its cell names): moved headings take their formats.
+  if (formats && prepared !== snapshot) prepared.numberFormats = formats;
+  return { snapshot: prepared, headerMarks, pairedColumns, periodPairs };
 }
 
 /** Names "Plan" / "Actual" cells after the heading beside them; true when it did. */
@@ -249,9 +257,11 @@ export function trackingLayout(
   actualKeys: ReadonlySet<string>,
   slots: readonly AxisSlot[],
   marks: readonly (PeriodMark | null)[],
-  prepared: Pick<ActualsSnapshot, "pairedColumns">,
+  prepared: Pick<ActualsSnapshot, "pairedColumns" | "periodPairs">,
   headerRowOf: (block: number) => number
 ): TrackingLayout | null {
+  const pairs = actualKeys.size === 0 ? pairedPeriods(prepared.periodPairs, slots) : null;
+  if (pairs) return pairedLayout(snapshot, lines, slots, pairs);
   const actual = lines.filter((l) => actualKeys.has(l.key));
   if (actual.length === 0) return null;
   const plan = lines.filter((l) => !actualKeys.has(l.key));
@@ -270,17 +280,7 @@ export function trackingLayout(
     const s = slots[marked];
     asOfFrom = `${cellName(snapshot, headerRowOf(s.block), s.col)} is the last period headed Actual`;
   } else {
-    slots.forEach((s, i) => {
-      for (const l of actual) {
-        const row = l.lineIndex[s.block];
-        if (!COMPONENTS.has(l.role) || row === null || row === undefined) continue;
-        if (!isBlank(cellAt(snapshot, row, s.col))) asOfSlot = i;
-      }
-    });
-    asOfFrom =
-      asOfSlot === null
-        ? "no actual figure is entered yet"
-        : `the last period with an actual figure entered (${slots[asOfSlot].period.label})`;
+    ({ asOfSlot, asOfFrom } = lastEntered(snapshot, actual, slots, (s) => s.col));
   }
   return {
     layout:
@@ -293,6 +293,64 @@ export function trackingLayout(
     planOf,
     asOfSlot,
     asOfFrom,
+  };
+}
+
+/** The last period in which an actual line has a figure entered, read at `colOf` each period. */
+function lastEntered(
+  snapshot: SheetSnapshot,
+  actual: readonly GridLine[],
+  slots: readonly AxisSlot[],
+  colOf: (s: AxisSlot) => number
+): Pick<TrackingLayout, "asOfSlot" | "asOfFrom"> {
+  let asOfSlot: number | null = null;
+  slots.forEach((s, i) => {
+    for (const l of actual) {
+      const row = l.lineIndex[s.block];
+      if (!COMPONENTS.has(l.role) || row === null || row === undefined) continue;
+      if (!isBlank(cellAt(snapshot, row, colOf(s)))) asOfSlot = i;
+    }
+  });
+  return {
+    asOfSlot,
+    asOfFrom:
+      asOfSlot === null
+        ? "no actual figure is entered yet"
+        : `the last period with an actual figure entered (${slots[asOfSlot].period.label})`,
+  };
+}
+
+/** The period pairs when every period has its actual column beside it; null otherwise. */
+function pairedPeriods(
+  pairs: PeriodPairs | null,
+  slots: readonly AxisSlot[]
+): ReadonlyMap<number, number> | null {
+  if (!pairs || !slots.every((s) => pairs.actualOf.has(s.col))) return null;
+  return pairs.actualOf;
+}
+
+/**
+ * Plan and Actual under each period: every line has its actual twin on the same row, its
+ * figures in the actual column beside each plan column.
+ */
+function pairedLayout(
+  snapshot: SheetSnapshot,
+  lines: readonly GridLine[],
+  slots: readonly AxisSlot[],
+  actualOf: ReadonlyMap<number, number>
+): TrackingLayout {
+  const planOf: Record<string, string | null> = {};
+  const actual = lines.map((l) => {
+    const key = `${l.key} - actual`;
+    planOf[key] = l.key;
+    return { ...l, key, label: `${l.label} - actual` };
+  });
+  return {
+    layout: "plan and actual columns",
+    lines: actual,
+    planOf,
+    ...lastEntered(snapshot, actual, slots, (s) => actualOf.get(s.col) as number),
+    actualPositions: Object.fromEntries(actualOf),
   };
 }
 

@@ -4,6 +4,7 @@
  * total columns between and after the periods.
  */
 import {
+  ErrorMessage,
   ItosError,
   calendarYearPeriod,
   fyLabelOf,
@@ -192,7 +193,7 @@ export function buildAxis(
       if (earlier) {
         throw new ItosError(
           "bad-period",
-          `${address} repeats the period ${period.label} already headed at ${earlier}.`,
+          ErrorMessage.period.repeated(address, period.label, earlier),
           { cell: address }
         );
       }

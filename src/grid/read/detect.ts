@@ -4,7 +4,7 @@
  * sign convention, all tied to cells. When it cannot tell, it says so with the candidates rather
  * than guessing silently.
  */
-import { ItosError, DEFAULT_OPTIONS } from "../../engine";
+import { ErrorMessage, ItosError, DEFAULT_OPTIONS } from "../../engine";
 import { cellName, sheetCellName, transposeSnapshot } from "./orient";
 import { buildAxis, chooseHeaderRows, scanHeaderRows, type AxisKind } from "./axis";
 import type { GridBlock, GridLine, GridModel, LineRole } from "./model";
@@ -56,10 +56,7 @@ export interface DetectOptions {
 const ANNUAL_KINDS = new Set<AxisKind>(["annual-fy", "annual-number", "calendar-year"]);
 
 function noGrid(snapshot: SheetSnapshot, why: string): ItosError {
-  return new ItosError(
-    "no-grid",
-    `No payback grid found on sheet '${snapshot.sheetName}': ${why}.`
-  );
+  return new ItosError("no-grid", ErrorMessage.grid.noGridOnSheet(snapshot.sheetName, why));
 }
 
 /**
@@ -158,7 +155,7 @@ function readAcross(input: SheetSnapshot, options: DetectOptions): GridModel {
   if (candidates.length > 0) {
     throw new ItosError(
       "ambiguous-layout",
-      `Cannot tell whether these lines on '${snapshot.sheetName}' are investment or return: ${candidates.join("; ")}. Say which each one is.`,
+      ErrorMessage.grid.ambiguousLines(snapshot.sheetName, candidates),
       { candidates, cell: candidates[0].split(":")[0] }
     );
   }

@@ -2,7 +2,7 @@
  * Every amount line is counted, checked as a total, or reported here with the reason it is left
  * out; one that holds money puts a warning on the answer, since leaving it out changes the payback.
  */
-import { ItosError } from "../../engine";
+import { ErrorMessage, ItosError } from "../../engine";
 import { quoteSheetName } from "../../sheet";
 import type { ExcludedLine, GridModel, LineRole } from "./model";
 
@@ -50,11 +50,11 @@ export function hasCountedLines(model: GridModel): boolean {
 export function noPaybackLinesError(model: GridModel): ItosError {
   const money = model.excluded.filter((e) => e.holdsMoney);
   const shown = money.slice(0, SHOWN).map((e) => (e.label ? `${e.cell} '${e.label}'` : e.cell));
-  const more = money.length > SHOWN ? ` and ${money.length - SHOWN} more` : "";
+  const more = Math.max(0, money.length - SHOWN);
   const first = roleArgument(money[0]?.cell ?? model.sheetName);
   return new ItosError(
     "no-investment",
-    `'${model.sheetName}' has no investment or return lines to pay back: ${shown.join(", ")}${more} are budget lines (neither investment nor return). Its stated totals can still be checked (itos reconcile). If a line is investment or return, give it that role (--role ${first}=investment or =return).`,
+    ErrorMessage.grid.noPaybackLines(model.sheetName, shown, more, first),
     { cell: money[0]?.cell ?? null, candidates: money.map((e) => e.cell) }
   );
 }

@@ -4,14 +4,29 @@
  * reconciliation checks.
  */
 import type Decimal from "decimal.js";
-import { ItosError, fromNumber, parseAmount, ZERO, type FlowLine, type Period } from "../../engine";
+import {
+  ErrorMessage,
+  ItosError,
+  fromNumber,
+  parseAmount,
+  ZERO,
+  type FlowLine,
+  type Period,
+} from "../../engine";
 import { lineCell, type GridModel, type LineRole } from "./model";
 import { sheetCellName } from "./orient";
-import { cellAt, isBlank, isCellError, type SheetSnapshot } from "../../sheet";
+import { cellAt, isBlank, isCellError, type CellValue, type SheetSnapshot } from "../../sheet";
 
 function shortText(text: string): string {
   const t = text.trim();
   return t.length > 40 ? `${t.slice(0, 37)}...` : t;
+}
+
+/** What a cell that is not an amount holds, as the sheet shows it: #REF!, TRUE, the text 'tbc'. */
+function shownContent(value: CellValue): string {
+  if (isCellError(value)) return value.error;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return typeof value === "string" ? `the text '${shortText(value)}'` : String(value);
 }
 
 /** The amount in a cell as shown: blanks, "-" and "n/a" are zero; errors and words are refused. */
@@ -20,29 +35,12 @@ export function amountAt(snapshot: SheetSnapshot, row: number, col: number): Dec
   if (typeof value === "number" && Number.isFinite(value))
     return value === 0 ? ZERO : fromNumber(value);
   if (value === null || isBlank(value)) return ZERO;
+  const amount = isCellError(value) || typeof value === "boolean" ? null : parseAmount(value);
+  if (amount !== null) return amount;
   const where = sheetCellName(snapshot, row, col);
-  if (isCellError(value)) {
-    throw new ItosError(
-      "bad-amount",
-      `${where} holds ${value.error} where an amount is expected.`,
-      { cell: where }
-    );
-  }
-  if (typeof value === "boolean") {
-    throw new ItosError(
-      "bad-amount",
-      `${where} holds ${value ? "TRUE" : "FALSE"} where an amount is expected.`,
-      { cell: where }
-    );
-  }
-  const amount = parseAmount(value);
-  if (amount === null) {
-    const shown = typeof value === "string" ? `the text '${shortText(value)}'` : String(value);
-    throw new ItosError("bad-amount", `${where} holds ${shown} where an amount is expected.`, {
-      cell: where,
-    });
-  }
-  return amount;
+  throw new ItosError("bad-amount", ErrorMessage.amount.notAnAmount(where, shownContent(value)), {
+    cell: where,
+  });
 }
 
 /** The roles whose amounts make the flow. */

@@ -132,6 +132,11 @@ export interface TrackingLayout {
   asOfSlot: number | null;
   /** Why that period: the cell that says so, in words. */
   asOfFrom: string;
+  /**
+   * Plan and Actual sub-columns under each period: each plan position on the period axis and the
+   * position of the actual figures beside it. Absent where the actual lines sit at the plan's.
+   */
+  actualPositions?: Record<number, number>;
 }
 
 /** The sheet row of the cell at a line-axis and a period-axis position of the grid. */

@@ -3,7 +3,7 @@
  * (0, 1, 2 ... under a "Year" or "Q" heading; calendar years 2024, 2025 ...), and the rule that a
  * gap in the periods is refused, naming the headers, never closed in silence.
  */
-import { ItosError, periodGaps, type Period } from "../../engine";
+import { ErrorMessage, ItosError, periodGaps, type Period } from "../../engine";
 import { formatAt, isBlank, type CellValue, type SheetSnapshot } from "../../sheet";
 import { sheetCellName } from "./orient";
 import type { AxisHeading, HeaderCell, HeaderRow } from "./axis";
@@ -142,13 +142,11 @@ export function checkMonthGaps(
       unread.push(`${sheetCellName(snapshot, header.row, col)} '${v.trim()}'`);
     }
   }
-  const unreadText =
-    unread.length === 0
-      ? ""
-      : ` ${unread.join(", ")} ${unread.length === 1 ? "is" : "are"} not read as ${unread.length === 1 ? "a period" : "periods"}: write ${unread.length === 1 ? "it" : "them"} as a month such as Apr-22.`;
-  throw new ItosError(
-    "bad-period",
-    `${after.address}: ${gap.message} The payback would be wrong with a period left out, so the grid is not read.${unreadText} Otherwise add the missing ${gap.missing.length === 1 ? "period" : "periods"} (blank is zero).`,
-    { cell: after.address }
+  const message = ErrorMessage.period.gapRefused(
+    after.address,
+    gap.message,
+    unread,
+    gap.missing.length
   );
+  throw new ItosError("bad-period", message, { cell: after.address });
 }
