@@ -139,6 +139,8 @@ export const ErrorMessage = {
     cannotWrite: (file: string, why: string) => `Cannot write ${file}: ${why}.`,
     outputExists: (file: string) =>
       `${file} already exists: give --force to replace it, or choose another --out.`,
+    noWorkbooksFound: (paths: readonly string[]) =>
+      `No .xlsx workbooks found in ${paths.join(", ")}.`,
   },
 
   /** Writing into the open workbook: ITOS never overwrites what it did not write. */

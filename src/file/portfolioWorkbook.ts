@@ -8,7 +8,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import { ItosError } from "../engine";
+import { ErrorMessage, ItosError } from "../engine";
 import { excelJs } from "./excelJs";
 
 export const PORTFOLIO_SHEET = "ITOS Portfolio";
@@ -231,10 +231,7 @@ async function exists(file: string): Promise<boolean> {
 /** Refuses an existing target unless forced: the portfolio file never replaces work by accident. */
 export async function checkPortfolioTarget(out: string, force = false): Promise<void> {
   if (!force && (await exists(out)))
-    throw new ItosError(
-      "bad-argument",
-      `${path.basename(out)} already exists: choose another --out, or add --force to replace it.`
-    );
+    throw new ItosError("bad-argument", ErrorMessage.file.outputExists(path.basename(out)));
 }
 
 /**

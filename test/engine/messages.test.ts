@@ -40,6 +40,7 @@ const SAMPLES: Record<string, unknown[]> = {
   "file.outputIsInput": ["budget.xlsx"],
   "file.cannotWrite": ["out/budget.xlsx", FileReason.diskFull],
   "file.outputExists": ["out/budget.xlsx"],
+  "file.noWorkbooksFound": [["cases/2024", "cases/2025"]],
   "write.cellTaken": ["Appendix 1!K40", "Notes for the board"],
   "write.sheetTaken": ["ITOS Analysis"],
   "write.nameTaken": ["ITOS_PAYBACK"],

@@ -6,7 +6,7 @@
  */
 import * as os from "os";
 import * as path from "path";
-import { ItosError } from "../../engine";
+import { ErrorMessage, ItosError } from "../../engine";
 import { checkPortfolioTarget, writePortfolioWorkbook } from "../../file";
 import type { PortfolioCase } from "./cases";
 import { wasRead } from "./cases";
@@ -92,7 +92,7 @@ export async function runPortfolio(args: PortfolioArgs, io: PortfolioIo): Promis
   const target = args.out ? path.resolve(args.out) : null;
   const workbooks = found.workbooks.filter((w) => w.path !== target);
   if (workbooks.length === 0)
-    throw new ItosError("bad-file", `No .xlsx workbooks found in ${args.paths.join(", ")}.`);
+    throw new ItosError("bad-file", ErrorMessage.file.noWorkbooksFound(args.paths));
   const options: CaseOptions = { basis: args.basis, rate: args.rate, limitYears: args.limitYears };
   const progress = startProgress(workbooks.length);
   const { signal, release } = interruptible();
