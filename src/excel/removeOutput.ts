@@ -96,7 +96,7 @@ export async function removeOutputInContext(context: Excel.RequestContext): Prom
     syncs += 1;
     await context.sync();
   }
-  const { deletedSheet } = queueRemoveOutput(context, tags, charts, owned.cells);
+  const { deletedSheet } = queueRemoveOutput(context, tags, charts, owned.cells, owned.rules);
   queueClearMarks(context, marks, notes);
   await context.sync();
   return {
