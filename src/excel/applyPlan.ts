@@ -152,7 +152,8 @@ async function queueWrites(
       earlier.tags,
       oldCharts(state),
       earlier.owned.cells,
-      earlier.owned.rules
+      earlier.owned.rules,
+      earlier.owned.changed
     );
   if (plan.newSheet) {
     wb.worksheets.add(plan.newSheet);

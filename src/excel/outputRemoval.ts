@@ -42,11 +42,15 @@ export function queueRemoveOutput(
   tags: readonly TaggedName[],
   charts: readonly Excel.Chart[],
   ownedCells: ReadonlySet<string>,
-  rules: readonly Excel.ConditionalFormat[]
+  rules: readonly Excel.ConditionalFormat[],
+  changedSections: readonly string[] = []
 ): { deletedSheet: string | null } {
   const wb = context.workbook;
   const sheetTag = tags.find(isSheetTag);
-  const itosSheet = sheetTag ? (boxOf(sheetTag)?.sheet ?? null) : null;
+  const taggedSheet = sheetTag ? (boxOf(sheetTag)?.sheet ?? null) : null;
+  // A sheet ITOS made that holds a section the user changed is theirs now: untagged, kept.
+  const keepSheet = changedSections.some((ref) => boxOf({ name: "", ref })?.sheet === taggedSheet);
+  const itosSheet = keepSheet ? null : taggedSheet;
   const sections = sectionTags(tags);
   // Digests off first: if Excel stops part-way through, the cells left are still ITOS's by their
   // style alone, so a later Analyse or Remove finishes the job instead of keeping them as the user's.

@@ -96,7 +96,14 @@ export async function removeOutputInContext(context: Excel.RequestContext): Prom
     syncs += 1;
     await context.sync();
   }
-  const { deletedSheet } = queueRemoveOutput(context, tags, charts, owned.cells, owned.rules);
+  const { deletedSheet } = queueRemoveOutput(
+    context,
+    tags,
+    charts,
+    owned.cells,
+    owned.rules,
+    owned.changed
+  );
   queueClearMarks(context, marks, notes);
   await context.sync();
   return {

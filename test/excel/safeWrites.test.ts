@@ -338,3 +338,25 @@ describe("a user's conditional formats", () => {
     expect(sheet(host.model.dump(), "ITOS Analysis").conditionalFormats).toHaveLength(1);
   });
 });
+
+describe("typing over ITOS's output on the sheet ITOS made", () => {
+  test("keeps the sheet and the typing: the re-run writes to a new sheet, and Remove leaves the user's", async () => {
+    const host = caseHost();
+    await analyse(host, true);
+    // On a sheet of its own the section is A1:F30 and its KPI block A2:D13 (the title is A1).
+    expect(outputRef(host.model.dump())).toBe("='ITOS Analysis'!$A$1:$F$30");
+    await type(host, "A2", "My own figure", "ITOS Analysis");
+
+    const again = await analyse(host, true);
+    expect(again.applied.leftAlone).toEqual(["'ITOS Analysis'!A2:D13"]);
+    const second = host.model.dump();
+    expect(sheet(second, "ITOS Analysis").cells.A2.v).toBe("My own figure");
+    expect(outputRef(second)).toBe("='ITOS Analysis (2)'!$A$1:$F$30");
+
+    await run(host, (ctx) => removeOutputInContext(ctx));
+    const removed = host.model.dump();
+    expect(removed.sheets.map((s) => s.name)).toEqual(["Case", "ITOS Analysis"]);
+    expect(sheet(removed, "ITOS Analysis").cells.A2.v).toBe("My own figure");
+    expect(removed.names).toEqual([]);
+  });
+});
