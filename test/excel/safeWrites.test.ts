@@ -312,8 +312,12 @@ describe("a user's conditional formats", () => {
     expect(ranges()).toEqual([spanning, apart, insideSection, itosRule]);
     expect(rules(host).find((r) => r.range === spanning.range)?.fill).toBe(BLUE);
 
-    await run(host, (ctx) => removeOutputInContext(ctx));
+    const before = host.model.syncs;
+    const removal = await run(host, (ctx) => removeOutputInContext(ctx));
     expect(ranges()).toEqual([spanning, apart, insideSection]);
+    // Names; cells and rules on ITOS's sections; the rules' ranges and formulas; the removal.
+    expect(removal.syncs).toBe(4);
+    expect(host.model.syncs - before).toBe(4);
     expect(itosCells(host.model.dump())).toEqual([]);
   });
 
