@@ -11,7 +11,15 @@
  * is taken out again at once (undoPartialWrite); if even that fails, the tags let a later Analyse
  * or Remove find and remove the leftover.
  */
-import { boxOf, isMarkName, quoteSheetName, SHEET_TAG, type TaggedName } from "../sheet";
+import {
+  boxOf,
+  isMarkName,
+  quoteSheetName,
+  sectionRecords,
+  SHEET_TAG,
+  type SectionRecord,
+  type TaggedName,
+} from "../sheet";
 import type { WritePlan } from "../grid";
 import {
   lastMarkNumber,
@@ -20,10 +28,10 @@ import {
   taggedNamesFrom,
   userNamesFrom,
 } from "./officeNames";
-import { cellInput, requestBytes, splitRect, toRectangles } from "./rectangles";
+import { requestBytes, splitRect, toRectangles } from "./rectangles";
 import { apiSupported, NOTES_API } from "./apiSets";
 import { undoPartialWrite, type WriteStart } from "./undoWrite";
-import { isLeafCell, readOwnership, sectionDigest, type Ownership } from "./ownership";
+import { readOwnership, type OwnershipWithRules } from "./ownership";
 import { queueAddStyle, queueCells } from "./cellWrite";
 import { queueChart } from "./chartWrite";
 import { queueMarks } from "./markWrite";
@@ -105,20 +113,23 @@ export async function applyPlanInContext(
   };
 }
 
-/** Each section name's comment: ITOS's marker and the digest of what ITOS writes in it. */
+/** Each section's memo of the plan: its digest and the rules ITOS writes in it (src/sheet). */
+export function sectionMemos(plan: WritePlan, valuesOnly: boolean): Map<string, SectionRecord> {
+  const sections = plan.names
+    .filter((n) => !isMarkName(n.name))
+    .map((n) => boxOf(n))
+    .filter((b): b is NonNullable<typeof b> => b !== null);
+  return sectionRecords(sections, plan.cells, plan.conditionalFormats, valuesOnly);
+}
+
+/** Each section name's comment: ITOS's marker, the digest of what ITOS writes in it, its rules. */
 export function sectionComments(plan: WritePlan, valuesOnly: boolean): Map<string, string> {
-  const boxes = plan.names.map((n) => boxOf(n));
-  const present = boxes.filter((b): b is NonNullable<typeof b> => b !== null);
+  const memos = sectionMemos(plan, valuesOnly);
   const comments = new Map<string, string>();
-  plan.names.forEach((n, i) => {
-    const box = boxes[i];
-    const cells = box
-      ? plan.cells
-          .filter((c) => c.sheet === box.sheet && isLeafCell(c.row, c.col, box, present))
-          .map((c) => ({ row: c.row, col: c.col, input: cellInput(c, valuesOnly) }))
-      : [];
-    comments.set(n.name, SECTION_COMMENT(box ? sectionDigest(box, cells) : ""));
-  });
+  for (const n of plan.names) {
+    const memo = memos.get(n.name);
+    comments.set(n.name, SECTION_COMMENT(memo?.sum ?? "", memo?.cf));
+  }
   return comments;
 }
 
@@ -127,7 +138,7 @@ async function queueWrites(
   context: Excel.RequestContext,
   plan: WritePlan,
   state: ReadState,
-  earlier: { tags: readonly TaggedName[]; owned: Ownership; lastMark: number },
+  earlier: { tags: readonly TaggedName[]; owned: OwnershipWithRules; lastMark: number },
   how: { valuesOnly: boolean; maxBytes: number; sync: () => Promise<void> }
 ): Promise<void> {
   const wb = context.workbook;
@@ -135,7 +146,15 @@ async function queueWrites(
     plan.cells.length + plan.names.length + plan.conditionalFormats.length + plan.charts.length >
       0 || plan.newSheet !== null;
   wb.application.suspendApiCalculationUntilNextSync();
-  if (writesOutput) queueRemoveOutput(context, earlier.tags, oldCharts(state), earlier.owned.cells);
+  if (writesOutput)
+    queueRemoveOutput(
+      context,
+      earlier.tags,
+      oldCharts(state),
+      earlier.owned.cells,
+      earlier.owned.rules,
+      earlier.owned.changed
+    );
   if (plan.newSheet) {
     wb.worksheets.add(plan.newSheet);
     wb.names.add(SHEET_TAG, `=${quoteSheetName(plan.newSheet)}!$A$1`, SHEET_COMMENT);
@@ -143,7 +162,9 @@ async function queueWrites(
   // The names that tag the output go in before the output itself, so any part of it that lands
   // is ITOS's to remove. Marks are tagged by queueMarks, with a memo of the cell's fill.
   const sections = plan.names.filter((n) => !isMarkName(n.name));
-  for (const name of sections) wb.names.add(name.name, `=${name.ref}`, SECTION_COMMENT(null));
+  const memos = sectionMemos(plan, how.valuesOnly);
+  for (const name of sections)
+    wb.names.add(name.name, `=${name.ref}`, SECTION_COMMENT(null, memos.get(name.name)?.cf ?? []));
   if (plan.cells.length > 0) queueAddStyle(context, state.hasStyle());
 
   let pendingBytes = 0;

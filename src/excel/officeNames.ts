@@ -4,7 +4,15 @@
  * name is ITOS's only when its comment carries ITOS's marker (isOwnedName), never by its ITOS_
  * prefix alone: a user's own ITOS_ name is left alone.
  */
-import { isOwnedName, MARK_PREFIX, nameComment, readNameMemo, type TaggedName } from "../sheet";
+import {
+  DIGEST_FIELD,
+  isOwnedName,
+  MARK_PREFIX,
+  nameComment,
+  readNameMemo,
+  RULES_FIELD,
+  type TaggedName,
+} from "../sheet";
 
 /** The properties of workbook.names to load for taggedNamesFrom. */
 export const NAME_FIELDS = "items/name,items/formula,items/comment";
@@ -41,9 +49,19 @@ export function lastMarkNumber(items: readonly { name: string }[]): number {
     .reduce((max, n) => Math.max(max, Number(n.name.slice(MARK_PREFIX.length)) || 0), 0);
 }
 
-/** A section name's comment; without a digest while its cells are still being written. */
-export const SECTION_COMMENT = (digest: string | null): string =>
-  nameComment(digest === null ? { v: 1, kind: "section" } : { v: 1, kind: "section", sum: digest });
+/**
+ * A section name's comment: without a digest while its cells are still being written; with the
+ * keys of the conditional formats ITOS writes in it from the start (an empty list too: no list
+ * marks a section written before rules were recorded), so a write cut short leaves rules a later
+ * Remove still knows as ITOS's.
+ */
+export const SECTION_COMMENT = (digest: string | null, rules?: readonly string[]): string =>
+  nameComment({
+    v: 1,
+    kind: "section",
+    ...(digest === null ? {} : { [DIGEST_FIELD]: digest }),
+    ...(rules ? { [RULES_FIELD]: [...rules] } : {}),
+  });
 export const SHEET_COMMENT = nameComment({ v: 1, kind: "sheet" });
 
 export function markComment(originalFill: string | null, addedNote: boolean): string {

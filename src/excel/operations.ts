@@ -68,7 +68,14 @@ export async function detectInContext(
 export function analysisPlan(detection: Detection, settings: AnalyseSettings): WritePlan {
   const { read, analysis } = detection;
   // A user's own sheet is never written into (one called "ITOS Analysis" too); ITOS's may be reused.
-  const itosSheets = new Set(read.tags.filter(isSheetTag).map((t) => boxOf(t)?.sheet));
+  // A sheet of ITOS's holding a section the user changed is theirs now (outputRemoval.ts).
+  const kept = new Set(read.changedSections.map((ref) => boxOf({ name: "", ref })?.sheet));
+  const itosSheets = new Set(
+    read.tags
+      .filter(isSheetTag)
+      .map((t) => boxOf(t)?.sheet)
+      .filter((s) => !kept.has(s))
+  );
   // Room for the output is judged on the whole sheet, not only on a selected part of it.
   const plan = planAnalysis(analysis, read.whole, {
     ownedCells: read.ownedCells,

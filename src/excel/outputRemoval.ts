@@ -1,12 +1,12 @@
 /**
  * Queues the removal of ITOS's earlier output: the cells ITOS wrote (by ownership: its style, in
- * a section the user has not changed), its highlight, its section names, its chart and the sheet
- * it created. Cells the user typed or formatted inside the old block are not among them. Marks on
+ * a section the user has not changed), its own conditional formats (read by ruleOwnership.ts),
+ * its section names, its chart and the sheet it created. Cells the user typed or formatted inside the old block are not among them. Marks on
  * the user's cells are removeOutput's job (queueClearMarks).
  */
-import { a1, boxOf, readNameMemo, type TaggedName } from "../sheet";
+import { a1, boxOf, DIGEST_FIELD, readNameMemo, RULES_FIELD, type TaggedName } from "../sheet";
 import { isSheetTag, SECTION_COMMENT } from "./officeNames";
-import { DIGEST_FIELD, sectionTags } from "./ownership";
+import { sectionTags } from "./ownership";
 
 interface Run {
   sheet: string;
@@ -41,17 +41,28 @@ export function queueRemoveOutput(
   context: Excel.RequestContext,
   tags: readonly TaggedName[],
   charts: readonly Excel.Chart[],
-  ownedCells: ReadonlySet<string>
+  ownedCells: ReadonlySet<string>,
+  rules: readonly Excel.ConditionalFormat[],
+  changedSections: readonly string[] = []
 ): { deletedSheet: string | null } {
   const wb = context.workbook;
   const sheetTag = tags.find(isSheetTag);
-  const itosSheet = sheetTag ? (boxOf(sheetTag)?.sheet ?? null) : null;
+  const taggedSheet = sheetTag ? (boxOf(sheetTag)?.sheet ?? null) : null;
+  // A sheet ITOS made that holds a section the user changed is theirs now: untagged, kept.
+  const keepSheet = changedSections.some((ref) => boxOf({ name: "", ref })?.sheet === taggedSheet);
+  const itosSheet = keepSheet ? null : taggedSheet;
   const sections = sectionTags(tags);
   // Digests off first: if Excel stops part-way through, the cells left are still ITOS's by their
   // style alone, so a later Analyse or Remove finishes the job instead of keeping them as the user's.
-  for (const tag of sections)
-    if (readNameMemo(tag.comment)?.[DIGEST_FIELD] !== undefined)
-      wb.names.getItem(tag.name).comment = SECTION_COMMENT(null);
+  for (const tag of sections) {
+    const memo = readNameMemo(tag.comment);
+    if (memo?.[DIGEST_FIELD] === undefined) continue;
+    const rules = memo[RULES_FIELD];
+    wb.names.getItem(tag.name).comment = SECTION_COMMENT(
+      null,
+      Array.isArray(rules) ? rules.map(String) : undefined
+    );
+  }
   // Then the cells, and only then the names that find them.
   for (const run of rowRuns(ownedCells)) {
     if (run.sheet === itosSheet) continue; // the sheet goes as a whole
@@ -60,15 +71,9 @@ export function queueRemoveOutput(
       .getRange(`${a1(run.row, run.left)}:${a1(run.row, run.right)}`)
       .clear("All");
   }
-  for (const tag of sections) {
-    const box = boxOf(tag);
-    if (box && box.sheet !== itosSheet && !box.sheet.startsWith("#REF"))
-      wb.worksheets
-        .getItem(box.sheet)
-        .getRange(`${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`)
-        .conditionalFormats.clearAll();
-    wb.names.getItem(tag.name).delete();
-  }
+  // ITOS's own rules only (ruleOwnership.ts): a user's rule over ITOS's cells stays whole.
+  for (const rule of rules) rule.delete();
+  for (const tag of sections) wb.names.getItem(tag.name).delete();
   for (const chart of charts) if (!chart.isNullObject) chart.delete();
   if (sheetTag) {
     wb.names.getItem(sheetTag.name).delete();

@@ -5,22 +5,25 @@
  * style and its section still holds what ITOS wrote. The section's name records a digest of what
  * ITOS wrote (which cells are formulas, and every constant), so text the user typed over one of
  * ITOS's cells is noticed even though typing keeps the cell's style: that section is left to the
- * user, and a re-run writes clear of it. Formulas are digested only as formulas, since Excel
- * rewrites their references when the user inserts rows.
+ * user, and a re-run writes clear of it. The digest is src/sheet's (sectionMemo.ts), the one the
+ * file adapter writes and reads too.
  */
 import {
   a1,
   boxOf,
   cellKey,
+  DIGEST_FIELD,
+  isLeafCell,
   ITOS_CELL_STYLE,
   readNameMemo,
+  sectionDigest,
   type RangeRef,
   type TaggedName,
 } from "../sheet";
-import { apiSupported, CELL_PROPERTIES_API } from "./apiSets";
 
-/** What a section name's memo records of what ITOS wrote there. */
-export const DIGEST_FIELD = "sum";
+export { DIGEST_FIELD, isLeafCell, sectionDigest };
+import { apiSupported, CELL_PROPERTIES_API } from "./apiSets";
+import { queueRuleLists, readItosRules } from "./ruleOwnership";
 
 export interface Ownership {
   /** ITOS's own cells ("Sheet!A1"): a re-run may overwrite them, Remove clears them. */
@@ -34,57 +37,6 @@ export interface Ownership {
 /** The tags of ITOS's output sections (not marks, not the sheet tag). */
 export function sectionTags(tags: readonly TaggedName[]): TaggedName[] {
   return tags.filter((t) => readNameMemo(t.comment)?.kind === "section");
-}
-
-function inside(row: number, col: number, box: RangeRef): boolean {
-  return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
-}
-
-function area(box: RangeRef): number {
-  return (box.bottom - box.top + 1) * (box.right - box.left + 1);
-}
-
-/** True when the cell belongs to this section and to no smaller section inside it. */
-export function isLeafCell(
-  row: number,
-  col: number,
-  box: RangeRef,
-  sections: readonly RangeRef[]
-): boolean {
-  if (!inside(row, col, box)) return false;
-  return !sections.some(
-    (other) =>
-      other !== box &&
-      other.sheet === box.sheet &&
-      area(other) < area(box) &&
-      inside(row, col, other)
-  );
-}
-
-/** How a cell enters the digest: "=" for any formula, else its constant as Excel gives it back. */
-function digestText(input: unknown): string {
-  if (typeof input === "number") return String(input);
-  if (typeof input === "boolean") return input ? "TRUE" : "FALSE";
-  const text = input === null || input === undefined ? "" : String(input);
-  if (text.startsWith("=")) return "=";
-  return (text.startsWith("'") ? text.slice(1) : text).trim();
-}
-
-/** FNV-1a over the cells, each placed relative to the section's top-left corner. */
-export function sectionDigest(
-  box: RangeRef,
-  cells: readonly { row: number; col: number; input: unknown }[]
-): string {
-  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  let hash = 0x811c9dc5;
-  for (const c of sorted) {
-    const text = `${c.row - box.top},${c.col - box.left}:${digestText(c.input)};`;
-    for (let i = 0; i < text.length; i++) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-  }
-  return hash.toString(16).padStart(8, "0");
 }
 
 interface SectionRead {
@@ -166,15 +118,27 @@ function settleOwnership(reads: readonly SectionRead[]): Ownership {
   return { cells, changed, changedCells };
 }
 
-/** Reads ownership on its own sync (a re-run or a removal); nothing to read without sections. */
+/** Ownership with the conditional formats ITOS wrote on its sections (ruleOwnership.ts). */
+export interface OwnershipWithRules extends Ownership {
+  /** ITOS's own rules, outside any section the user changed: what Remove and a re-run delete. */
+  rules: Excel.ConditionalFormat[];
+}
+
+/**
+ * Reads ownership on its own sync (a re-run or a removal), with the rules on ITOS's sections and,
+ * when a custom rule touches one, one more sync for their ranges and formulas. Nothing to read
+ * without sections.
+ */
 export async function readOwnership(
   context: Excel.RequestContext,
   tags: readonly TaggedName[],
   sync: () => Promise<void> = () => context.sync()
-): Promise<Ownership> {
+): Promise<OwnershipWithRules> {
   if (sectionTags(tags).length === 0)
-    return { cells: new Set(), changed: [], changedCells: new Set() };
+    return { cells: new Set(), changed: [], changedCells: new Set(), rules: [] };
   const settle = queueOwnershipRead(context, tags);
+  const lists = queueRuleLists(context, tags);
   await sync();
-  return settle();
+  const owned = settle();
+  return { ...owned, rules: await readItosRules(lists, tags, owned.changed, sync) };
 }

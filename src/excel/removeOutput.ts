@@ -73,7 +73,8 @@ export async function clearMarksInContext(context: Excel.RequestContext): Promis
 
 /**
  * Removes every ITOS output and mark: 3 syncs (names and sheets; charts, notes and which cells are
- * ITOS's; removal), 4 when sections on another sheet than the first need their cells read apart.
+ * ITOS's; removal), 4 when conditional formats touch ITOS's sections (their ranges and formulas
+ * are read to tell ITOS's rules from the user's).
  */
 export async function removeOutputInContext(context: Excel.RequestContext): Promise<RemoveResult> {
   const sheets = context.workbook.worksheets;
@@ -87,16 +88,23 @@ export async function removeOutputInContext(context: Excel.RequestContext): Prom
   });
   const notes = queueMarkNotes(context, marks);
   // The charts and notes load with the cells' styles, on the sync that reads ownership.
-  let syncs = 2;
+  let syncs = 1; // loadTags
   const owned = await readOwnership(context, tags, async () => {
     syncs += 1;
     await context.sync();
   });
-  if (syncs === 2) {
+  if (syncs === 1) {
     syncs += 1;
     await context.sync();
   }
-  const { deletedSheet } = queueRemoveOutput(context, tags, charts, owned.cells);
+  const { deletedSheet } = queueRemoveOutput(
+    context,
+    tags,
+    charts,
+    owned.cells,
+    owned.rules,
+    owned.changed
+  );
   queueClearMarks(context, marks, notes);
   await context.sync();
   return {

@@ -9,6 +9,7 @@ import type { WritePlan } from "../grid";
 import { CHART_NAME, MARK_PREFIX, cellKey } from "../sheet";
 import { isMarkTag, isSheetTag, NAME_FIELDS, taggedNamesFrom } from "./officeNames";
 import { queueRemoveOutput } from "./outputRemoval";
+import { queueRuleLists, readItosRules } from "./ruleOwnership";
 import { queueOwnershipRead, sectionTags } from "./ownership";
 import { queueClearMarks, queueMarkNotes } from "./removeOutput";
 
@@ -72,10 +73,14 @@ async function removeWhatWasWritten(
   );
   const notes = queueMarkNotes(context, ownMarks);
   const settle = queueOwnershipRead(context, tags);
+  const ruleLists = queueRuleLists(context, tags);
   if (ownMarks.length > 0 || sectionTags(tags).length > 0) await context.sync();
+  const owned = settle();
+  // This run's rules are in its sections' memos from the start: they go, a user's stay.
+  const rules = await readItosRules(ruleLists, tags, owned.changed, () => context.sync());
   // Every cell this run was to write was empty or ITOS's before it: all of them go, with any
   // earlier ITOS cells still standing.
-  const cells = settle().cells;
+  const cells = owned.cells;
   for (const c of start.plan.cells) cells.add(cellKey(c.sheet, c.row, c.col));
 
   queueClearMarks(context, ownMarks, notes);
@@ -92,7 +97,8 @@ async function removeWhatWasWritten(
       context,
       tags.filter((t) => !isMarkTag(t)),
       [],
-      cells
+      cells,
+      rules
     );
   // A sheet this run added but had not yet tagged (the tag's removal deletes a tagged one).
   const tagged = tags.some(isSheetTag);

@@ -1,50 +1,47 @@
 /**
  * Taking ITOS's output off a sheet's XML: the cells ITOS wrote inside a section (by their ITOS cell
- * formats, so a cell the user typed there stays) with its break-even highlight, and a mark on a
- * user's cell (its format given back, ITOS's note removed).
+ * formats, so a cell the user typed there stays) with the conditional formats ITOS wrote there,
+ * and a mark on a user's cell (its format given back, ITOS's note removed).
  */
-import { parseRangeRef, type NameMemo } from "../sheet";
+import { cellKey, isRecordedRule, overlaps, parseRangeRef, ruleBox, type NameMemo } from "../sheet";
 import type { SheetNotes } from "./notesXml";
 import type { SheetXml } from "./sheetXml";
 import type { StylesXml } from "./stylesXml";
 import { getAttr, setAttr, unescapeXml } from "./xml";
 
-/** The break-even highlight ITOS writes: =AND($E81>=0,$E80<0). */
-const ITOS_HIGHLIGHT = /^AND\(\$[A-Z]{1,3}\d+>=0,\$[A-Z]{1,3}\d+<0\)$/;
-
 export type Box = NonNullable<ReturnType<typeof parseRangeRef>>;
 
-/** Every sqref part of a conditional format inside the box. */
-function insideBox(sqref: string, box: Box): boolean {
-  const parts = sqref.trim().split(/\s+/);
-  return parts.every((part) => {
-    const b = parseRangeRef(`'x'!${part}`);
-    return (
-      b !== null &&
-      b.top >= box.top &&
-      b.bottom <= box.bottom &&
-      b.left >= box.left &&
-      b.right <= box.right
-    );
-  });
+/** The one area of a conditional format's sqref; null when it has several. */
+function sqrefBox(sqref: string): ReturnType<typeof ruleBox> {
+  return ruleBox(sqref.trim());
 }
 
-/** Removes ITOS's cells and highlight inside a section's box. */
-export function clearSection(sheet: SheetXml, box: Box, itosFormats: ReadonlySet<number>): void {
+/**
+ * Removes ITOS's cells and rules inside a section's box: cells with ITOS's cell formats that are
+ * not in `keep` (a section the user changed), and the rules the section's memo recorded as
+ * written by ITOS (src/sheet isRecordedRule) unless they touch a changed section. A user's rule
+ * stays whole, wherever it reaches.
+ */
+export function clearSection(
+  sheet: SheetXml,
+  section: { box: Box; rules: unknown },
+  itosFormats: ReadonlySet<number>,
+  keep: { cells: ReadonlySet<string>; boxes: readonly Box[] }
+): void {
+  const { box } = section;
   for (const c of sheet.cellsIn(box)) {
+    if (keep.cells.has(cellKey(box.sheet, c.row, c.col))) continue;
     if (itosFormats.has(Number(getAttr(c.xml, "s") ?? 0))) sheet.removeCell(c.row, c.col);
   }
   for (const cf of sheet.conditionalFormats()) {
-    const sqref = getAttr(cf, "sqref") ?? "";
+    const range = sqrefBox(getAttr(cf, "sqref") ?? "");
     const formulas = [...cf.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) =>
       unescapeXml(m[1])
     );
-    if (
-      insideBox(sqref, box) &&
-      formulas.length > 0 &&
-      formulas.every((f) => ITOS_HIGHLIGHT.test(f))
-    )
-      sheet.removeConditionalFormat(cf);
+    const oneRule = (cf.match(/<cfRule\b/g) ?? []).length === 1 && formulas.length === 1;
+    if (!range || !oneRule) continue;
+    if (keep.boxes.some((b) => b.sheet === box.sheet && overlaps(b, range))) continue;
+    if (isRecordedRule(section.rules, box, range, formulas[0])) sheet.removeConditionalFormat(cf);
   }
 }
 

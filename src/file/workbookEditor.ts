@@ -16,10 +16,15 @@ import {
   parseRangeRef,
   quoteSheetName,
   readNameMemo,
+  RULES_FIELD,
+  sectionRecords,
   SHEET_TAG,
   type NameMemo,
+  type RangeRef,
 } from "../sheet";
 import { SheetNotes } from "./notesXml";
+import { changedSections } from "./sectionCheck";
+import { readSharedStrings } from "./sheetCells";
 import { clearSection, unmark } from "./outputRemoval";
 import { cellXml, hasContent } from "./plannedCellXml";
 import { planFamily, planSuffix } from "./planNames";
@@ -44,6 +49,12 @@ export class WorkbookEditor {
     string,
     { part: string; xml: SheetXml; notes: SheetNotes | null }
   >();
+
+  /** Sections the user changed after ITOS wrote them, left as they are by removeItosOutput. */
+  readonly leftAlone: { name: string; range: string; box: RangeRef }[] = [];
+  /** Their cells ("Sheet!A1"): never rewritten, never read as the user's grid. */
+  readonly leftAloneCells = new Set<string>();
+  private strings: readonly string[] | null = null;
 
   private constructor(
     readonly pkg: XlsxPackage,
@@ -173,13 +184,30 @@ export class WorkbookEditor {
 
   /**
    * Removes ITOS output: the cells ITOS wrote inside its section names (not cells a user typed
-   * there), its highlight, the marks on the user's cells (fill given back, ITOS's note removed),
-   * its names, and a sheet it created once nothing is left on it. `which` picks the names
-   * (all of ITOS's by default). Returns how many names went.
+   * there), the conditional formats it wrote there, the marks on the user's cells (fill given
+   * back, ITOS's note removed), its names, and a sheet it created once nothing is left on it. A
+   * section the user changed since (its digest no longer matches) keeps its cells and rules; only
+   * its name goes, and it is listed in `leftAlone`. `which` picks the names (all of ITOS's by
+   * default). Returns how many names went.
    */
   async removeItosOutput(which: (name: string) => boolean = () => true): Promise<number> {
     const doomed = this.ownedNames().filter((n) => which(n.name));
     const itosFormats = this.styles.itosCellFormats();
+    const sections = doomed.filter((n) => n.memo.kind === "section");
+    for (const n of sections) {
+      const box = parseRangeRef(n.ref);
+      if (box) await this.sheet(box.sheet);
+    }
+    const strings = await this.sharedStrings();
+    const changed = changedSections(
+      sections,
+      (name) => this.openSheet(name)?.xml ?? null,
+      itosFormats,
+      () => strings
+    );
+    this.leftAlone.push(...changed.sections);
+    for (const key of changed.cells) this.leftAloneCells.add(key);
+    const keep = { cells: changed.cells, boxes: changed.sections.map((c) => c.box) };
     const itosSheets = new Set<string>();
     for (const n of doomed) {
       const box = parseRangeRef(n.ref);
@@ -191,31 +219,44 @@ export class WorkbookEditor {
       const s = await this.sheet(box.sheet);
       if (!s) continue;
       if (n.memo.kind === "mark") unmark(s.xml, () => this.notesOf(s), this.styles, box, n.memo);
-      else clearSection(s.xml, box, itosFormats);
+      else clearSection(s.xml, { box, rules: n.memo[RULES_FIELD] }, itosFormats, keep);
     }
     const gone = new Set(doomed.map((n) => n.name));
     const names = this.workbook
       .definedNames()
       .filter((d) => gone.has(d.name) && isOwnedName(d.name, d.comment));
-    const keep: DefinedName[] = [];
+    const keepNames: DefinedName[] = [];
     for (const sheet of itosSheets) {
       const s = await this.sheet(sheet);
       if (s && s.xml.isEmpty()) {
         this.sheets.delete(s.part);
         this.workbook.removeSheet(sheet);
-      } else {
+      } else if (!changed.sections.some((c) => c.box.sheet === sheet)) {
         // The user wrote on ITOS's sheet: it stays theirs to keep, tagged so a re-run reuses it.
-        keep.push(
+        keepNames.push(
           ...names.filter(
             (d) =>
               parseRangeRef(d.ref)?.sheet === sheet && readNameMemo(d.comment)?.kind === "sheet"
           )
         );
       }
+      // A section the user changed is on it: the sheet is theirs now, untagged, never rewritten.
     }
-    this.workbook.removeNames(names.filter((d) => !keep.includes(d)));
+    this.workbook.removeNames(names.filter((d) => !keepNames.includes(d)));
     this.flush();
     return doomed.length;
+  }
+
+  /** The shared string table, read once and only when a section's digest needs it. */
+  private async sharedStrings(): Promise<readonly string[]> {
+    const part = this.sharedStringsPart();
+    if (this.strings === null) this.strings = part ? await readSharedStrings(this.pkg, part) : [];
+    return this.strings;
+  }
+
+  private openSheet(name: string): { xml: SheetXml } | null {
+    const entry = this.workbook.sheets().find((s) => s.name === name);
+    return entry?.part ? (this.sheets.get(entry.part) ?? null) : null;
   }
 
   /** A workbook name the plan would write that the user already has (no marker) stops apply: it is theirs. */
@@ -294,14 +335,27 @@ export class WorkbookEditor {
         markedXf,
       });
     }
+    // Each section's digest and rules, as the Excel add-in records them: a later run knows the
+    // user's changes and ITOS's own rules by them.
+    const records = sectionRecords(
+      plan.names.flatMap((n) => {
+        const box =
+          isMarkName(n.name) || n.name.startsWith(SHEET_TAG) ? null : parseRangeRef(n.ref);
+        return box ? [{ ...box, name: n.name }] : [];
+      }),
+      plan.cells,
+      plan.conditionalFormats,
+      false
+    );
     for (const n of plan.names) {
       const box = parseRangeRef(n.ref);
+      const record = records.get(n.name);
       const memo =
         memos.get(n.name) ??
         (isMarkName(n.name) && box
           ? memos.get(cellKey(box.sheet, box.top, box.left))
           : undefined) ??
-        ({ v: 1, kind: "section" } as NameMemo);
+        ({ v: 1, kind: "section", ...(record ?? {}) } as NameMemo);
       this.workbook.addName(n.name, n.ref, nameComment(memo));
     }
     this.flush();

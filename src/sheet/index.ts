@@ -5,6 +5,7 @@
 export * from "./snapshot";
 export * from "./reference";
 export * from "./itosNames";
+export * from "./sectionMemo";
 export {
   type RefCorner,
   type FormulaRef,

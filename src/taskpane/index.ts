@@ -2,7 +2,7 @@
  * Task pane entry: wires the buttons to the Excel operations and draws the results.
  * Plain DOM, no framework; everything from the workbook is drawn with textContent (view.ts).
  */
-import { splitCellRef } from "../sheet";
+import { SECTION_NAMES, splitCellRef } from "../sheet";
 import { ErrorMessage, ItosError, isItosError } from "../engine";
 import { allSheetsMessage } from "../grid";
 import {
@@ -26,6 +26,7 @@ import {
   excludedView,
   findingsView,
   kpiView,
+  leftAloneText,
   schemesView,
   statedPaybacksView,
   parseRatePercent,
@@ -44,6 +45,7 @@ import {
   renderExcluded,
   renderFindings,
   renderKpis,
+  renderLeftAlone,
   renderSchemes,
   renderStatedPaybacks,
   setError,
@@ -133,6 +135,8 @@ async function analyse(): Promise<void> {
       : `below the grid on '${run.applied.sheet}'`;
     done.textContent = `Written ${where}: ${run.applied.cellsWritten} cells, ${run.plan.names.length} named ranges${run.plan.charts.length ? ", a chart" : ""}.`;
     show(done, true);
+    const output = run.plan.names.find((n) => n.name.startsWith(SECTION_NAMES.output));
+    renderLeftAlone(leftAloneText(run.applied.leftAlone, output?.ref ?? null));
   });
 }
 

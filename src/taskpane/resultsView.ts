@@ -196,3 +196,21 @@ export function schemesView(analysis: SheetAnalysis): SchemeItem[] {
     };
   });
 }
+
+/**
+ * What Analyse says of earlier ITOS sections the user had edited (ApplyResult.leftAlone): each
+ * range left as the user made it, and where the new analysis went instead. Plain text.
+ */
+export function leftAloneText(
+  leftAlone: readonly string[],
+  outputRef: string | null
+): string | null {
+  if (leftAlone.length === 0) return null;
+  const ranges =
+    leftAlone.length === 1
+      ? leftAlone[0]
+      : `${leftAlone.slice(0, -1).join(", ")} and ${leftAlone[leftAlone.length - 1]}`;
+  const where = outputRef ? ` and wrote its new analysis at ${outputRef.replace(/\$/g, "")}` : "";
+  const them = leftAlone.length === 1 ? "it" : "them";
+  return `ITOS left ${ranges} as you edited ${them}${where}; ITOS will not write over ${them} again.`;
+}

@@ -310,3 +310,10 @@ export function renderSchemes(items: SchemeItem[]): void {
   );
   show(byId("schemes-box"), items.length > 0);
 }
+
+/** The note on sections ITOS left as the user edited them (leftAloneText); hidden when none. */
+export function renderLeftAlone(text: string | null): void {
+  const node = byId("analyse-left-alone");
+  node.textContent = text ?? "";
+  show(node, text !== null);
+}

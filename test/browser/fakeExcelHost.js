@@ -933,9 +933,66 @@
 
   // ----- conditional formats (ExcelApi 1.6) -----
   function ConditionalFormatCollection(ctx, range) {
-    this._ctx = ctx;
+    ClientObject.call(this, ctx);
     this._range = range;
   }
+  inherit(ConditionalFormatCollection);
+  /** As in Excel: the rules that intersect the range. */
+  ConditionalFormatCollection.prototype._items = function () {
+    const s = this._range._sheet();
+    const b = this._range._resolve();
+    return s.conditionalFormats
+      .filter((rule) => overlaps(parseAddress(rule.range), b))
+      .map((rule) => new ConditionalFormat(this._ctx, s, rule));
+  };
+  defineLoadable(ConditionalFormatCollection, ["items"]);
+
+  /** One rule of a sheet, as a collection's items give it: its type, formula, range, delete(). */
+  function ConditionalFormat(ctx, sheet, rule) {
+    ClientObject.call(this, ctx);
+    this._sheetModel = sheet;
+    this._rule = rule;
+    const alive = () => sheet.conditionalFormats.includes(rule);
+    const gone = () => fakeError("ItemNotFound", "The conditional format no longer exists.");
+    this.custom = { rule: new ConditionalFormatRule(ctx, rule, alive, gone) };
+    this._alive = alive;
+    this._gone = gone;
+  }
+  inherit(ConditionalFormat);
+  ConditionalFormat.prototype._compute = function (prop) {
+    if (!this._alive()) throw this._gone();
+    if (prop === "type") return this._rule.type;
+    return ClientObject.prototype._compute.call(this, prop);
+  };
+  defineLoadable(ConditionalFormat, ["type"]);
+  ConditionalFormat.prototype.getRangeOrNullObject = function () {
+    const rule = this._rule;
+    const alive = this._alive;
+    return new Range(
+      this._ctx,
+      this._sheetModel.name,
+      () => (alive() ? parseAddress(rule.range) : null),
+      { orNull: true }
+    );
+  };
+  ConditionalFormat.prototype.delete = command(function () {
+    if (!this._alive()) throw this._gone();
+    const s = this._sheetModel;
+    s.conditionalFormats = s.conditionalFormats.filter((r) => r !== this._rule);
+  }, "1.6");
+  function ConditionalFormatRule(ctx, rule, alive, gone) {
+    ClientObject.call(this, ctx);
+    this._rule = rule;
+    this._aliveRule = alive;
+    this._goneRule = gone;
+  }
+  inherit(ConditionalFormatRule);
+  ConditionalFormatRule.prototype._compute = function (prop) {
+    if (!this._aliveRule()) throw this._goneRule();
+    if (prop === "formula") return this._rule.formula;
+    return ClientObject.prototype._compute.call(this, prop);
+  };
+  defineLoadable(ConditionalFormatRule, ["formula"]);
   ConditionalFormatCollection.prototype.add = function (type) {
     const ctx = this._ctx;
     const range = this._range;

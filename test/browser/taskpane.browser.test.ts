@@ -531,6 +531,48 @@ describe("the task pane in a real browser", () => {
     await page.context().close();
   }, 120_000);
 
+  it("after the user types over an ITOS cell, re-Analyse keeps the typing and the pane names the range it left", async () => {
+    // Net flows -1000, -100, 700, 900: the section goes at A6:F35 below the grid, its KPI
+    // block at A7:D18 (as in test/excel/safeWrites).
+    const { page, pageErrors } = await open({
+      active: "Case",
+      sheets: [
+        {
+          sheetName: "Case",
+          top: 0,
+          left: 0,
+          values: [
+            [null, "Apr-22", "May-22", "Jun-22", "Jul-22", "Total"],
+            ["Investment", -1000, -500, null, null, -1500],
+            ["Saving", 0, 400, 700, 900, 2000],
+            ["Net", -1000, -100, 700, 900, 500],
+          ],
+        },
+      ],
+    });
+    await page.waitForSelector("#detect-facts:not([hidden])");
+    await waitIdle(page);
+    await page.click("#analyse");
+    await waitIdle(page);
+    expect(await page.locator("#analyse-left-alone").isHidden()).toBe(true);
+    // The user types over ITOS's first KPI label, as in Excel (the cell keeps its style).
+    await page.evaluate(() =>
+      (window as unknown as { Excel: typeof Excel }).Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Case").getRange("A7").values = [["My own figure"]];
+        await ctx.sync();
+      })
+    );
+    await page.click("#analyse");
+    await waitIdle(page);
+    expect(await page.locator("#analyse-left-alone").innerText()).toBe(
+      "ITOS left Case!A7:D18 as you edited it and wrote its new analysis at 'ITOS Analysis'!A1:F30; ITOS will not write over it again."
+    );
+    const after = await dump(page);
+    expect(after.sheets.find((x) => x.name === "Case")!.cells.A7.v).toBe("My own figure");
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it("Analyse all sheets writes the ITOS Portfolio sheet linked to the analysed sheet; Remove takes it away", async () => {
     const { page, pageErrors } = await open({ sheets: sandwell.sheets, active: APPENDIX });
     const initial = await dump(page);

@@ -183,7 +183,7 @@ describe("applyPlan (office-addin-mock)", () => {
     expect(excel.added[0].name).toBe("ITOS_Output");
     expect(excel.added[0].reference).toBe("=Cases!$A$11:$B$12");
     expect(excel.added[0].comment).toMatch(
-      /^ITOS Payback output \{"v":1,"kind":"section","sum":"[0-9a-f]{8}"\}$/
+      /^ITOS Payback output \{"v":1,"kind":"section","sum":"[0-9a-f]{8}","cf":\[\]\}$/
     );
   });
 

@@ -276,3 +276,91 @@ describe("before ExcelApi 1.9 (no getCellProperties)", () => {
     expect(sheet(host.model.dump()).cells.F7.v).toBe("Agreed at CMT");
   });
 });
+
+describe("a user's conditional formats", () => {
+  /** Adds a custom rule the way a user's own add-in or macro would: Office.js, one sync. */
+  async function addRule(host: FakeHost, range: string, formula: string, color: string) {
+    await run(host, async (ctx) => {
+      const rule = ctx.workbook.worksheets
+        .getItem("Case")
+        .getRange(range)
+        .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      rule.custom.rule.formula = formula;
+      rule.custom.format.fill.color = color;
+      await ctx.sync();
+    });
+  }
+  const rules = (host: FakeHost) => sheet(host.model.dump()).conditionalFormats;
+  // ITOS's break-even highlight on this case: the period rows 25-27 (Apr-22 is row 24, the
+  // first row it can flag is May-22's), flagged where the cumulative (column E) turns >= 0.
+  const itosRule = { range: "A25:E27", formula: "=AND($E25>=0,$E24<0)" };
+  const spanning = { range: "A1:H40", formula: "=LEN($A1)>20" };
+  const apart = { range: "H1:H4", formula: "=H1<0" };
+  const insideSection = { range: "D8:D12", formula: "=D8>0" };
+
+  test("one over the output area, one apart and one inside ITOS's section all survive Analyse, re-Analyse and Remove; ITOS's own goes", async () => {
+    const host = caseHost();
+    await addRule(host, spanning.range, spanning.formula, BLUE);
+    await addRule(host, apart.range, apart.formula, BLUE);
+    await analyse(host);
+    const ranges = () => rules(host).map((r) => ({ range: r.range, formula: r.formula }));
+    expect(ranges()).toEqual([spanning, apart, itosRule]);
+    // Inside ITOS's KPI block, added after ITOS wrote it: a rule a clear-all would take too.
+    await addRule(host, insideSection.range, insideSection.formula, MARK);
+
+    await analyse(host); // re-Analyse: ITOS's rule replaced once, the user's three kept whole
+    expect(ranges()).toEqual([spanning, apart, insideSection, itosRule]);
+    expect(rules(host).find((r) => r.range === spanning.range)?.fill).toBe(BLUE);
+
+    const before = host.model.syncs;
+    const removal = await run(host, (ctx) => removeOutputInContext(ctx));
+    expect(ranges()).toEqual([spanning, apart, insideSection]);
+    // Names; cells and rules on ITOS's sections; the rules' ranges and formulas; the removal.
+    expect(removal.syncs).toBe(4);
+    expect(host.model.syncs - before).toBe(4);
+    expect(itosCells(host.model.dump())).toEqual([]);
+  });
+
+  test("a rule the user set up like ITOS's, on other cells of its section, is theirs", async () => {
+    const host = caseHost();
+    await analyse(host);
+    // The same shape of formula ITOS writes, on the year-summary rows: not the range ITOS wrote.
+    const lookalike = { range: "A21:E21", formula: "=AND($E21>=0,$E20<0)" };
+    await addRule(host, lookalike.range, lookalike.formula, MARK);
+    await run(host, (ctx) => removeOutputInContext(ctx));
+    expect(rules(host).map((r) => ({ range: r.range, formula: r.formula }))).toEqual([lookalike]);
+  });
+
+  test("ITOS's rule over a section the user changed stays with it; the re-run's output gets its own", async () => {
+    const host = caseHost();
+    await analyse(host);
+    await type(host, "E26", 123); // over ITOS's cumulative figure for Jun-22
+    const again = await analyse(host);
+    expect(again.applied.leftAlone).toEqual(["Case!E24:E27"]);
+    // The old highlight stays on the rows the user now owns; the new one is on ITOS's own sheet.
+    expect(rules(host).map((r) => r.range)).toEqual([itosRule.range]);
+    expect(sheet(host.model.dump(), "ITOS Analysis").conditionalFormats).toHaveLength(1);
+  });
+});
+
+describe("typing over ITOS's output on the sheet ITOS made", () => {
+  test("keeps the sheet and the typing: the re-run writes to a new sheet, and Remove leaves the user's", async () => {
+    const host = caseHost();
+    await analyse(host, true);
+    // On a sheet of its own the section is A1:F30 and its KPI block A2:D13 (the title is A1).
+    expect(outputRef(host.model.dump())).toBe("='ITOS Analysis'!$A$1:$F$30");
+    await type(host, "A2", "My own figure", "ITOS Analysis");
+
+    const again = await analyse(host, true);
+    expect(again.applied.leftAlone).toEqual(["'ITOS Analysis'!A2:D13"]);
+    const second = host.model.dump();
+    expect(sheet(second, "ITOS Analysis").cells.A2.v).toBe("My own figure");
+    expect(outputRef(second)).toBe("='ITOS Analysis (2)'!$A$1:$F$30");
+
+    await run(host, (ctx) => removeOutputInContext(ctx));
+    const removed = host.model.dump();
+    expect(removed.sheets.map((s) => s.name)).toEqual(["Case", "ITOS Analysis"]);
+    expect(sheet(removed, "ITOS Analysis").cells.A2.v).toBe("My own figure");
+    expect(removed.names).toEqual([]);
+  });
+});
