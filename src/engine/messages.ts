@@ -139,6 +139,15 @@ export const ErrorMessage = {
     cannotWrite: (file: string, why: string) => `Cannot write ${file}: ${why}.`,
     outputExists: (file: string) =>
       `${file} already exists: give --force to replace it, or choose another --out.`,
+    noWorkbookParts: () =>
+      "The workbook has no workbook or styles part: it is not an Excel .xlsx workbook.",
+    /** A sheet part ITOS cannot rewrite without risk (a form Excel itself never saves). */
+    sheetNotEditable: (sheet: string) =>
+      `Sheet '${sheet}' is stored in a form ITOS cannot edit safely; save the workbook from Excel and try again.`,
+    nameTakenInFile: (name: string) =>
+      `The workbook already has a name ${name} that ITOS did not write; ITOS leaves it alone, so rename it and apply again.`,
+    cellTakenInFile: (cell: string) =>
+      `${cell} is not empty, and ITOS never overwrites a cell it did not write.`,
     noWorkbooksFound: (paths: readonly string[]) =>
       `No .xlsx workbooks found in ${paths.join(", ")}.`,
   },

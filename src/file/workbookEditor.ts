@@ -5,7 +5,7 @@
  * copies every other part of the package through unchanged. Everything ITOS writes is found again
  * through its marked names (see src/grid/itosNames.ts), so a re-run removes exactly its own output.
  */
-import { ItosError } from "../engine";
+import { ErrorMessage, ItosError } from "../engine";
 import type { WritePlan } from "../grid";
 import {
   a1,
@@ -71,10 +71,7 @@ export class WorkbookEditor {
     const stylesPart = stylesRel ? stylesRel.target : "xl/styles.xml";
     await pkg.preload([stylesPart]);
     if (!pkg.get(wbPart) || !pkg.get(stylesPart))
-      throw new ItosError(
-        "bad-file",
-        "The workbook has no workbook or styles part: it is not an Excel .xlsx workbook."
-      );
+      throw new ItosError("bad-file", ErrorMessage.file.noWorkbookParts());
     return new WorkbookEditor(pkg, new WorkbookXml(pkg, wbPart), new StylesXml(pkg, stylesPart));
   }
 
@@ -154,10 +151,7 @@ export class WorkbookEditor {
     try {
       xml = new SheetXml(text);
     } catch {
-      throw new ItosError(
-        "bad-file",
-        `Sheet '${name}' is stored in a form ITOS cannot edit safely; save the workbook from Excel and try again.`
-      );
+      throw new ItosError("bad-file", ErrorMessage.file.sheetNotEditable(name));
     }
     const opened = { part: entry.part, xml, notes: null as SheetNotes | null };
     this.sheets.set(entry.part, opened);
@@ -168,7 +162,7 @@ export class WorkbookEditor {
     name: string
   ): Promise<{ part: string; xml: SheetXml; notes: SheetNotes | null }> {
     const s = await this.sheet(name);
-    if (!s) throw new ItosError("bad-file", `The workbook has no sheet named '${name}'.`);
+    if (!s) throw new ItosError("bad-file", ErrorMessage.file.noSheetNamed(name));
     return s;
   }
 
@@ -267,11 +261,7 @@ export class WorkbookEditor {
       .find(
         (d) => d.localSheetId === null && planned.has(d.name) && !isOwnedName(d.name, d.comment)
       );
-    if (clash)
-      throw new ItosError(
-        "no-room",
-        `The workbook already has a name ${clash.name} that ITOS did not write; ITOS leaves it alone, so rename it and apply again.`
-      );
+    if (clash) throw new ItosError("no-room", ErrorMessage.file.nameTakenInFile(clash.name));
   }
 
   /**
@@ -298,11 +288,7 @@ export class WorkbookEditor {
       const s = await this.sheetOrFail(p.sheet);
       if (hasContent(s.xml.cell(p.row, p.col))) {
         const where = `${p.sheet}!${a1(p.row, p.col)}`;
-        throw new ItosError(
-          "no-room",
-          `${where} is not empty, and ITOS never overwrites a cell it did not write.`,
-          { cell: where }
-        );
+        throw new ItosError("no-room", ErrorMessage.file.cellTakenInFile(where), { cell: where });
       }
       const style = this.styles.cellFormat({
         numberFormat: p.numberFormat,
