@@ -104,5 +104,9 @@ describe("sensitivityTable", () => {
       ["0", "0"],
       ["0", "0"],
     ]);
+    // Even where the headline convention has no figure of its own (time-zero on a table with no
+    // Year 0), a case that never goes below zero has paid back at once.
+    const timeZero = sensitivityTable(savingsOnly, { convention: "time-zero" }, [0], [0, 1]);
+    expect(timeZero.paybackYears.map((row) => row.map(shown))).toEqual([["0", "0"]]);
   });
 });
