@@ -38,6 +38,8 @@ describe("limit verdict", () => {
       "The payback limit Infinity years is not usable: it must be zero or more."
     );
     expect(() => limitVerdict(null, NaN)).toThrow("The payback limit NaN years is not usable");
+    // A bad argument, for the pane and the command to tell apart from a sheet they cannot read.
+    expect(() => limitVerdict(null, -1)).toThrow(expect.objectContaining({ code: "bad-argument" }));
   });
 });
 
@@ -61,6 +63,9 @@ describe("what-if", () => {
     expect(() => applyWhatIf(level, { delayPeriods: -1 })).toThrow(
       "The delay must be a whole number of periods, zero or more; got -1."
     );
+    const badArgument = expect.objectContaining({ code: "bad-argument" });
+    expect(() => applyWhatIf(level, { returnsChange: -2 })).toThrow(badArgument);
+    expect(() => applyWhatIf(level, { delayPeriods: 0.5 })).toThrow(badArgument);
   });
 
   test("investment is scaled but never delayed; returns are scaled and delayed", () => {

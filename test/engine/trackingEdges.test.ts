@@ -57,6 +57,8 @@ describe("as of which period", () => {
     expect(at(-1)).toThrow("The last actual period must be one of the grid's 6 periods (got 0).");
     expect(at(1.5)).toThrow("The last actual period must be one of the grid's 6 periods (got 2.5).");
     expect(at(5)).not.toThrow();
+    // The pane and the command tell a bad argument apart from a sheet they cannot read.
+    expect(at(6)).toThrow(expect.objectContaining({ code: "bad-argument" }));
   });
 });
 
