@@ -87,6 +87,14 @@ describe("crossover and messages", () => {
     expect(findCrossover([money(0), money(-1)])).toBeNull();
   });
 
+  test("a month table that pays back says nothing more: no word of Year 0 or of missing investment", () => {
+    // -100, +60, +60: every convention but time-zero has a figure, and a month table is not
+    // expected to have a Year 0, so there is nothing to tell the user.
+    const m = measurePayback({ periods: months, lines });
+    expect(m.paybackByConvention["time-zero"]).toBeNull();
+    expect(m.messages).toEqual([]);
+  });
+
   test("the headline's own reason is said plainly, without the convention's name before it", () => {
     // A month table has no Year 0: asked for the time-zero headline, the reason is said as it is.
     const m = measurePayback({ periods: months, lines }, { convention: "time-zero" });
