@@ -137,3 +137,29 @@ describe("headroom", () => {
     expect(headroom(level, { limitYears: 2 })).toEqual({ returnsCut: money(0), delayPeriods: 0, reason: null });
   });
 });
+
+describe("the user's options carry into the scenario", () => {
+  test("what-if discounts at the user's rate, and a base that never pays back has no change in payback", () => {
+    // At 0%: NPV is the plain sum, -100 + 4 x 50 = 100; returns cut 20%: -100 + 4 x 40 = 60.
+    const w = whatIf(level, { returnsChange: "-0.2" }, { discountRate: 0 });
+    expect(n(w.npv)).toBe(60);
+    expect(n(w.change.npv)).toBe(-40);
+    // Base: 20 + 30 = 50 against 100, never; doubled returns, 40 + 60 = 100: pays back, but there
+    // is no base payback to compare with.
+    const never = yearTable([-100, 0, 0], [0, 20, 30]);
+    const doubled = whatIf(never, { returnsChange: 1 });
+    expect(doubled.paybackYears).not.toBeNull();
+    expect(doubled.change.paybackMonths).toBeNull();
+  });
+
+  test("headroom counts in the user's convention", () => {
+    // From the first investment (Year 0 counted as a year), level returns R pay back 100 in
+    // 1 + 100 / R years: 3 years at R = 50, so against a limit of 3 there is no cut or delay to
+    // spare. (In the table's own time-zero convention it would be 2 years, a third and a year.)
+    expect(headroom(level, { convention: "first-investment", limitYears: 3 })).toEqual({
+      returnsCut: money(0),
+      delayPeriods: 0,
+      reason: null,
+    });
+  });
+});
