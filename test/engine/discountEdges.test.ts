@@ -5,9 +5,13 @@
 import { discountFactors } from "../../src/engine/discount";
 
 test("a rate of -100% is a bad argument; just above it is usable", () => {
-  expect(() => discountFactors(1, -1, 1)).toThrow(expect.objectContaining({ code: "bad-argument" }));
+  expect(() => discountFactors(1, -1, 1)).toThrow(
+    expect.objectContaining({ code: "bad-argument" })
+  );
   // -99%: one year on, a flow is worth 1 / 0.01 = 100 times as much.
-  expect(discountFactors(2, "-0.99", 1).map((f) => f.toDecimalPlaces(9).toNumber())).toEqual([1, 100]);
+  expect(discountFactors(2, "-0.99", 1).map((f) => f.toDecimalPlaces(9).toNumber())).toEqual([
+    1, 100,
+  ]);
 });
 
 test("a first exponent of -1 (Year 0 before Year 1) starts at (1 + r)", () => {

@@ -16,10 +16,17 @@ const line = (label: string, role: FlowLine["role"], amounts: number[]): FlowLin
   role,
   amounts: amounts.map((a) => money(a)),
 });
-const lines = [line("Investment", "investment", [-100, 0, 0]), line("Saving", "return", [0, 60, 60])];
+const lines = [
+  line("Investment", "investment", [-100, 0, 0]),
+  line("Saving", "return", [0, 60, 60]),
+];
 const months = [monthPeriod(2024, 4), monthPeriod(2024, 5), monthPeriod(2024, 6)];
 const quarters = [quarterPeriod(2024, 4), quarterPeriod(2024, 7), quarterPeriod(2024, 10)];
-const years = [yearPeriod("2024/25", "2024/25"), yearPeriod("2025/26", "2025/26"), yearPeriod("2026/27", "2026/27")];
+const years = [
+  yearPeriod("2024/25", "2024/25"),
+  yearPeriod("2025/26", "2025/26"),
+  yearPeriod("2026/27", "2026/27"),
+];
 
 /** The failure an action throws, as the caller sees it. */
 function failure(action: () => unknown): ItosError {
@@ -75,9 +82,12 @@ describe("the basis a convention counts from", () => {
     expect(basis("first-investment")).toBe("first-investment");
     expect(basis("time-zero")).toBe("first-investment");
     // A basis given by the user is kept as given.
-    expect(measurePayback({ periods: months, lines }, { convention: "simple", basis: "first-investment" }).basis).toBe(
-      "first-investment"
-    );
+    expect(
+      measurePayback(
+        { periods: months, lines },
+        { convention: "simple", basis: "first-investment" }
+      ).basis
+    ).toBe("first-investment");
   });
 });
 

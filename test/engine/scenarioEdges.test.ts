@@ -25,9 +25,17 @@ const n = (d: { toNumber(): number }) => d.toNumber();
 
 describe("limit verdict", () => {
   test("a limit of zero: a payback of zero is within it, any more exceeds it", () => {
-    expect(limitVerdict(money(0), 0)).toEqual({ years: money(0), verdict: "within", marginYears: money(0) });
+    expect(limitVerdict(money(0), 0)).toEqual({
+      years: money(0),
+      verdict: "within",
+      marginYears: money(0),
+    });
     // 0 - 0.01 = -0.01: beyond the limit by a hundredth of a year.
-    expect(limitVerdict(money("0.01"), 0)).toEqual({ years: money(0), verdict: "exceeds", marginYears: money("-0.01") });
+    expect(limitVerdict(money("0.01"), 0)).toEqual({
+      years: money(0),
+      verdict: "exceeds",
+      marginYears: money("-0.01"),
+    });
   });
 
   test("limits that are not usable are refused in words", () => {
@@ -71,7 +79,11 @@ describe("what-if", () => {
   test("investment is scaled but never delayed; returns are scaled and delayed", () => {
     // Investment +10%: -110 stays at Year 0. Returns +20% (60 a year), two years late: Years 3, 4
     // get 60, 60; Years 3 and 4's own 60 + 60 = 120 are lost.
-    const w = applyWhatIf(level, { investmentChange: "0.1", returnsChange: "0.2", delayPeriods: 2 });
+    const w = applyWhatIf(level, {
+      investmentChange: "0.1",
+      returnsChange: "0.2",
+      delayPeriods: 2,
+    });
     expect(w.input.lines[0].amounts.map(n)).toEqual([-110, 0, 0, 0, 0]);
     expect(w.input.lines[1].amounts.map(n)).toEqual([0, 0, 0, 60, 60]);
     expect(n(w.lostReturns)).toBe(120);
@@ -83,7 +95,10 @@ describe("what-if", () => {
 
   test("a delay that loses nothing says nothing; a short return line is zero after its end", () => {
     // Returns 0, 50, 50 given for three of the five years: delayed one year, 0, 0, 50, 50, 0.
-    const short = { periods: level.periods, lines: [line("Capital", "investment", [-100]), line("Saving", "return", [0, 50, 50])] };
+    const short = {
+      periods: level.periods,
+      lines: [line("Capital", "investment", [-100]), line("Saving", "return", [0, 50, 50])],
+    };
     const w = applyWhatIf(short, { delayPeriods: 1 });
     expect(w.input.lines[1].amounts.map(n)).toEqual([0, 0, 50, 50, 0]);
     expect(n(w.lostReturns)).toBe(0);
@@ -114,7 +129,11 @@ describe("headroom", () => {
       lines: [line("Saving", "return", [10, 10, 10])],
     };
     expect(headroom(savingsOnly)).toEqual({ returnsCut: money(1), delayPeriods: 3, reason: null });
-    expect(headroom(savingsOnly, { limitYears: 0 })).toEqual({ returnsCut: money(1), delayPeriods: 3, reason: null });
+    expect(headroom(savingsOnly, { limitYears: 0 })).toEqual({
+      returnsCut: money(1),
+      delayPeriods: 3,
+      reason: null,
+    });
   });
 
   test("no headroom, in words: without a limit, and against a limit", () => {
@@ -128,13 +147,19 @@ describe("headroom", () => {
     expect(headroom(level, { limitYears: "1.5" }).reason).toBe(
       "The case does not pay back within the 1.5-year limit, so there is no headroom."
     );
-    expect(() => headroom(level, { limitYears: -1 })).toThrow("The payback limit -1 years is not usable");
+    expect(() => headroom(level, { limitYears: -1 })).toThrow(
+      "The payback limit -1 years is not usable"
+    );
   });
 
   test("a limit met exactly passes, with no cut and no delay to spare", () => {
     // Payback 2 years against a limit of 2: passes; a cut of 0.1% (R = 49.95) gives 2.002 years
     // and a delay of one year 3 years, so both headrooms are zero.
-    expect(headroom(level, { limitYears: 2 })).toEqual({ returnsCut: money(0), delayPeriods: 0, reason: null });
+    expect(headroom(level, { limitYears: 2 })).toEqual({
+      returnsCut: money(0),
+      delayPeriods: 0,
+      reason: null,
+    });
   });
 });
 

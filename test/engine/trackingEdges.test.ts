@@ -34,8 +34,12 @@ describe("as of which period", () => {
     expect(t.asOf).toBe(0);
     expect(t.asOfPeriod.label).toBe("Apr-24");
     // Plan: -500, nothing saved yet; actual: -400. Variance -400 - (-500) = +100 = 100 / 500 = 20%.
-    expect([n(t.planToDate.investment), n(t.planToDate.return), n(t.planToDate.net)]).toEqual([-500, 0, -500]);
-    expect([n(t.actualToDate.investment), n(t.actualToDate.return), n(t.actualToDate.net)]).toEqual([-400, 0, -400]);
+    expect([n(t.planToDate.investment), n(t.planToDate.return), n(t.planToDate.net)]).toEqual([
+      -500, 0, -500,
+    ]);
+    expect([n(t.actualToDate.investment), n(t.actualToDate.return), n(t.actualToDate.net)]).toEqual(
+      [-400, 0, -400]
+    );
     expect(n(t.variance)).toBe(100);
     expect(n(t.variancePct!)).toBe(0.2);
   });
@@ -55,7 +59,9 @@ describe("as of which period", () => {
     const at = (asOf: number) => () => trackAgainstPlan({ periods, plan, actual, asOf });
     expect(at(6)).toThrow("The last actual period must be one of the grid's 6 periods (got 7).");
     expect(at(-1)).toThrow("The last actual period must be one of the grid's 6 periods (got 0).");
-    expect(at(1.5)).toThrow("The last actual period must be one of the grid's 6 periods (got 2.5).");
+    expect(at(1.5)).toThrow(
+      "The last actual period must be one of the grid's 6 periods (got 2.5)."
+    );
     expect(at(5)).not.toThrow();
     // The pane and the command tell a bad argument apart from a sheet they cannot read.
     expect(at(6)).toThrow(expect.objectContaining({ code: "bad-argument" }));
@@ -75,7 +81,14 @@ describe("the re-forecast", () => {
     expect(r.paybackMonths!.toDecimalPlaces(6).toNumber()).toBe(3.666667);
     // Simple: 500 recovered by returns from May-24: 200 + 200 = 400 after 2 months, then 100/150.
     expect(r.paybackByConvention.simple!.months.toDecimalPlaces(6).toNumber()).toBe(2.666667);
-    expect(r.periods.map((p) => p.label)).toEqual(["Apr-24", "May-24", "Jun-24", "Jul-24", "Aug-24", "Sep-24"]);
+    expect(r.periods.map((p) => p.label)).toEqual([
+      "Apr-24",
+      "May-24",
+      "Jun-24",
+      "Jul-24",
+      "Aug-24",
+      "Sep-24",
+    ]);
   });
 
   test("a return typed as an actual is not counted as investment, nor the other way round", () => {
