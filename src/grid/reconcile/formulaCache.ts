@@ -1,5 +1,5 @@
 /** The workbook's formulas read once per cell (tokens and plain sums), cells numbered for speed. */
-import { signedSumOf, tokenize, type SignedRef, type Token } from "../../sheet";
+import { signedSum, signedSumOf, tokenize, type SignedRef, type Token } from "../../sheet";
 import type { FormulaCell, FormulaWorkbook } from "./formulaTerms";
 
 /** Sheet names numbered as they are met, so a cell packs into one number (see cellNumber). */
@@ -57,8 +57,10 @@ export class FormulaCache {
     const k = this.num(sheet, row, col);
     let s = this.sums.get(k);
     if (s === undefined) {
-      // Every total is read as a sum once: its tokens are not kept, only the sum.
-      s = signedSumOf(this.tokens.get(k) ?? tokenize(f));
+      // Every total is read as a sum once: its tokens are not kept, only the sum (most are plain
+      // forms, read without tokens).
+      const tokens = this.tokens.get(k);
+      s = tokens ? signedSumOf(tokens) : signedSum(f);
       this.sums.set(k, s);
     }
     return s;
