@@ -9,7 +9,8 @@ export function omission(
   cache: FormulaCache,
   t: StatedTotal,
   intended: Map<number, FormulaCell[]>,
-  intendedCells: Map<number, FormulaCell>,
+  /** The cells of every stated total: only these are taken as mended. */
+  intendedCells: ReadonlyMap<number, unknown>,
   /** Cells already found to hold an error or another workbook's figure: they cannot be judged. */
   flagged: Set<number>
 ): { detail: string; missing: FormulaCell[]; parts: FormulaCell[] } | null {

@@ -42,6 +42,7 @@ function workbookOf(sheets: Map<string, SheetSnapshot>): FormulaWorkbook {
     }
     return last;
   };
+  const clear = new Map<string, boolean>();
   return {
     formulaAt: (sheet, row, col) => {
       const s = sheetOf(sheet);
@@ -63,7 +64,24 @@ function workbookOf(sheets: Map<string, SheetSnapshot>): FormulaWorkbook {
         right: s.left + width - 1,
       };
     },
+    clearOfSuspects: (sheet) => {
+      let known = clear.get(sheet);
+      if (known === undefined) {
+        const s = sheets.get(sheet);
+        clear.set(sheet, (known = s !== undefined && clearSheet(s)));
+      }
+      return known;
+    },
   };
+}
+
+/** Whether no cell of the sheet shows an error and no formula holds "#" or "[" (see FormulaWorkbook). */
+function clearSheet(s: SheetSnapshot): boolean {
+  for (const row of s.values)
+    for (const v of row) if (typeof v === "object" && v !== null && "error" in v) return false;
+  for (const row of s.formulas ?? [])
+    for (const f of row) if (f != null && (f.includes("#") || f.includes("["))) return false;
+  return true;
 }
 
 function lineAt(model: GridModel, line: GridLine, block: number): number | null {
