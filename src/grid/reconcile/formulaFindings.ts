@@ -44,7 +44,8 @@ export function formulaFindings(
   const cache = new FormulaCache(wb);
   const findings: FormulaFinding[] = [];
   const flagged = new Set<number>();
-  const totalAt = new Map(totals.map((t) => [key(t.cell), t]));
+  const totalAt = new Map<number, StatedTotal>();
+  for (const t of totals) totalAt.set(key(t.cell), t);
   const subjectOf = subjectsOf(lines, totalAt);
   const add = (c: FormulaCell, kind: FormulaFindingKind, detail: string, cells: FormulaCell[]) => {
     findings.push({ sheet: c.sheet, cell: cellA1(c), kind, detail, cells });

@@ -14,7 +14,7 @@ export function omission(
   /** Cells already found to hold an error or another workbook's figure: they cannot be judged. */
   flagged: Set<number>
 ): { detail: string; missing: FormulaCell[]; parts: FormulaCell[] } | null {
-  const sum = cache.sumAt(t.cell);
+  const sum = cache.ownSumAt(t.cell);
   if (sum === null) return null;
   const coverage = new Coverage(cache, t.cell, sum, intended, intendedCells);
   // Most totals refer to their parts directly: only the others need the walk through sums.
