@@ -59,24 +59,41 @@ const lengthOf = (packed: number) => packed & 7;
 const indexOf = (packed: number) => (packed >> 3) - 1;
 
 /**
- * A cell at `at`: $?COL$?ROW, not followed by a letter, digit, "_", "." or "(" (that would be a
- * name or function). The corner is null when it lies beyond the sheet.
+ * The cell cellAt read last: one object filled in place rather than one per attempt, as a reader
+ * of every stated total's formula makes many. Read it before the next call.
  */
-function cellAt(text: string, at: number): { corner: RefCorner | null; length: number } | null {
+const cell = { row: 0, col: 0, absRow: false, absCol: false, inside: false, length: 0 };
+
+/**
+ * A cell at `at`: $?COL$?ROW, not followed by a letter, digit, "_", "." or "(" (that would be a
+ * name or function). Whether there is one; if so, `cell` holds it (inside is false when it lies
+ * beyond the sheet).
+ */
+function cellAt(text: string, at: number): boolean {
   const absCol = text.charCodeAt(at) === DOLLAR;
   const letters = columnAt(text, absCol ? at + 1 : at);
-  if (letters < 0) return null;
+  if (letters < 0) return false;
   let i = (absCol ? at + 1 : at) + lengthOf(letters);
   const absRow = text.charCodeAt(i) === DOLLAR;
   if (absRow) i++;
   const digits = rowAt(text, i);
-  if (digits < 0) return null;
+  if (digits < 0) return false;
   i += lengthOf(digits);
-  if (!endsReference(text.charCodeAt(i), false)) return null;
+  if (!endsReference(text.charCodeAt(i), false)) return false;
   const col = indexOf(letters);
   const row = indexOf(digits);
-  const inside = col < MAX_COLS && row >= 0 && row < MAX_ROWS;
-  return { corner: inside ? { row, col, absRow, absCol } : null, length: i - at };
+  cell.row = row;
+  cell.col = col;
+  cell.absRow = absRow;
+  cell.absCol = absCol;
+  cell.inside = col < MAX_COLS && row >= 0 && row < MAX_ROWS;
+  cell.length = i - at;
+  return true;
+}
+
+/** The corner `cell` holds, as its own object. */
+function cellCorner(): RefCorner {
+  return { row: cell.row, col: cell.col, absRow: cell.absRow, absCol: cell.absCol };
 }
 
 /** A whole-column end at `at`: $?COL, not followed by a letter, digit, "_", ".", "(" or "!". */
@@ -113,17 +130,13 @@ export function readArea(
   text: string,
   at: number
 ): { start: RefCorner; end: RefCorner; length: number } | null {
-  const c1 = cellAt(text, at);
-  if (c1) {
-    const start = c1.corner;
-    if (!start) return null;
-    const after = at + c1.length;
-    if (text[after] === ":") {
-      const c2 = cellAt(text, after + 1);
-      const end = c2 && c2.corner;
-      if (c2 && end) return { start, end, length: c1.length + 1 + c2.length };
-    }
-    return { start, end: start, length: c1.length };
+  if (cellAt(text, at)) {
+    if (!cell.inside) return null;
+    const start = cellCorner();
+    const first = cell.length;
+    if (text.charCodeAt(at + first) === 58 /* : */ && cellAt(text, at + first + 1) && cell.inside)
+      return { start, end: cellCorner(), length: first + 1 + cell.length };
+    return { start, end: start, length: first };
   }
   const col1 = wholeColumnAt(text, at);
   if (col1 && text[at + col1.length] === ":") {

@@ -1,5 +1,6 @@
 /** A formula read as a signed sum of references, when that is all it is. */
 import type { FormulaRef } from "./formulaRef";
+import { plainSum } from "./formulaPlainSum";
 import { tokenize, type Token } from "./formulaTokenizer";
 
 /** A reference in a signed sum, with its coefficient (+1 added, -1 subtracted). */
@@ -12,10 +13,11 @@ export interface SignedRef {
  * The formula as a signed sum of references, when that is all it is: SUM(...) of references,
  * SUBTOTAL(9 or 109, ...), + and - chains of references and such SUMs, brackets, and a leading
  * sign. Returns null for anything else (a product, a constant, another function, an error), so
- * callers never read a formula they do not understand as a sum of parts.
+ * callers never read a formula they do not understand as a sum of parts. The plain forms are
+ * read without tokens (formulaPlainSum), with the same result.
  */
 export function signedSum(formula: string): SignedRef[] | null {
-  return signedSumOf(tokenize(formula));
+  return plainSum(formula) ?? signedSumOf(tokenize(formula));
 }
 
 export function signedSumOf(tokens: Token[]): SignedRef[] | null {

@@ -1,15 +1,22 @@
 /** The workbook's formulas read once per cell (tokens and plain sums), cells numbered for speed. */
-import { signedSumOf, tokenize, type SignedRef, type Token } from "../../sheet";
+import { signedSum, signedSumOf, tokenize, type SignedRef, type Token } from "../../sheet";
 import type { FormulaCell, FormulaWorkbook } from "./formulaTerms";
 
 /** Sheet names numbered as they are met, so a cell packs into one number (see cellNumber). */
 const sheetNumbers = new Map<string, number>();
+let lastSheet: string | null = null;
+let lastId = 0;
 
 /** One number per cell: rows below 2^20 and columns below 2^14 pack under 2^34 per sheet. */
 export function cellNumber(sheet: string, row: number, col: number): number {
-  let id = sheetNumbers.get(sheet);
-  if (id === undefined) sheetNumbers.set(sheet, (id = sheetNumbers.size));
-  return id * 17_179_869_184 + row * 16_384 + col;
+  // Cells come sheet by sheet: the last sheet's number is kept at hand.
+  if (sheet !== lastSheet) {
+    let id = sheetNumbers.get(sheet);
+    if (id === undefined) sheetNumbers.set(sheet, (id = sheetNumbers.size));
+    lastSheet = sheet;
+    lastId = id;
+  }
+  return lastId * 17_179_869_184 + row * 16_384 + col;
 }
 
 /** A cell's number (see cellNumber). */
@@ -50,6 +57,21 @@ export class FormulaCache {
     return this.sumOf(c.sheet, c.row, c.col);
   }
 
+  /**
+   * A stated total's own formula as a sum, read afresh unless already known. Each total reads
+   * its own once a pass: keeping every one would only give the collector work, while the sums
+   * reached through other formulas are kept (sumOf), as several walks reach the same ones.
+   */
+  ownSumAt(c: FormulaCell): SignedRef[] | null {
+    const f = this.wb.formulaAt(c.sheet, c.row, c.col);
+    if (f === null) return null;
+    const k = this.num(c.sheet, c.row, c.col);
+    const known = this.sums.get(k);
+    if (known !== undefined) return known;
+    const tokens = this.tokens.get(k);
+    return tokens ? signedSumOf(tokens) : signedSum(f);
+  }
+
   sumOf(sheet: string, row: number, col: number): SignedRef[] | null {
     // Most cells a sum covers are typed amounts: no need to remember them.
     const f = this.wb.formulaAt(sheet, row, col);
@@ -57,8 +79,10 @@ export class FormulaCache {
     const k = this.num(sheet, row, col);
     let s = this.sums.get(k);
     if (s === undefined) {
-      // Every total is read as a sum once: its tokens are not kept, only the sum.
-      s = signedSumOf(this.tokens.get(k) ?? tokenize(f));
+      // Every total is read as a sum once: its tokens are not kept, only the sum (most are plain
+      // forms, read without tokens).
+      const tokens = this.tokens.get(k);
+      s = tokens ? signedSumOf(tokens) : signedSum(f);
       this.sums.set(k, s);
     }
     return s;

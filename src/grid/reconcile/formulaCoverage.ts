@@ -1,5 +1,13 @@
 /** Whether a total's formula covers a part: directly, or through the plain sums it refers to. */
-import { refBounds, type RangeRef, type SignedRef } from "../../sheet";
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  refBounds,
+  sameSheet,
+  type FormulaRef,
+  type RangeRef,
+  type SignedRef,
+} from "../../sheet";
 import { key, type FormulaCache } from "./formulaCache";
 import type { FormulaCell } from "./formulaTerms";
 
@@ -8,11 +16,11 @@ const EXPANSION_LIMIT = 100_000;
 
 /** Whether a part is covered by a formula: referred to directly, or through the sums it refers to. */
 export class Coverage {
-  private readonly memo = new Map<number, boolean>();
+  // Built on first use: most totals are passed by the direct test alone, and there is one per total.
+  private memo: Map<number, boolean> | null = null;
   /** Every cell inside a reference of the total or of a plain sum reached from it. */
-  private readonly covered = new Set<number>();
-  private readonly intendedByNum = new Map<number, FormulaCell[]>();
-  private expanded = false;
+  private covered: Set<number> | null = null;
+  private intendedByNum: Map<number, FormulaCell[]> | null = null;
   /** The sums behind the total reach too many cells to walk: it is left unjudged. */
   tooLarge = false;
 
@@ -21,44 +29,36 @@ export class Coverage {
     private readonly total: FormulaCell,
     private readonly refs: SignedRef[],
     /** Totals already found to leave parts out, with the parts they should cover: as if mended. */
-    intended: Map<number, FormulaCell[]> = new Map(),
-    intendedCells: Map<number, FormulaCell> = new Map()
-  ) {
-    // The total's own omission is what is being judged: it is not taken as mended.
-    const own = key(total);
-    for (const [k, parts] of intended)
-      if (k !== own && intendedCells.has(k)) this.intendedByNum.set(k, parts);
+    private readonly intended: Map<number, FormulaCell[]> = new Map(),
+    private readonly intendedCells: ReadonlyMap<number, unknown> = new Map()
+  ) {}
+
+  /** The mended totals' parts by cell, leaving out the total's own (that is what is judged). */
+  private mended(): Map<number, FormulaCell[]> {
+    if (this.intendedByNum) return this.intendedByNum;
+    const own = key(this.total);
+    this.intendedByNum = new Map();
+    for (const [k, parts] of this.intended)
+      if (k !== own && this.intendedCells.has(k)) this.intendedByNum.set(k, parts);
+    return this.intendedByNum;
   }
 
-  /** The total's own references as rectangles (sheet resolved), for the direct test. */
-  private rects:
-    | { sheet: string; upper: string; top: number; left: number; bottom: number; right: number }[]
-    | null = null;
-
-  private ownRects() {
-    return (this.rects ??= this.refs
-      .filter((r) => r.ref.workbook === null)
-      .map((r) => {
-        const own = r.ref.sheet ?? this.total.sheet;
-        return { sheet: own, upper: own.toUpperCase(), ...refBounds(r.ref) };
-      }));
-  }
-
+  /** Whether one of the total's own references (on this workbook) holds the cell. */
   directlyAt(sheet: string, row: number, col: number): boolean {
-    for (const r of this.ownRects()) {
-      if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
-      // Sheet names match without regard to case; the same string is the usual case.
-      if (r.sheet === sheet || r.upper === sheet.toUpperCase()) return true;
+    for (const { ref } of this.refs) {
+      if (ref.workbook !== null) continue;
+      if (!holds(ref, row, row, col, col)) continue;
+      if (sameSheetAs(ref.sheet ?? this.total.sheet, sheet)) return true;
     }
     return false;
   }
 
   /** Whether one of the total's own references holds the whole rectangle. */
   directlyWithin(range: RangeRef): boolean {
-    for (const r of this.ownRects()) {
-      if (range.top < r.top || range.bottom > r.bottom) continue;
-      if (range.left < r.left || range.right > r.right) continue;
-      if (r.sheet === range.sheet || r.upper === range.sheet.toUpperCase()) return true;
+    for (const { ref } of this.refs) {
+      if (ref.workbook !== null) continue;
+      if (!holds(ref, range.top, range.bottom, range.left, range.right)) continue;
+      if (sameSheetAs(ref.sheet ?? this.total.sheet, range.sheet)) return true;
     }
     return false;
   }
@@ -87,38 +87,40 @@ export class Coverage {
   }
 
   /** Walks every plain-sum formula reachable from the total (a bounded number of cells). */
-  private expand(): void {
-    if (this.expanded) return;
-    this.expanded = true;
+  private expand(): Set<number> {
+    if (this.covered) return this.covered;
+    const covered = (this.covered = new Set<number>());
+    const intended = this.mended();
     const queue: { sheet: string; refs: SignedRef[] }[] = [
       { sheet: this.total.sheet, refs: this.refs },
     ];
     for (let i = 0; i < queue.length; i++) {
-      if (this.covered.size > EXPANSION_LIMIT) {
+      if (covered.size > EXPANSION_LIMIT) {
         this.tooLarge = true;
-        return;
+        return covered;
       }
       const { sheet: from, refs } = queue[i];
       for (const r of refs)
         this.eachCell(r, from, (sheet, row, col) => {
-          if (this.covered.size > EXPANSION_LIMIT) return false;
+          if (covered.size > EXPANSION_LIMIT) return false;
           const k = this.cache.num(sheet, row, col);
-          if (this.covered.has(k)) return;
-          this.covered.add(k);
+          if (covered.has(k)) return;
+          covered.add(k);
           const sum = this.cache.sumOf(sheet, row, col);
           if (sum) queue.push({ sheet, refs: sum });
-          const mended = this.intendedByNum.get(k);
+          const mended = intended.get(k);
           if (mended) queue.push({ sheet, refs: mended.map(cellRef) });
         });
     }
+    return covered;
   }
 
   /** Covered through the sums the total refers to, or by covering every cell of the part's own sum. */
   covers(part: FormulaCell, depth = 0): boolean {
     const k = this.cache.num(part.sheet, part.row, part.col);
-    this.expand();
-    if (this.covered.has(k)) return true;
-    const known = this.memo.get(k);
+    if (this.expand().has(k)) return true;
+    const memo = (this.memo ??= new Map());
+    const known = memo.get(k);
     if (known !== undefined) return known;
     let result = false;
     if (!result && depth < 8) {
@@ -131,9 +133,29 @@ export class Coverage {
         );
       }
     }
-    this.memo.set(k, result);
+    memo.set(k, result);
     return result;
   }
+}
+
+/** Whether the reference's rectangle holds rows top..bottom and columns left..right. */
+function holds(ref: FormulaRef, top: number, bottom: number, left: number, right: number): boolean {
+  // As refBounds reads it, without an object per test: whole rows or columns span the sheet.
+  const r1 = ref.start.row ?? 0;
+  const r2 = ref.end.row ?? MAX_ROWS - 1;
+  const c1 = ref.start.col ?? 0;
+  const c2 = ref.end.col ?? MAX_COLS - 1;
+  return (
+    top >= Math.min(r1, r2) &&
+    bottom <= Math.max(r1, r2) &&
+    left >= Math.min(c1, c2) &&
+    right <= Math.max(c1, c2)
+  );
+}
+
+/** Sheet names match without regard to case; the same string is the usual case. */
+function sameSheetAs(a: string, b: string): boolean {
+  return a === b || sameSheet(a, b);
 }
 
 /** A single-cell reference to c, as a formula on any sheet would write it. */

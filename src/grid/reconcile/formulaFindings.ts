@@ -44,7 +44,8 @@ export function formulaFindings(
   const cache = new FormulaCache(wb);
   const findings: FormulaFinding[] = [];
   const flagged = new Set<number>();
-  const totalAt = new Map(totals.map((t) => [key(t.cell), t]));
+  const totalAt = new Map<number, StatedTotal>();
+  for (const t of totals) totalAt.set(key(t.cell), t);
   const subjectOf = subjectsOf(lines, totalAt);
   const add = (c: FormulaCell, kind: FormulaFindingKind, detail: string, cells: FormulaCell[]) => {
     findings.push({ sheet: c.sheet, cell: cellA1(c), kind, detail, cells });
@@ -92,7 +93,6 @@ export function formulaFindings(
     { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
   >();
   let candidates = totals.filter((t) => !flagged.has(key(t.cell)));
-  const cellsByKey = new Map(totals.map((t) => [key(t.cell), t.cell]));
   for (let pass = 0; pass < 4; pass++) {
     const intended = new Map([...omissions].map(([k, o]) => [k, o.parts]));
     const next = new Map<
@@ -100,7 +100,7 @@ export function formulaFindings(
       { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
     >();
     for (const t of candidates) {
-      const finding = omission(cache, t, intended, cellsByKey, flagged);
+      const finding = omission(cache, t, intended, totalAt, flagged);
       if (finding) next.set(key(t.cell), { total: t, ...finding });
     }
     const stable = next.size === omissions.size && [...next.keys()].every((k) => omissions.has(k));
@@ -158,7 +158,15 @@ function suspectCells(
 ): FormulaCell[] {
   const seen = new Set<number>();
   const suspects: FormulaCell[] = [];
+  // Cells come sheet by sheet: whether their sheet is clear is asked once per run of them.
+  let lastSheet: string | null = null;
+  let clear = false;
   const visit = (c: FormulaCell) => {
+    if (c.sheet !== lastSheet) {
+      lastSheet = c.sheet;
+      clear = wb.clearOfSuspects?.(c.sheet) ?? false;
+    }
+    if (clear) return;
     const formula = wb.formulaAt(c.sheet, c.row, c.col);
     if (formula === null) return;
     if (

@@ -9,11 +9,12 @@ export function omission(
   cache: FormulaCache,
   t: StatedTotal,
   intended: Map<number, FormulaCell[]>,
-  intendedCells: Map<number, FormulaCell>,
+  /** The cells of every stated total: only these are taken as mended. */
+  intendedCells: ReadonlyMap<number, unknown>,
   /** Cells already found to hold an error or another workbook's figure: they cannot be judged. */
   flagged: Set<number>
 ): { detail: string; missing: FormulaCell[]; parts: FormulaCell[] } | null {
-  const sum = cache.sumAt(t.cell);
+  const sum = cache.ownSumAt(t.cell);
   if (sum === null) return null;
   const coverage = new Coverage(cache, t.cell, sum, intended, intendedCells);
   // Most totals refer to their parts directly: only the others need the walk through sums.

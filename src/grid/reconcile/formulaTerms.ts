@@ -16,6 +16,12 @@ export interface FormulaWorkbook {
   valueAt(sheet: string, row: number, col: number): CellContent;
   /** The used area of a sheet, so whole-column references are walked only where cells are. */
   bounds(sheet: string): { top: number; left: number; bottom: number; right: number } | null;
+  /**
+   * Whether no cell of the sheet shows an error value and no formula on it holds "#" or "["
+   * (optional): then none of its formulas can hold an error or reach another workbook, and its
+   * cells need not be visited one by one for that.
+   */
+  clearOfSuspects?(sheet: string): boolean;
 }
 
 /** Stated cells along one line of a table (a total line's periods, a total column down its lines). */

@@ -42,6 +42,7 @@ function workbookOf(sheets: Map<string, SheetSnapshot>): FormulaWorkbook {
     }
     return last;
   };
+  const clear = new Map<string, boolean>();
   return {
     formulaAt: (sheet, row, col) => {
       const s = sheetOf(sheet);
@@ -63,7 +64,24 @@ function workbookOf(sheets: Map<string, SheetSnapshot>): FormulaWorkbook {
         right: s.left + width - 1,
       };
     },
+    clearOfSuspects: (sheet) => {
+      let known = clear.get(sheet);
+      if (known === undefined) {
+        const s = sheets.get(sheet);
+        clear.set(sheet, (known = s !== undefined && clearSheet(s)));
+      }
+      return known;
+    },
   };
+}
+
+/** Whether no cell of the sheet shows an error and no formula holds "#" or "[" (see FormulaWorkbook). */
+function clearSheet(s: SheetSnapshot): boolean {
+  for (const row of s.values)
+    for (const v of row) if (typeof v === "object" && v !== null && "error" in v) return false;
+  for (const row of s.formulas ?? [])
+    for (const f of row) if (f != null && (f.includes("#") || f.includes("["))) return false;
+  return true;
 }
 
 function lineAt(model: GridModel, line: GridLine, block: number): number | null {
@@ -133,20 +151,24 @@ export function statedLines(model: GridModel): StatedLine[] {
 
 /** The checked totals, one per stated cell, with every reading of its parts the checks made. */
 export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
-  const byCell = new Map<number, CheckResult[]>();
+  const byCell = new Map<number, CheckedTotal>();
   const sheetIds = new Map<string, number>();
+  let lastSheet: string | null = null;
+  let lastId = 0;
   for (const r of results) {
     const c = r.stated.cell;
-    let id = sheetIds.get(c.sheet);
-    if (id === undefined) sheetIds.set(c.sheet, (id = sheetIds.size));
-    const k = id * 17_179_869_184 + c.row * 16_384 + c.col;
+    if (c.sheet !== lastSheet) {
+      let id = sheetIds.get(c.sheet);
+      if (id === undefined) sheetIds.set(c.sheet, (id = sheetIds.size));
+      lastSheet = c.sheet;
+      lastId = id;
+    }
+    const k = lastId * 17_179_869_184 + c.row * 16_384 + c.col;
     const entry = byCell.get(k);
-    if (entry) entry.push(r);
-    else byCell.set(k, [r]);
+    if (entry) entry.add(r);
+    else byCell.set(k, new CheckedTotal(r));
   }
-  const totals: StatedTotal[] = [];
-  for (const rs of byCell.values()) totals.push(new CheckedTotal(rs));
-  return totals;
+  return [...byCell.values()];
 }
 
 /**
@@ -155,13 +177,23 @@ export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
  */
 class CheckedTotal implements StatedTotal {
   readonly cell: CellRef;
+  /** Most cells have one check: a list is made only for a second. */
+  private more: CheckResult[] | null = null;
 
-  constructor(private readonly results: CheckResult[]) {
-    this.cell = results[0].stated.cell;
+  constructor(private readonly first: CheckResult) {
+    this.cell = first.stated.cell;
+  }
+
+  add(r: CheckResult): void {
+    (this.more ??= []).push(r);
+  }
+
+  private get results(): readonly CheckResult[] {
+    return this.more ? [this.first, ...this.more] : [this.first];
   }
 
   get subject(): string {
-    return this.results[0].subject;
+    return this.first.subject;
   }
 
   get status(): "match" | "rounding" | "mismatch" {
@@ -171,7 +203,7 @@ class CheckedTotal implements StatedTotal {
 
   get expected(): number {
     const wrong = this.results.find((r) => r.status === "mismatch");
-    return (wrong ?? this.results[0]).expected.toNumber();
+    return (wrong ?? this.first).expected.toNumber();
   }
 
   readings(): CellRef[][] {
@@ -183,17 +215,25 @@ class CheckedTotal implements StatedTotal {
     test: (sheet: string, row: number, col: number) => boolean,
     within?: (range: RangeRef) => boolean
   ): boolean {
-    for (const r of this.results) {
-      // A reading whose rectangle passes as a whole needs no visit of its parts.
-      const range = within ? r.partsRange?.() : null;
-      if (range && within!(range)) return true;
-      let all = true;
-      // The visit stops at the first part that fails.
-      visitParts(r, (sheet, row, col) => (all = test(sheet, row, col)));
-      if (all) return true;
-    }
+    if (passes(this.first, test, within)) return true;
+    if (this.more) for (const r of this.more) if (passes(r, test, within)) return true;
     return false;
   }
+}
+
+/** Whether every part of one reading passes the test (see StatedTotal.anyReading). */
+function passes(
+  r: CheckResult,
+  test: (sheet: string, row: number, col: number) => boolean,
+  within?: (range: RangeRef) => boolean
+): boolean {
+  // A reading whose rectangle passes as a whole needs no visit of its parts.
+  const range = within ? r.partsRange?.() : null;
+  if (range && within!(range)) return true;
+  let all = true;
+  // The visit stops at the first part that fails.
+  visitParts(r, (sheet, row, col) => (all = test(sheet, row, col)));
+  return all;
 }
 
 function partCells(r: CheckResult): CellRef[] {
