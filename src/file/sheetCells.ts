@@ -85,7 +85,7 @@ function ownCopy(s: string): string {
 }
 
 /** The plain text of a string item (`<si>` or `<is>`): its runs joined, phonetic guides left out. */
-function plainText(inner: string): string {
+export function plainText(inner: string): string {
   const runs = inner
     .replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, "")
     .match(/<t(?:\s[^>]*)?>[\s\S]*?<\/t>/g);
