@@ -39,6 +39,8 @@ export interface PortfolioRun {
   maxRssMB: number;
   /** CPU time of the whole process, every thread: what parallel running costs in extra work. */
   cpuMs: number;
+  /** CPU time of the main thread alone, where /proc shows it; the rest is workers and V8's threads. */
+  mainCpuMs: number | null;
   cases: number;
 }
 
@@ -52,6 +54,12 @@ export interface PortfolioMeasure extends Measured<{
   throughputRatio: number | null;
   /** Peak memory of 500 workbooks / of 50. */
   memoryRatio: number | null;
+  /**
+   * Cores the one-at-a-time run keeps busy (its CPU time of every thread / its time): above 1 as
+   * V8 compiles and collects on threads of its own. No run on `cores` can be faster than
+   * cores / this, so it bounds the throughput ratio on this machine.
+   */
+  sequentialCores: number | null;
 }
 
 async function generate(dir: string, count: number): Promise<void> {
@@ -83,7 +91,9 @@ function runPortfolio(dir: string, workbooks: number, jobs: number): Promise<Por
       { timeout: RUN_TIME_LIMIT_MS, maxBuffer: 256 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const ms = performance.now() - started;
-        const rss = /itos-bench maxrss-kb=(\d+) cpu-ms=(\d+)/.exec(String(stderr));
+        const rss = /itos-bench maxrss-kb=(\d+) cpu-ms=(\d+)(?: main-cpu-ms=(\d+))?/.exec(
+          String(stderr)
+        );
         if (error || !rss) {
           reject(
             new Error(`itos portfolio --jobs ${jobs} failed: ${error?.message ?? "no memory line"}`)
@@ -97,6 +107,7 @@ function runPortfolio(dir: string, workbooks: number, jobs: number): Promise<Por
           ms,
           maxRssMB: Number(rss[1]) / 1024,
           cpuMs: Number(rss[2]),
+          mainCpuMs: rss[3] === undefined ? null : Number(rss[3]),
           cases,
         });
       }
@@ -107,7 +118,13 @@ function runPortfolio(dir: string, workbooks: number, jobs: number): Promise<Por
 export async function benchPortfolio(large = 500, small = 50): Promise<PortfolioMeasure> {
   const cores =
     typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  const none = { value: null, cores, throughputRatio: null, memoryRatio: null };
+  const none = {
+    value: null,
+    cores,
+    throughputRatio: null,
+    memoryRatio: null,
+    sequentialCores: null,
+  };
   if (!existsSync(path.join(ROOT, "dist", "cli", "portfolio", "worker.js")))
     return { ...none, note: "dist/cli not built: run npm run build:cli first" };
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "itos-bench-portfolio-"));
@@ -129,6 +146,7 @@ export async function benchPortfolio(large = 500, small = 50): Promise<Portfolio
       cores,
       throughputRatio: sequential.ms / parallel.ms,
       memoryRatio: parallel.maxRssMB / smallRun.maxRssMB,
+      sequentialCores: sequential.cpuMs / sequential.ms,
     };
   } catch (e) {
     return { ...none, note: `portfolio benchmark not measured: ${(e as Error).message}` };

@@ -204,41 +204,70 @@ export type PaybackMeasure = Pick<
   | "messages"
 >;
 
-export function measurePayback(input: PaybackInput, options: PaybackOptions = {}): PaybackMeasure {
+/** What every convention reads, its arrays the result's own. */
+interface Flows extends ConventionInputs {
+  investmentByPeriod: Decimal[];
+  returnByPeriod: Decimal[];
+  net: Decimal[];
+  cumulative: Decimal[];
+}
+
+/** The flows by period, the cumulative position and its break-even: what every convention reads. */
+function flowsOf(
+  input: PaybackInput,
+  options: PaybackOptions
+): { cadence: Cadence; convention: PaybackConvention; x: Flows } {
   const { periods, lines } = input;
   const n = periods.length;
   if (n === 0) throw new ItosError("no-periods", ErrorMessage.period.noPeriods());
   const cadence = cadenceOf(periods);
   const convention = headlineConvention(periods, options);
-
   const investmentByPeriod = totalByPeriod(lines, "investment", n);
   const returnByPeriod = totalByPeriod(lines, "return", n);
   const net = investmentByPeriod.map((inv, i) => inv.plus(returnByPeriod[i]));
   const cumulative = runningTotal(net);
-  const messages: string[] = [];
+  const x: Flows = {
+    periods,
+    investmentByPeriod,
+    returnByPeriod,
+    net,
+    cumulative,
+    breakEven: findBreakEven(cumulative),
+    firstInvestment: firstNonZero(investmentByPeriod, false),
+    firstReturn: firstNonZero(returnByPeriod, true),
+  };
+  return { cadence, convention, x };
+}
 
-  const firstInvestment = firstNonZero(investmentByPeriod, false);
-  const firstReturn = firstNonZero(returnByPeriod, true);
+/**
+ * The break-even and the payback in the headline convention alone, as measurePayback finds them:
+ * for searches that rerun a case many times and need nothing else.
+ */
+export function headlinePayback(
+  input: PaybackInput,
+  options: PaybackOptions = {}
+): { breakEven: BreakEven; paybackYears: Decimal | null } {
+  const { cadence, convention, x } = flowsOf(input, options);
+  const found = conventionPeriods(convention, x);
+  const years =
+    "periods" in found ? figureOf(found.periods, monthsPerPeriodOf(cadence)).years : null;
+  return { breakEven: x.breakEven, paybackYears: years };
+}
+
+export function measurePayback(input: PaybackInput, options: PaybackOptions = {}): PaybackMeasure {
+  const { cadence, convention, x } = flowsOf(input, options);
+  const { investmentByPeriod, returnByPeriod, net, cumulative, breakEven } = x;
+  const { firstInvestment, firstReturn } = x;
+  const messages: string[] = [];
   if (firstInvestment === null)
     messages.push("No investment found in the grid: every investment line is blank or zero.");
-
-  const breakEven = findBreakEven(cumulative);
   if (breakEven.status === "not-reached") {
     messages.push(
       `Not paid back within the horizon: the cumulative position ends ${breakEven.shortfall.toFixed(0)} short of break-even.`
     );
   }
   const { byConvention, notes } = paybackInEveryConvention(
-    {
-      periods,
-      investmentByPeriod,
-      returnByPeriod,
-      net,
-      cumulative,
-      breakEven,
-      firstInvestment,
-      firstReturn,
-    },
+    x,
     monthsPerPeriodOf(cadence),
     convention,
     messages
