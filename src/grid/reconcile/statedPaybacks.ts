@@ -38,6 +38,20 @@ const SAYS_PAYBACK = /\bpay[\s-]?back\b|\bpaid\s+back\b/i;
 /** A figure with its unit: "3.08 years", "39 months", "13 quarters". */
 const FIGURE = /(\d+(?:\.\d+)?)\s*(years?|yrs?|months?|mths?|quarters?|qtrs?)\b/gi;
 
+// Built once: every text cell of every sheet is read with them.
+/** A figure alone, maybe bounded: "3.08 years", "just under 3 years." */
+const FIGURE_ALONE = new RegExp(
+  `^\\s*(?:(?:just\\s+)?(?:under|within|less\\s+than)\\s+)?${FIGURE.source}\\s*\\.?\\s*$`,
+  "i"
+);
+/** The first figure with its unit (FIGURE without the global flag, so it keeps no position). */
+const FIRST_FIGURE = new RegExp(FIGURE.source, "i");
+/** A number word just before its unit ("four years"), every word in one pattern. */
+const WORD_BEFORE_UNIT = new RegExp(
+  `\\b(${NUMBER_WORDS.slice(1).join("|")})(?=\\s+(?:years?|months?|quarters?)\\b)`,
+  "gi"
+);
+
 /**
  * A payback inside a sentence or a worked answer: the figure after the last "=" ("Payback period
  * = 3 + 10,000/125,000 = 3.08 years", "=3+(7000/10000)=3.7 years"), else the first figure of a
@@ -47,15 +61,11 @@ const FIGURE = /(\d+(?:\.\d+)?)\s*(years?|yrs?|months?|mths?|quarters?|qtrs?)\b/
 function paybackInSentence(text: string, speaksOfPayback: boolean): StatedPayback | null {
   const flat = plainFigures(text);
   const eq = flat.lastIndexOf("=");
-  const alone = new RegExp(
-    `^\\s*(?:(?:just\\s+)?(?:under|within|less\\s+than)\\s+)?${FIGURE.source}\\s*\\.?\\s*$`,
-    "i"
-  );
   let part: string;
-  if (eq >= 0 && alone.test(flat.slice(eq + 1))) part = flat.slice(eq + 1);
-  else if (SAYS_PAYBACK.test(flat) || (speaksOfPayback && alone.test(flat))) part = flat;
+  if (eq >= 0 && FIGURE_ALONE.test(flat.slice(eq + 1))) part = flat.slice(eq + 1);
+  else if (SAYS_PAYBACK.test(flat) || (speaksOfPayback && FIGURE_ALONE.test(flat))) part = flat;
   else return null;
-  const m = new RegExp(FIGURE.source, "i").exec(part);
+  const m = FIRST_FIGURE.exec(part);
   if (!m) return null;
   const before = part.slice(0, m.index);
   const bound = /(?:just\s+)?(?:under|within|less\s+than)\s*$/i.test(before) ? "within " : "";
@@ -72,16 +82,12 @@ function paybackInSentence(text: string, speaksOfPayback: boolean): StatedPaybac
 
 /** "a. 4 years" -> "4 years", "just under four years" -> "just under 4 years": figures as digits, no list marker. */
 function plainFigures(text: string): string {
-  let t = text
+  const t = text
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^(?:[a-z]|\d{1,2}|[ivx]+)[.)]\s+/i, "");
   // From "one": a stated payback of zero is no payback.
-  NUMBER_WORDS.forEach((w, n) => {
-    if (n === 0) return;
-    t = t.replace(new RegExp(`\\b${w}(?=\\s+(?:years?|months?|quarters?)\\b)`, "gi"), String(n));
-  });
-  return t;
+  return t.replace(WORD_BEFORE_UNIT, (w) => String(NUMBER_WORDS.indexOf(w.toLowerCase())));
 }
 
 /** Cells to the right of a label searched for its figure. */
