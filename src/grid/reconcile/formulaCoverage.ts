@@ -8,7 +8,8 @@ import {
   type RangeRef,
   type SignedRef,
 } from "../../sheet";
-import { key, type FormulaCache } from "./formulaCache";
+import { CoveredCells } from "./coveredCells";
+import { cellNumber, key, type FormulaCache } from "./formulaCache";
 import type { FormulaCell } from "./formulaTerms";
 
 /** Cells walked through the sums behind one total before it is left unjudged (a false alarm costs more). */
@@ -19,7 +20,7 @@ export class Coverage {
   // Built on first use: most totals are passed by the direct test alone, and there is one per total.
   private memo: Map<number, boolean> | null = null;
   /** Every cell inside a reference of the total or of a plain sum reached from it. */
-  private covered: Set<number> | null = null;
+  private covered: CoveredCells | null = null;
   private intendedByNum: Map<number, FormulaCell[]> | null = null;
   /** The sums behind the total reach too many cells to walk: it is left unjudged. */
   tooLarge = false;
@@ -87,9 +88,13 @@ export class Coverage {
   }
 
   /** Walks every plain-sum formula reachable from the total (a bounded number of cells). */
-  private expand(): Set<number> {
-    if (this.covered) return this.covered;
-    const covered = (this.covered = new Set<number>());
+  private expand(): CoveredCells {
+    // A later total's walk takes over the shared marks: this one is walked again if asked.
+    if (this.covered?.current) return this.covered;
+    const covered = (this.covered = new CoveredCells(
+      this.cache.marksFor(this.total.sheet),
+      cellNumber
+    ));
     const intended = this.mended();
     const queue: { sheet: string; refs: SignedRef[] }[] = [
       { sheet: this.total.sheet, refs: this.refs },
@@ -103,22 +108,29 @@ export class Coverage {
       for (const r of refs)
         this.eachCell(r, from, (sheet, row, col) => {
           if (covered.size > EXPANSION_LIMIT) return false;
-          const k = this.cache.num(sheet, row, col);
-          if (covered.has(k)) return;
-          covered.add(k);
+          if (!covered.add(sheet, row, col)) return;
           const sum = this.cache.sumOf(sheet, row, col);
           if (sum) queue.push({ sheet, refs: sum });
-          const mended = intended.get(k);
+          if (intended.size === 0) return;
+          const mended = intended.get(this.cache.num(sheet, row, col));
           if (mended) queue.push({ sheet, refs: mended.map(cellRef) });
         });
     }
     return covered;
   }
 
+  /**
+   * Whether the walk through the total's sums reaches the cell (the first part of covers, with no
+   * look into the cell's own sum). It walks first, so tooLarge is known after it.
+   */
+  reaches(sheet: string, row: number, col: number): boolean {
+    return this.expand().has(sheet, row, col);
+  }
+
   /** Covered through the sums the total refers to, or by covering every cell of the part's own sum. */
   covers(part: FormulaCell, depth = 0): boolean {
+    if (this.expand().has(part.sheet, part.row, part.col)) return true;
     const k = this.cache.num(part.sheet, part.row, part.col);
-    if (this.expand().has(k)) return true;
     const memo = (this.memo ??= new Map());
     const known = memo.get(k);
     if (known !== undefined) return known;

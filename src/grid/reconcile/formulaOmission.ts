@@ -1,5 +1,5 @@
 /** The omits-part finding: a total whose formula covers fewer of its parts than the grid says. */
-import { key, type FormulaCache } from "./formulaCache";
+import { cellNumber, key, type FormulaCache } from "./formulaCache";
 import { Coverage } from "./formulaCoverage";
 import { isNumber, type FormulaCell, type StatedTotal } from "./formulaTerms";
 import { amountText, listText, named } from "./formulaWording";
@@ -24,6 +24,19 @@ export function omission(
       (sheet, row, col) => coverage.directlyAt(sheet, row, col),
       (range) => coverage.directlyWithin(range)
     )
+  )
+    return null;
+  // Most of the rest reach every part through the sums they refer to (a grand total through its
+  // year totals): told by visiting the parts, without a list of them. Otherwise each part is
+  // judged below, one reading at a time.
+  if (
+    t.anyReading &&
+    (t.anyReading(
+      (sheet, row, col) =>
+        (flagged.size > 0 && flagged.has(cellNumber(sheet, row, col))) ||
+        coverage.reaches(sheet, row, col)
+    ) ||
+      coverage.tooLarge)
   )
     return null;
   const readings = typeof t.readings === "function" ? (t.readings = t.readings()) : t.readings;
