@@ -2,6 +2,7 @@
 import {
   MAX_COLS,
   MAX_ROWS,
+  PlainSumAreas,
   refBounds,
   sameSheet,
   type FormulaRef,
@@ -147,6 +148,35 @@ export class Coverage {
     }
     memo.set(k, result);
     return result;
+  }
+}
+
+/**
+ * Whether a total written as a plain sum refers directly to a cell or a rectangle: its references
+ * are read into one array reused from total to total, so most totals are passed with no object
+ * made. The same answers as Coverage.directlyAt and directlyWithin.
+ */
+export class PlainDirectCoverage {
+  private readonly areas = new PlainSumAreas();
+  private sheet = "";
+  /** The tests StatedTotal.anyReading takes, made once for every total. */
+  readonly at = (sheet: string, row: number, col: number) => this.holds(sheet, row, row, col, col);
+  readonly within = (r: RangeRef) => this.holds(r.sheet, r.top, r.bottom, r.left, r.right);
+
+  /** Takes the total's formula: whether it is a plain sum (else the general reader must judge). */
+  read(total: FormulaCell, formula: string): boolean {
+    this.sheet = total.sheet;
+    return this.areas.read(formula);
+  }
+
+  private holds(sheet: string, top: number, bottom: number, left: number, right: number): boolean {
+    // A plain sum names no sheet: every reference is on the total's own.
+    if (!sameSheetAs(this.sheet, sheet)) return false;
+    const e = this.areas.edges;
+    const end = this.areas.count * 4;
+    for (let i = 0; i < end; i += 4)
+      if (top >= e[i] && bottom <= e[i + 1] && left >= e[i + 2] && right <= e[i + 3]) return true;
+    return false;
   }
 }
 

@@ -14,6 +14,7 @@
 import { errorLiterals, externalWorkbooks, refBounds, type Token } from "../../sheet";
 import { FormulaCache, key } from "./formulaCache";
 import { hardCoded, outOfLine } from "./formulaLineFindings";
+import { PlainDirectCoverage } from "./formulaCoverage";
 import { omission } from "./formulaOmission";
 import {
   isError,
@@ -93,6 +94,7 @@ export function formulaFindings(
     { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
   >();
   let candidates = totals.filter((t) => !flagged.has(key(t.cell)));
+  const direct = new PlainDirectCoverage();
   for (let pass = 0; pass < 4; pass++) {
     const intended = new Map([...omissions].map(([k, o]) => [k, o.parts]));
     const next = new Map<
@@ -100,7 +102,7 @@ export function formulaFindings(
       { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
     >();
     for (const t of candidates) {
-      const finding = omission(cache, t, intended, totalAt, flagged);
+      const finding = omission(cache, direct, t, intended, totalAt, flagged);
       if (finding) next.set(key(t.cell), { total: t, ...finding });
     }
     const stable = next.size === omissions.size && [...next.keys()].every((k) => omissions.has(k));
