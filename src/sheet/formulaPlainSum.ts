@@ -106,13 +106,14 @@ class PlainSumReader {
       this.pos++;
       return true;
     }
-    // The tokenizer tries a reference first wherever one may start, so this does too.
-    if (scanArea(text, this.pos)) {
+    // "SUM(" is never the start of a reference (a column's letters must be followed by a row or
+    // ":"), so it is looked for first: the tokenizer's reference-first order gives the same.
+    if (!this.atSum()) {
+      if (!scanArea(text, this.pos)) return false;
       this.take(sign);
       this.pos += scanned.length;
       return true;
     }
-    if (!this.atSum()) return false;
     this.pos += 4;
     for (;;) {
       if (!this.expr(sign)) return false;

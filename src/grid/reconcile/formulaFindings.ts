@@ -40,13 +40,14 @@ export { cellA1, formulaKindLabel } from "./formulaWording";
 export function formulaFindings(
   wb: FormulaWorkbook,
   lines: StatedLine[],
-  totals: StatedTotal[]
+  totals: StatedTotal[],
+  /** The totals by cell number (key), one each, when the caller has them so already. */
+  byCell?: ReadonlyMap<number, StatedTotal>
 ): FormulaFinding[] {
   const cache = new FormulaCache(wb);
   const findings: FormulaFinding[] = [];
   const flagged = new Set<number>();
-  const totalAt = new Map<number, StatedTotal>();
-  for (const t of totals) totalAt.set(key(t.cell), t);
+  const totalAt = byCell ?? new Map(totals.map((t) => [key(t.cell), t]));
   const subjectOf = subjectsOf(lines, totalAt);
   const add = (c: FormulaCell, kind: FormulaFindingKind, detail: string, cells: FormulaCell[]) => {
     findings.push({ sheet: c.sheet, cell: cellA1(c), kind, detail, cells });
@@ -126,7 +127,7 @@ export function formulaFindings(
  */
 function subjectsOf(
   lines: StatedLine[],
-  totalAt: Map<number, StatedTotal>
+  totalAt: ReadonlyMap<number, StatedTotal>
 ): (c: FormulaCell) => string {
   let onLine: Map<number, { line: StatedLine; index: number }> | null = null;
   return (c) => {

@@ -17,20 +17,26 @@ import { amountText, listText, named } from "./formulaWording";
 export function hardCoded(
   cache: FormulaCache,
   line: StatedLine,
-  totals: Map<number, StatedTotal>,
+  totals: ReadonlyMap<number, StatedTotal>,
   subjectOf: (c: FormulaCell) => string,
   flagged: Set<number>,
   add: Add
 ): void {
   const wb = cache.wb;
-  const kinds = line.cells.map((c) => {
+  const kindOf = (c: FormulaCell) => {
     if (wb.formulaAt(c.sheet, c.row, c.col) !== null) return "formula";
-    const v = wb.valueAt(c.sheet, c.row, c.col);
-    return isNumber(v) ? "typed" : "other";
-  });
-  const formulas = kinds.filter((k) => k === "formula").length;
-  const typed = kinds.filter((k) => k === "typed").length;
+    return isNumber(wb.valueAt(c.sheet, c.row, c.col)) ? "typed" : "other";
+  };
+  // Counted first, with no list: most lines are all formulas (or all typed) and have no finding.
+  let formulas = 0;
+  let typed = 0;
+  for (const c of line.cells) {
+    const k = kindOf(c);
+    if (k === "formula") formulas++;
+    else if (k === "typed") typed++;
+  }
   if (formulas < 2 || typed === 0 || typed >= formulas) return;
+  const kinds = line.cells.map(kindOf);
   const forms = line.compareForms ? formCounts(cache, line) : null;
   kinds.forEach((k, i) => {
     if (k !== "typed") return;

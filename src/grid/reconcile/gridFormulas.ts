@@ -14,6 +14,7 @@ import {
   type StatedLine,
   type StatedTotal,
 } from "./formulaFindings";
+import { cellNumber } from "./formulaCache";
 
 /** Lines whose period cells are stated totals, compared along the line. */
 const DERIVED: ReadonlySet<LineRole> = new Set([
@@ -151,24 +152,20 @@ export function statedLines(model: GridModel): StatedLine[] {
 
 /** The checked totals, one per stated cell, with every reading of its parts the checks made. */
 export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
+  return [...totalsByCell(results).values()];
+}
+
+/** The checked totals by cell number (formulaCache's key), in the order of their first check. */
+function totalsByCell(results: readonly CheckResult[]): Map<number, StatedTotal> {
   const byCell = new Map<number, CheckedTotal>();
-  const sheetIds = new Map<string, number>();
-  let lastSheet: string | null = null;
-  let lastId = 0;
   for (const r of results) {
     const c = r.stated.cell;
-    if (c.sheet !== lastSheet) {
-      let id = sheetIds.get(c.sheet);
-      if (id === undefined) sheetIds.set(c.sheet, (id = sheetIds.size));
-      lastSheet = c.sheet;
-      lastId = id;
-    }
-    const k = lastId * 17_179_869_184 + c.row * 16_384 + c.col;
+    const k = cellNumber(c.sheet, c.row, c.col);
     const entry = byCell.get(k);
     if (entry) entry.add(r);
     else byCell.set(k, new CheckedTotal(r));
   }
-  return [...byCell.values()];
+  return byCell;
 }
 
 /**
@@ -258,5 +255,6 @@ export function gridFormulaFindings(
   results: readonly CheckResult[]
 ): FormulaFinding[] {
   if (!anyFormula(sheets)) return [];
-  return formulaFindings(workbookOf(sheets), statedLines(model), statedTotals(results));
+  const byCell = totalsByCell(results);
+  return formulaFindings(workbookOf(sheets), statedLines(model), [...byCell.values()], byCell);
 }
