@@ -32,7 +32,7 @@ export class Coverage {
     private readonly refs: SignedRef[],
     /** Totals already found to leave parts out, with the parts they should cover: as if mended. */
     private readonly intended: Map<number, FormulaCell[]> = new Map(),
-    private readonly intendedCells: ReadonlyMap<number, unknown> = new Map()
+    private readonly intendedCells: { has(cellNumber: number): boolean } = new Set()
   ) {}
 
   /** The mended totals' parts by cell, leaving out the total's own (that is what is judged). */

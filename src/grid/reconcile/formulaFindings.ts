@@ -24,6 +24,7 @@ import {
   type FormulaWorkbook,
   type StatedLine,
   type StatedTotal,
+  type TotalLookup,
 } from "./formulaTerms";
 import { cellA1, listText, named } from "./formulaWording";
 
@@ -33,6 +34,7 @@ export type {
   FormulaWorkbook,
   StatedLine,
   StatedTotal,
+  TotalLookup,
 } from "./formulaTerms";
 export { cellA1, formulaKindLabel } from "./formulaWording";
 
@@ -42,12 +44,12 @@ export function formulaFindings(
   lines: StatedLine[],
   totals: StatedTotal[],
   /** The totals by cell number (key), one each, when the caller has them so already. */
-  byCell?: ReadonlyMap<number, StatedTotal>
+  byCell?: TotalLookup
 ): FormulaFinding[] {
   const cache = new FormulaCache(wb);
   const findings: FormulaFinding[] = [];
   const flagged = new Set<number>();
-  const totalAt = byCell ?? new Map(totals.map((t) => [key(t.cell), t]));
+  const totalAt: TotalLookup = byCell ?? new Map(totals.map((t) => [key(t.cell), t]));
   const subjectOf = subjectsOf(lines, totalAt);
   const add = (c: FormulaCell, kind: FormulaFindingKind, detail: string, cells: FormulaCell[]) => {
     findings.push({ sheet: c.sheet, cell: cellA1(c), kind, detail, cells });
@@ -125,10 +127,7 @@ export function formulaFindings(
  * its address. Only the few cells with findings are asked for, so the lines' subjects are looked
  * up (and a line's built) only then.
  */
-function subjectsOf(
-  lines: StatedLine[],
-  totalAt: ReadonlyMap<number, StatedTotal>
-): (c: FormulaCell) => string {
+function subjectsOf(lines: StatedLine[], totalAt: TotalLookup): (c: FormulaCell) => string {
   let onLine: Map<number, { line: StatedLine; index: number }> | null = null;
   return (c) => {
     const k = key(c);

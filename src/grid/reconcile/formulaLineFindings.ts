@@ -9,7 +9,7 @@ import {
   type Add,
   type FormulaCell,
   type StatedLine,
-  type StatedTotal,
+  type TotalLookup,
 } from "./formulaTerms";
 import { amountText, listText, named } from "./formulaWording";
 
@@ -17,7 +17,7 @@ import { amountText, listText, named } from "./formulaWording";
 export function hardCoded(
   cache: FormulaCache,
   line: StatedLine,
-  totals: ReadonlyMap<number, StatedTotal>,
+  totals: TotalLookup,
   subjectOf: (c: FormulaCell) => string,
   flagged: Set<number>,
   add: Add

@@ -12,7 +12,7 @@ export function omission(
   t: StatedTotal,
   intended: Map<number, FormulaCell[]>,
   /** The cells of every stated total: only these are taken as mended. */
-  intendedCells: ReadonlyMap<number, unknown>,
+  intendedCells: { has(cellNumber: number): boolean },
   /** Cells already found to hold an error or another workbook's figure: they cannot be judged. */
   flagged: Set<number>
 ): { detail: string; missing: FormulaCell[]; parts: FormulaCell[] } | null {

@@ -14,7 +14,7 @@ import {
   type StatedLine,
   type StatedTotal,
 } from "./formulaFindings";
-import { cellNumber } from "./formulaCache";
+import { CellIndex } from "./totalIndex";
 
 /** Lines whose period cells are stated totals, compared along the line. */
 const DERIVED: ReadonlySet<LineRole> = new Set([
@@ -151,21 +151,21 @@ export function statedLines(model: GridModel): StatedLine[] {
 }
 
 /** The checked totals, one per stated cell, with every reading of its parts the checks made. */
-export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
-  return [...totalsByCell(results).values()];
+export function statedTotals(model: GridModel, results: readonly CheckResult[]): StatedTotal[] {
+  return totalsByCell(model, results).values;
 }
 
-/** The checked totals by cell number (formulaCache's key), in the order of their first check. */
-function totalsByCell(results: readonly CheckResult[]): Map<number, StatedTotal> {
-  const byCell = new Map<number, CheckedTotal>();
+/** The checked totals by cell, in the order of their first check (the grid's own indexed). */
+function totalsByCell(model: GridModel, results: readonly CheckResult[]): CellIndex<CheckedTotal> {
+  const b = model.bounds;
+  const index = new CellIndex<CheckedTotal>(model.sheetName, b.top, b.left, b.bottom, b.right);
   for (const r of results) {
     const c = r.stated.cell;
-    const k = cellNumber(c.sheet, c.row, c.col);
-    const entry = byCell.get(k);
+    const entry = index.find(c.sheet, c.row, c.col);
     if (entry) entry.add(r);
-    else byCell.set(k, new CheckedTotal(r));
+    else index.add(c.sheet, c.row, c.col, new CheckedTotal(r));
   }
-  return byCell;
+  return index;
 }
 
 /**
@@ -255,6 +255,6 @@ export function gridFormulaFindings(
   results: readonly CheckResult[]
 ): FormulaFinding[] {
   if (!anyFormula(sheets)) return [];
-  const byCell = totalsByCell(results);
-  return formulaFindings(workbookOf(sheets), statedLines(model), [...byCell.values()], byCell);
+  const byCell = totalsByCell(model, results);
+  return formulaFindings(workbookOf(sheets), statedLines(model), byCell.values, byCell);
 }
