@@ -6,7 +6,14 @@
  */
 import { visitParts, type CheckResult } from "../../engine";
 import type { CellRef, RangeRef, SheetSnapshot } from "../../sheet";
-import { sheetCol, sheetRow, type GridLine, type GridModel, type LineRole } from "../read";
+import {
+  sheetCol,
+  sheetRow,
+  type GridLine,
+  type GridModel,
+  type LineRole,
+  type GridBlock,
+} from "../read";
 import {
   formulaFindings,
   type FormulaFinding,
@@ -15,6 +22,8 @@ import {
   type StatedTotal,
 } from "./formulaFindings";
 import { CellIndex } from "./totalIndex";
+
+type TotalSlot = GridBlock["totals"][number];
 
 /** Lines whose period cells are stated totals, compared along the line. */
 const DERIVED: ReadonlySet<LineRole> = new Set([
@@ -101,6 +110,8 @@ function cell(model: GridModel, lineIndex: number, periodIndex: number): CellRef
 /** The grid's stated cells as lines along which one formula (or at least formulas) should run. */
 export function statedLines(model: GridModel): StatedLine[] {
   const lines: StatedLine[] = [];
+  /** Per block: each total column's cells down the summed lines, and each such line's place. */
+  const totalCells: { column: Map<TotalSlot, CellRef[]>; position: Map<GridLine, number> }[] = [];
   model.blocks.forEach((block, b) => {
     const slots = model.periods.filter((s) => s.block === b);
     for (const line of model.lines) {
@@ -115,10 +126,16 @@ export function statedLines(model: GridModel): StatedLine[] {
       });
     }
     const summed = model.lines.filter((l) => SUMMED.has(l.role) && lineAt(model, l, b) !== null);
+    const column = new Map<TotalSlot, CellRef[]>();
+    const position = new Map<GridLine, number>();
+    summed.forEach((l, i) => position.set(l, i));
+    totalCells.push({ column, position });
     for (const t of block.totals) {
+      const cells = summed.map((l) => cell(model, lineAt(model, l, b)!, t.periodIndex));
+      column.set(t, cells);
       lines.push({
         label: `the ${t.header} column`,
-        cells: summed.map((l) => cell(model, lineAt(model, l, b)!, t.periodIndex)),
+        cells,
         subjects: (i) =>
           `${summed[i].label}, ${t.kind === "fy" ? `the ${t.fy ?? t.header} total` : t.header}`,
         compareForms: false,
@@ -126,15 +143,16 @@ export function statedLines(model: GridModel): StatedLine[] {
       });
     }
   });
-  // Each line across its year totals, whichever blocks they sit in.
+  // Each line across its year totals, whichever blocks they sit in: the same cells as the
+  // columns', shared rather than made again.
   for (const line of model.lines.filter((l) => SUMMED.has(l.role))) {
     const cells: CellRef[] = [];
     const years: string[] = [];
     model.blocks.forEach((block, b) => {
-      const at = lineAt(model, line, b);
-      if (at === null) return;
+      const at = totalCells[b].position.get(line);
+      if (at === undefined) return;
       for (const t of block.totals.filter((x) => x.kind === "fy")) {
-        cells.push(cell(model, at, t.periodIndex));
+        cells.push(totalCells[b].column.get(t)![at]);
         years.push(t.fy ?? t.header);
       }
     });
