@@ -22,11 +22,11 @@ const CLOSE = 41;
  */
 export function plainSum(formula: string): SignedRef[] | undefined {
   const out: SignedRef[] = [];
-  const read = readPlain(formula, (sign) => {
+  const reader = new PlainSumReader((sign) => {
     const { start, end } = scannedCorners();
     out.push({ ref: { workbook: null, sheet: null, start, end }, coef: sign });
   });
-  return read ? out : undefined;
+  return reader.read(formula) ? out : undefined;
 }
 
 /**
@@ -51,27 +51,29 @@ export class PlainSumAreas {
     this.edges[at + 3] = Math.max(c1, c2);
   };
 
+  /** One reader for every formula: each hands its references to take, as read. */
+  private readonly reader = new PlainSumReader(this.take);
+
   /** Reads the formula's areas in place of the last one's: whether it is one of the plain forms. */
   read(formula: string): boolean {
     this.count = 0;
-    return readPlain(formula, this.take);
+    return this.reader.read(formula);
   }
-}
-
-/** Reads a plain form, handing each reference to `take` while `scanned` holds it. */
-function readPlain(formula: string, take: (sign: 1 | -1) => void): boolean {
-  if (formula.charCodeAt(0) !== 61 /* = */) return false;
-  const reader = new PlainSumReader(formula, take);
-  return reader.expr(1) && reader.pos === formula.length;
 }
 
 /** expr := term (("+"|"-") term)* ; term := ("+"|"-")* atom ; atom := ref | (expr) | SUM(list). */
 class PlainSumReader {
   pos = 1;
-  constructor(
-    private readonly text: string,
-    private readonly take: (sign: 1 | -1) => void
-  ) {}
+  private text = "";
+  constructor(private readonly take: (sign: 1 | -1) => void) {}
+
+  /** Reads a whole formula (from its "=") afresh: whether it is a plain form. */
+  read(formula: string): boolean {
+    if (formula.charCodeAt(0) !== 61 /* = */) return false;
+    this.text = formula;
+    this.pos = 1;
+    return this.expr(1) && this.pos === formula.length;
+  }
 
   private at(code: number): boolean {
     return this.text.charCodeAt(this.pos) === code;
