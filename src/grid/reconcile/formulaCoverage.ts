@@ -76,14 +76,25 @@ export class Coverage {
     visit: (sheet: string, row: number, col: number) => boolean | void
   ): boolean {
     if (r.ref.workbook !== null) return true;
-    const sheet = r.ref.sheet ?? fromSheet;
+    const b = refBounds(r.ref);
+    return this.eachInArea(r.ref.sheet ?? fromSheet, b.top, b.bottom, b.left, b.right, visit);
+  }
+
+  /** Visits the cells of a rectangle of the sheet, clipped to its used area. */
+  private eachInArea(
+    sheet: string,
+    top: number,
+    bottom: number,
+    left: number,
+    right: number,
+    visit: (sheet: string, row: number, col: number) => boolean | void
+  ): boolean {
     const used = this.cache.bounds(sheet);
     if (!used) return true;
-    const b = refBounds(r.ref);
-    const bottom = Math.min(b.bottom, used.bottom);
-    const right = Math.min(b.right, used.right);
-    for (let row = Math.max(b.top, used.top); row <= bottom; row++)
-      for (let col = Math.max(b.left, used.left); col <= right; col++)
+    const last = Math.min(bottom, used.bottom);
+    const end = Math.min(right, used.right);
+    for (let row = Math.max(top, used.top); row <= last; row++)
+      for (let col = Math.max(left, used.left); col <= end; col++)
         if (visit(sheet, row, col) === false) return false;
     return true;
   }
@@ -97,25 +108,38 @@ export class Coverage {
       cellNumber
     ));
     const intended = this.mended();
-    const queue: { sheet: string; refs: SignedRef[] }[] = [
-      { sheet: this.total.sheet, refs: this.refs },
+    const areas = this.cache.areas;
+    // A plain sum's references are queued as rectangles (four numbers each, on its own sheet),
+    // read without objects; any other sum as its references. Either way in the formula's order.
+    const queue: { sheet: string; refs: SignedRef[] | null; edges: number[] | null }[] = [
+      { sheet: this.total.sheet, refs: this.refs, edges: null },
     ];
+    const visit = (sheet: string, row: number, col: number): boolean | void => {
+      if (covered.size > EXPANSION_LIMIT) return false;
+      if (!covered.add(sheet, row, col)) return;
+      const f = this.cache.wb.formulaAt(sheet, row, col);
+      if (f !== null) {
+        if (areas.read(f))
+          queue.push({ sheet, refs: null, edges: areas.edges.slice(0, areas.count * 4) });
+        else {
+          const sum = this.cache.sumOf(sheet, row, col);
+          if (sum) queue.push({ sheet, refs: sum, edges: null });
+        }
+      }
+      if (intended.size === 0) return;
+      const mended = intended.get(this.cache.num(sheet, row, col));
+      if (mended) queue.push({ sheet, refs: mended.map(cellRef), edges: null });
+    };
     for (let i = 0; i < queue.length; i++) {
       if (covered.size > EXPANSION_LIMIT) {
         this.tooLarge = true;
         return covered;
       }
-      const { sheet: from, refs } = queue[i];
-      for (const r of refs)
-        this.eachCell(r, from, (sheet, row, col) => {
-          if (covered.size > EXPANSION_LIMIT) return false;
-          if (!covered.add(sheet, row, col)) return;
-          const sum = this.cache.sumOf(sheet, row, col);
-          if (sum) queue.push({ sheet, refs: sum });
-          if (intended.size === 0) return;
-          const mended = intended.get(this.cache.num(sheet, row, col));
-          if (mended) queue.push({ sheet, refs: mended.map(cellRef) });
-        });
+      const { sheet: from, refs, edges } = queue[i];
+      if (refs) for (const r of refs) this.eachCell(r, from, visit);
+      else
+        for (let e = 0; e < edges!.length; e += 4)
+          this.eachInArea(from, edges![e], edges![e + 1], edges![e + 2], edges![e + 3], visit);
     }
     return covered;
   }
