@@ -96,7 +96,8 @@ export function formulaFindings(
     number,
     { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
   >();
-  let candidates = totals.filter((t) => !flagged.has(key(t.cell)));
+  // Most sheets have no error or other workbook: then every total is a candidate, as it is.
+  let candidates = flagged.size === 0 ? totals : totals.filter((t) => !flagged.has(key(t.cell)));
   const direct = new PlainDirectCoverage();
   for (let pass = 0; pass < 4; pass++) {
     const intended = new Map([...omissions].map(([k, o]) => [k, o.parts]));
