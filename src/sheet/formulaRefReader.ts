@@ -91,11 +91,6 @@ function cellAt(text: string, at: number): boolean {
   return true;
 }
 
-/** The corner `cell` holds, as its own object. */
-function cellCorner(): RefCorner {
-  return { row: cell.row, col: cell.col, absRow: cell.absRow, absCol: cell.absCol };
-}
-
 /** A whole-column end at `at`: $?COL, not followed by a letter, digit, "_", ".", "(" or "!". */
 function wholeColumnAt(
   text: string,
@@ -123,6 +118,123 @@ function wholeRowAt(
 }
 
 /**
+ * The reference scanArea read last, filled in place as `cell` is: its corners, with -1 for the
+ * row of a whole column and the column of a whole row. Read it before the next call.
+ */
+export const scanned = {
+  row1: 0,
+  col1: 0,
+  absRow1: false,
+  absCol1: false,
+  row2: 0,
+  col2: 0,
+  absRow2: false,
+  absCol2: false,
+  /** A single cell (A1, not A1:A1): its end is its start. */
+  single: false,
+  length: 0,
+};
+
+/** Copies `cell` into one corner of `scanned`. */
+function scanCorner(second: boolean): void {
+  if (second) {
+    scanned.row2 = cell.row;
+    scanned.col2 = cell.col;
+    scanned.absRow2 = cell.absRow;
+    scanned.absCol2 = cell.absCol;
+  } else {
+    scanned.row1 = cell.row;
+    scanned.col1 = cell.col;
+    scanned.absRow1 = cell.absRow;
+    scanned.absCol1 = cell.absCol;
+  }
+}
+
+/**
+ * Reads a reference (cell, range, whole columns, whole rows) at `at` in `text`, without any sheet
+ * prefix, into `scanned`: whether there is one. No object is made, for readers of many formulas.
+ */
+export function scanArea(text: string, at: number): boolean {
+  const a = scanned;
+  if (cellAt(text, at)) {
+    if (!cell.inside) return false;
+    scanCorner(false);
+    const first = cell.length;
+    a.single = !(
+      text.charCodeAt(at + first) === 58 /* : */ &&
+      cellAt(text, at + first + 1) &&
+      cell.inside
+    );
+    if (a.single) {
+      a.row2 = a.row1;
+      a.col2 = a.col1;
+      a.absRow2 = a.absRow1;
+      a.absCol2 = a.absCol1;
+      a.length = first;
+    } else {
+      scanCorner(true);
+      a.length = first + 1 + cell.length;
+    }
+    return true;
+  }
+  a.single = false;
+  const col1 = wholeColumnAt(text, at);
+  if (col1 && text[at + col1.length] === ":") {
+    const col2 = wholeColumnAt(text, at + col1.length + 1);
+    if (col2) {
+      if (col1.col < MAX_COLS && col2.col < MAX_COLS) {
+        a.row1 = a.row2 = -1;
+        a.absRow1 = a.absRow2 = false;
+        a.col1 = col1.col;
+        a.absCol1 = col1.abs;
+        a.col2 = col2.col;
+        a.absCol2 = col2.abs;
+        a.length = col1.length + 1 + col2.length;
+        return true;
+      }
+    }
+  }
+  const row1 = wholeRowAt(text, at);
+  if (row1 && text[at + row1.length] === ":") {
+    const row2 = wholeRowAt(text, at + row1.length + 1);
+    if (row2) {
+      const r1 = row1.row;
+      const r2 = row2.row;
+      if (r1 >= 0 && r2 >= 0 && r1 < MAX_ROWS && r2 < MAX_ROWS) {
+        a.col1 = a.col2 = -1;
+        a.absCol1 = a.absCol2 = false;
+        a.row1 = r1;
+        a.absRow1 = row1.abs;
+        a.row2 = r2;
+        a.absRow2 = row2.abs;
+        a.length = row1.length + 1 + row2.length;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The corners `scanned` holds, as objects (one, shared, for a single cell). */
+export function scannedCorners(): { start: RefCorner; end: RefCorner } {
+  const a = scanned;
+  const start: RefCorner = {
+    row: a.row1 < 0 ? null : a.row1,
+    col: a.col1 < 0 ? null : a.col1,
+    absRow: a.absRow1,
+    absCol: a.absCol1,
+  };
+  if (a.single) return { start, end: start };
+  const end: RefCorner = {
+    row: a.row2 < 0 ? null : a.row2,
+    col: a.col2 < 0 ? null : a.col2,
+    absRow: a.absRow2,
+    absCol: a.absCol2,
+  };
+  return { start, end };
+}
+
+/**
  * Reads a reference (cell, range, whole columns, whole rows) at `at` in `text`, without any sheet
  * prefix. Returns the corners and the length read, or null.
  */
@@ -130,41 +242,9 @@ export function readArea(
   text: string,
   at: number
 ): { start: RefCorner; end: RefCorner; length: number } | null {
-  if (cellAt(text, at)) {
-    if (!cell.inside) return null;
-    const start = cellCorner();
-    const first = cell.length;
-    if (text.charCodeAt(at + first) === 58 /* : */ && cellAt(text, at + first + 1) && cell.inside)
-      return { start, end: cellCorner(), length: first + 1 + cell.length };
-    return { start, end: start, length: first };
-  }
-  const col1 = wholeColumnAt(text, at);
-  if (col1 && text[at + col1.length] === ":") {
-    const col2 = wholeColumnAt(text, at + col1.length + 1);
-    if (col2) {
-      if (col1.col < MAX_COLS && col2.col < MAX_COLS)
-        return {
-          start: { row: null, col: col1.col, absRow: false, absCol: col1.abs },
-          end: { row: null, col: col2.col, absRow: false, absCol: col2.abs },
-          length: col1.length + 1 + col2.length,
-        };
-    }
-  }
-  const row1 = wholeRowAt(text, at);
-  if (row1 && text[at + row1.length] === ":") {
-    const row2 = wholeRowAt(text, at + row1.length + 1);
-    if (row2) {
-      const a = row1.row;
-      const b = row2.row;
-      if (a >= 0 && b >= 0 && a < MAX_ROWS && b < MAX_ROWS)
-        return {
-          start: { row: a, col: null, absRow: row1.abs, absCol: false },
-          end: { row: b, col: null, absRow: row2.abs, absCol: false },
-          length: row1.length + 1 + row2.length,
-        };
-    }
-  }
-  return null;
+  if (!scanArea(text, at)) return null;
+  const { start, end } = scannedCorners();
+  return { start, end, length: scanned.length };
 }
 
 /** Splits "[Book2.xlsx]Sheet1" or "C:\dir\[Book2.xlsx]Sheet1" into workbook and sheet. */

@@ -21,4 +21,5 @@ export { type Token, tokenize } from "./formulaTokenizer";
 export { references, externalWorkbooks, errorLiterals } from "./formulaContents";
 export { refToR1C1, toR1C1, tokensToR1C1 } from "./formulaR1C1";
 export { type SignedRef, signedSum, signedSumOf } from "./formulaSum";
+export { PlainSumAreas } from "./formulaPlainSum";
 export { translateFormula } from "./formulaFill";

@@ -4,7 +4,14 @@
  * must give one for the plain forms a large sheet is full of.
  */
 import fc from "fast-check";
-import { columnLetters, signedSum, signedSumOf, tokenize } from "../../src/sheet";
+import {
+  columnLetters,
+  PlainSumAreas,
+  refBounds,
+  signedSum,
+  signedSumOf,
+  tokenize,
+} from "../../src/sheet";
 import { plainSum } from "../../src/sheet/formulaPlainSum";
 
 const general = (f: string) => signedSumOf(tokenize(f));
@@ -165,6 +172,43 @@ describe("plainSum against the general reader", () => {
         expect(plainSum(f)).not.toBeUndefined();
       }),
       { numRuns: 1000 }
+    );
+  });
+});
+
+describe("PlainSumAreas", () => {
+  it("reads where each reference points, by hand", () => {
+    const areas = new PlainSumAreas();
+    // C9:C4 is rows 8 and 3 (0-based), column 2: top 3, bottom 8. B:A spans every row, columns 0-1.
+    expect(areas.read("=SUM(C9:C4)-B:A")).toBe(true);
+    expect(areas.count).toBe(2);
+    expect(areas.edges.slice(0, 8)).toStrictEqual([3, 8, 2, 2, 0, 1_048_575, 0, 1]);
+    // A later formula's areas replace the earlier's: 5:7 is rows 4-6 across every column.
+    expect(areas.read("=$5:7")).toBe(true);
+    expect(areas.count).toBe(1);
+    expect(areas.edges.slice(0, 4)).toStrictEqual([4, 6, 0, 16_383]);
+    expect(areas.read("=Sheet2!A1+B1")).toBe(false);
+  });
+
+  it("gives the rectangles of plainSum's references, one reader for many formulas", () => {
+    const areas = new PlainSumAreas();
+    fc.assert(
+      fc.property(fc.oneof(plainArb, noisyArb), (f) => {
+        const refs = plainSum(f);
+        expect(areas.read(f)).toBe(refs !== undefined);
+        if (refs === undefined) return;
+        expect(areas.count).toBe(refs.length);
+        refs.forEach(({ ref }, i) => {
+          const b = refBounds(ref);
+          expect(areas.edges.slice(i * 4, i * 4 + 4)).toStrictEqual([
+            b.top,
+            b.bottom,
+            b.left,
+            b.right,
+          ]);
+        });
+      }),
+      { numRuns: 2000 }
     );
   });
 });

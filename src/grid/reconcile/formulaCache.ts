@@ -1,5 +1,13 @@
 /** The workbook's formulas read once per cell (tokens and plain sums), cells numbered for speed. */
-import { signedSum, signedSumOf, tokenize, type SignedRef, type Token } from "../../sheet";
+import {
+  PlainSumAreas,
+  signedSum,
+  signedSumOf,
+  tokenize,
+  type SignedRef,
+  type Token,
+} from "../../sheet";
+import { CellMarks } from "./coveredCells";
 import type { FormulaCell, FormulaWorkbook } from "./formulaTerms";
 
 /** Sheet names numbered as they are met, so a cell packs into one number (see cellNumber). */
@@ -27,7 +35,17 @@ export class FormulaCache {
   private readonly tokens = new Map<number, Token[] | null>();
   private readonly sums = new Map<number, SignedRef[] | null>();
   private readonly boundsOf = new Map<string, ReturnType<FormulaWorkbook["bounds"]>>();
+  private readonly marks = new Map<string, CellMarks | null>();
+  /** A reader of plain sums' rectangles, reused by every walk (read it before the next formula). */
+  readonly areas = new PlainSumAreas();
   constructor(readonly wb: FormulaWorkbook) {}
+
+  /** Marks over the sheet's used area, shared by the walks of this run (null: use a Set). */
+  marksFor(sheet: string): CellMarks | null {
+    let m = this.marks.get(sheet);
+    if (m === undefined) this.marks.set(sheet, (m = CellMarks.over(sheet, this.bounds(sheet))));
+    return m;
+  }
 
   num(sheet: string, row: number, col: number): number {
     return cellNumber(sheet, row, col);

@@ -2,13 +2,15 @@
 import {
   MAX_COLS,
   MAX_ROWS,
+  PlainSumAreas,
   refBounds,
   sameSheet,
   type FormulaRef,
   type RangeRef,
   type SignedRef,
 } from "../../sheet";
-import { key, type FormulaCache } from "./formulaCache";
+import { CoveredCells } from "./coveredCells";
+import { cellNumber, key, type FormulaCache } from "./formulaCache";
 import type { FormulaCell } from "./formulaTerms";
 
 /** Cells walked through the sums behind one total before it is left unjudged (a false alarm costs more). */
@@ -19,7 +21,7 @@ export class Coverage {
   // Built on first use: most totals are passed by the direct test alone, and there is one per total.
   private memo: Map<number, boolean> | null = null;
   /** Every cell inside a reference of the total or of a plain sum reached from it. */
-  private covered: Set<number> | null = null;
+  private covered: CoveredCells | null = null;
   private intendedByNum: Map<number, FormulaCell[]> | null = null;
   /** The sums behind the total reach too many cells to walk: it is left unjudged. */
   tooLarge = false;
@@ -30,7 +32,7 @@ export class Coverage {
     private readonly refs: SignedRef[],
     /** Totals already found to leave parts out, with the parts they should cover: as if mended. */
     private readonly intended: Map<number, FormulaCell[]> = new Map(),
-    private readonly intendedCells: ReadonlyMap<number, unknown> = new Map()
+    private readonly intendedCells: { has(cellNumber: number): boolean } = new Set()
   ) {}
 
   /** The mended totals' parts by cell, leaving out the total's own (that is what is judged). */
@@ -74,51 +76,86 @@ export class Coverage {
     visit: (sheet: string, row: number, col: number) => boolean | void
   ): boolean {
     if (r.ref.workbook !== null) return true;
-    const sheet = r.ref.sheet ?? fromSheet;
+    const b = refBounds(r.ref);
+    return this.eachInArea(r.ref.sheet ?? fromSheet, b.top, b.bottom, b.left, b.right, visit);
+  }
+
+  /** Visits the cells of a rectangle of the sheet, clipped to its used area. */
+  private eachInArea(
+    sheet: string,
+    top: number,
+    bottom: number,
+    left: number,
+    right: number,
+    visit: (sheet: string, row: number, col: number) => boolean | void
+  ): boolean {
     const used = this.cache.bounds(sheet);
     if (!used) return true;
-    const b = refBounds(r.ref);
-    const bottom = Math.min(b.bottom, used.bottom);
-    const right = Math.min(b.right, used.right);
-    for (let row = Math.max(b.top, used.top); row <= bottom; row++)
-      for (let col = Math.max(b.left, used.left); col <= right; col++)
+    const last = Math.min(bottom, used.bottom);
+    const end = Math.min(right, used.right);
+    for (let row = Math.max(top, used.top); row <= last; row++)
+      for (let col = Math.max(left, used.left); col <= end; col++)
         if (visit(sheet, row, col) === false) return false;
     return true;
   }
 
   /** Walks every plain-sum formula reachable from the total (a bounded number of cells). */
-  private expand(): Set<number> {
-    if (this.covered) return this.covered;
-    const covered = (this.covered = new Set<number>());
+  private expand(): CoveredCells {
+    // A later total's walk takes over the shared marks: this one is walked again if asked.
+    if (this.covered?.current) return this.covered;
+    const covered = (this.covered = new CoveredCells(
+      this.cache.marksFor(this.total.sheet),
+      cellNumber
+    ));
     const intended = this.mended();
-    const queue: { sheet: string; refs: SignedRef[] }[] = [
-      { sheet: this.total.sheet, refs: this.refs },
+    const areas = this.cache.areas;
+    // A plain sum's references are queued as rectangles (four numbers each, on its own sheet),
+    // read without objects; any other sum as its references. Either way in the formula's order.
+    const queue: { sheet: string; refs: SignedRef[] | null; edges: number[] | null }[] = [
+      { sheet: this.total.sheet, refs: this.refs, edges: null },
     ];
+    const visit = (sheet: string, row: number, col: number): boolean | void => {
+      if (covered.size > EXPANSION_LIMIT) return false;
+      if (!covered.add(sheet, row, col)) return;
+      const f = this.cache.wb.formulaAt(sheet, row, col);
+      if (f !== null) {
+        if (areas.read(f))
+          queue.push({ sheet, refs: null, edges: areas.edges.slice(0, areas.count * 4) });
+        else {
+          const sum = this.cache.sumOf(sheet, row, col);
+          if (sum) queue.push({ sheet, refs: sum, edges: null });
+        }
+      }
+      if (intended.size === 0) return;
+      const mended = intended.get(this.cache.num(sheet, row, col));
+      if (mended) queue.push({ sheet, refs: mended.map(cellRef), edges: null });
+    };
     for (let i = 0; i < queue.length; i++) {
       if (covered.size > EXPANSION_LIMIT) {
         this.tooLarge = true;
         return covered;
       }
-      const { sheet: from, refs } = queue[i];
-      for (const r of refs)
-        this.eachCell(r, from, (sheet, row, col) => {
-          if (covered.size > EXPANSION_LIMIT) return false;
-          const k = this.cache.num(sheet, row, col);
-          if (covered.has(k)) return;
-          covered.add(k);
-          const sum = this.cache.sumOf(sheet, row, col);
-          if (sum) queue.push({ sheet, refs: sum });
-          const mended = intended.get(k);
-          if (mended) queue.push({ sheet, refs: mended.map(cellRef) });
-        });
+      const { sheet: from, refs, edges } = queue[i];
+      if (refs) for (const r of refs) this.eachCell(r, from, visit);
+      else
+        for (let e = 0; e < edges!.length; e += 4)
+          this.eachInArea(from, edges![e], edges![e + 1], edges![e + 2], edges![e + 3], visit);
     }
     return covered;
   }
 
+  /**
+   * Whether the walk through the total's sums reaches the cell (the first part of covers, with no
+   * look into the cell's own sum). It walks first, so tooLarge is known after it.
+   */
+  reaches(sheet: string, row: number, col: number): boolean {
+    return this.expand().has(sheet, row, col);
+  }
+
   /** Covered through the sums the total refers to, or by covering every cell of the part's own sum. */
   covers(part: FormulaCell, depth = 0): boolean {
+    if (this.expand().has(part.sheet, part.row, part.col)) return true;
     const k = this.cache.num(part.sheet, part.row, part.col);
-    if (this.expand().has(k)) return true;
     const memo = (this.memo ??= new Map());
     const known = memo.get(k);
     if (known !== undefined) return known;
@@ -135,6 +172,35 @@ export class Coverage {
     }
     memo.set(k, result);
     return result;
+  }
+}
+
+/**
+ * Whether a total written as a plain sum refers directly to a cell or a rectangle: its references
+ * are read into one array reused from total to total, so most totals are passed with no object
+ * made. The same answers as Coverage.directlyAt and directlyWithin.
+ */
+export class PlainDirectCoverage {
+  private readonly areas = new PlainSumAreas();
+  private sheet = "";
+  /** The tests StatedTotal.anyReading takes, made once for every total. */
+  readonly at = (sheet: string, row: number, col: number) => this.holds(sheet, row, row, col, col);
+  readonly within = (r: RangeRef) => this.holds(r.sheet, r.top, r.bottom, r.left, r.right);
+
+  /** Takes the total's formula: whether it is a plain sum (else the general reader must judge). */
+  read(total: FormulaCell, formula: string): boolean {
+    this.sheet = total.sheet;
+    return this.areas.read(formula);
+  }
+
+  private holds(sheet: string, top: number, bottom: number, left: number, right: number): boolean {
+    // A plain sum names no sheet: every reference is on the total's own.
+    if (!sameSheetAs(this.sheet, sheet)) return false;
+    const e = this.areas.edges;
+    const end = this.areas.count * 4;
+    for (let i = 0; i < end; i += 4)
+      if (top >= e[i] && bottom <= e[i + 1] && left >= e[i + 2] && right <= e[i + 3]) return true;
+    return false;
   }
 }
 

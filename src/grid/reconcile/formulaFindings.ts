@@ -14,6 +14,7 @@
 import { errorLiterals, externalWorkbooks, refBounds, type Token } from "../../sheet";
 import { FormulaCache, key } from "./formulaCache";
 import { hardCoded, outOfLine } from "./formulaLineFindings";
+import { PlainDirectCoverage } from "./formulaCoverage";
 import { omission } from "./formulaOmission";
 import {
   isError,
@@ -23,6 +24,7 @@ import {
   type FormulaWorkbook,
   type StatedLine,
   type StatedTotal,
+  type TotalLookup,
 } from "./formulaTerms";
 import { cellA1, listText, named } from "./formulaWording";
 
@@ -32,6 +34,7 @@ export type {
   FormulaWorkbook,
   StatedLine,
   StatedTotal,
+  TotalLookup,
 } from "./formulaTerms";
 export { cellA1, formulaKindLabel } from "./formulaWording";
 
@@ -39,13 +42,14 @@ export { cellA1, formulaKindLabel } from "./formulaWording";
 export function formulaFindings(
   wb: FormulaWorkbook,
   lines: StatedLine[],
-  totals: StatedTotal[]
+  totals: StatedTotal[],
+  /** The totals by cell number (key), one each, when the caller has them so already. */
+  byCell?: TotalLookup
 ): FormulaFinding[] {
   const cache = new FormulaCache(wb);
   const findings: FormulaFinding[] = [];
   const flagged = new Set<number>();
-  const totalAt = new Map<number, StatedTotal>();
-  for (const t of totals) totalAt.set(key(t.cell), t);
+  const totalAt: TotalLookup = byCell ?? new Map(totals.map((t) => [key(t.cell), t]));
   const subjectOf = subjectsOf(lines, totalAt);
   const add = (c: FormulaCell, kind: FormulaFindingKind, detail: string, cells: FormulaCell[]) => {
     findings.push({ sheet: c.sheet, cell: cellA1(c), kind, detail, cells });
@@ -92,7 +96,9 @@ export function formulaFindings(
     number,
     { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
   >();
-  let candidates = totals.filter((t) => !flagged.has(key(t.cell)));
+  // Most sheets have no error or other workbook: then every total is a candidate, as it is.
+  let candidates = flagged.size === 0 ? totals : totals.filter((t) => !flagged.has(key(t.cell)));
+  const direct = new PlainDirectCoverage();
   for (let pass = 0; pass < 4; pass++) {
     const intended = new Map([...omissions].map(([k, o]) => [k, o.parts]));
     const next = new Map<
@@ -100,7 +106,7 @@ export function formulaFindings(
       { total: StatedTotal; detail: string; missing: FormulaCell[]; parts: FormulaCell[] }
     >();
     for (const t of candidates) {
-      const finding = omission(cache, t, intended, totalAt, flagged);
+      const finding = omission(cache, direct, t, intended, totalAt, flagged);
       if (finding) next.set(key(t.cell), { total: t, ...finding });
     }
     const stable = next.size === omissions.size && [...next.keys()].every((k) => omissions.has(k));
@@ -122,10 +128,7 @@ export function formulaFindings(
  * its address. Only the few cells with findings are asked for, so the lines' subjects are looked
  * up (and a line's built) only then.
  */
-function subjectsOf(
-  lines: StatedLine[],
-  totalAt: Map<number, StatedTotal>
-): (c: FormulaCell) => string {
+function subjectsOf(lines: StatedLine[], totalAt: TotalLookup): (c: FormulaCell) => string {
   let onLine: Map<number, { line: StatedLine; index: number }> | null = null;
   return (c) => {
     const k = key(c);

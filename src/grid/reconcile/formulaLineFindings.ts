@@ -9,7 +9,7 @@ import {
   type Add,
   type FormulaCell,
   type StatedLine,
-  type StatedTotal,
+  type TotalLookup,
 } from "./formulaTerms";
 import { amountText, listText, named } from "./formulaWording";
 
@@ -17,30 +17,36 @@ import { amountText, listText, named } from "./formulaWording";
 export function hardCoded(
   cache: FormulaCache,
   line: StatedLine,
-  totals: Map<number, StatedTotal>,
+  totals: TotalLookup,
   subjectOf: (c: FormulaCell) => string,
   flagged: Set<number>,
   add: Add
 ): void {
   const wb = cache.wb;
-  const kinds = line.cells.map((c) => {
-    if (wb.formulaAt(c.sheet, c.row, c.col) !== null) return "formula";
-    const v = wb.valueAt(c.sheet, c.row, c.col);
-    return isNumber(v) ? "typed" : "other";
+  // Each cell's kind, read once into numbers (FORMULA is 0, as the array starts): a long line
+  // costs no list of strings.
+  const kinds = new Uint8Array(line.cells.length);
+  let formulas = 0;
+  let typed = 0;
+  line.cells.forEach((c, i) => {
+    if (wb.formulaAt(c.sheet, c.row, c.col) !== null) {
+      formulas++;
+    } else if (isNumber(wb.valueAt(c.sheet, c.row, c.col))) {
+      kinds[i] = TYPED;
+      typed++;
+    } else kinds[i] = OTHER;
   });
-  const formulas = kinds.filter((k) => k === "formula").length;
-  const typed = kinds.filter((k) => k === "typed").length;
   if (formulas < 2 || typed === 0 || typed >= formulas) return;
   const forms = line.compareForms ? formCounts(cache, line) : null;
   kinds.forEach((k, i) => {
-    if (k !== "typed") return;
+    if (k !== TYPED) return;
     const c = line.cells[i];
     if (flagged.has(key(c))) return;
     // Its nearest stated neighbours on each side must be formulas.
     const left = nearest(kinds, i, -1);
     const right = nearest(kinds, i, 1);
     const sides = [left, right].filter((j): j is number => j !== null);
-    if (sides.length === 0 || sides.some((j) => kinds[j] !== "formula")) return;
+    if (sides.length === 0 || sides.some((j) => kinds[j] !== FORMULA)) return;
     const neighbours = sides.map((j) => line.cells[j]);
     const value = wb.valueAt(c.sheet, c.row, c.col) as number;
     const suggestion = suggestedFormula(cache, line, forms, c);
@@ -59,9 +65,13 @@ export function hardCoded(
   });
 }
 
-function nearest(kinds: string[], from: number, step: 1 | -1): number | null {
-  for (let j = from + step; j >= 0 && j < kinds.length; j += step)
-    if (kinds[j] !== "other") return j;
+/** A stated cell's kind along its line. */
+const FORMULA = 0;
+const TYPED = 1;
+const OTHER = 2;
+
+function nearest(kinds: Uint8Array, from: number, step: 1 | -1): number | null {
+  for (let j = from + step; j >= 0 && j < kinds.length; j += step) if (kinds[j] !== OTHER) return j;
   return null;
 }
 

@@ -1,29 +1,49 @@
 /** The omits-part finding: a total whose formula covers fewer of its parts than the grid says. */
-import { key, type FormulaCache } from "./formulaCache";
-import { Coverage } from "./formulaCoverage";
+import { cellNumber, key, type FormulaCache } from "./formulaCache";
+import { Coverage, type PlainDirectCoverage } from "./formulaCoverage";
 import { isNumber, type FormulaCell, type StatedTotal } from "./formulaTerms";
 import { amountText, listText, named } from "./formulaWording";
 
 /** The omits-part finding of a total, when its formula covers no reading of its parts. */
 export function omission(
   cache: FormulaCache,
+  /** The reader of plain sums' references, reused from total to total. */
+  direct: PlainDirectCoverage,
   t: StatedTotal,
   intended: Map<number, FormulaCell[]>,
   /** The cells of every stated total: only these are taken as mended. */
-  intendedCells: ReadonlyMap<number, unknown>,
+  intendedCells: { has(cellNumber: number): boolean },
   /** Cells already found to hold an error or another workbook's figure: they cannot be judged. */
   flagged: Set<number>
 ): { detail: string; missing: FormulaCell[]; parts: FormulaCell[] } | null {
+  const formula = cache.wb.formulaAt(t.cell.sheet, t.cell.row, t.cell.col);
+  if (formula === null) return null;
+  // Most totals are plain sums that refer to every part of a reading: passed with no object made.
+  const plain = direct.read(t.cell, formula);
+  if (plain && t.anyReading && t.anyReading(direct.at, direct.within)) return null;
   const sum = cache.ownSumAt(t.cell);
   if (sum === null) return null;
   const coverage = new Coverage(cache, t.cell, sum, intended, intendedCells);
-  // Most totals refer to their parts directly: only the others need the walk through sums.
   if (
+    !plain &&
     t.anyReading &&
     t.anyReading(
       (sheet, row, col) => coverage.directlyAt(sheet, row, col),
       (range) => coverage.directlyWithin(range)
     )
+  )
+    return null;
+  // Most of the rest reach every part through the sums they refer to (a grand total through its
+  // year totals): told by visiting the parts, without a list of them. Otherwise each part is
+  // judged below, one reading at a time.
+  if (
+    t.anyReading &&
+    (t.anyReading(
+      (sheet, row, col) =>
+        (flagged.size > 0 && flagged.has(cellNumber(sheet, row, col))) ||
+        coverage.reaches(sheet, row, col)
+    ) ||
+      coverage.tooLarge)
   )
     return null;
   const readings = typeof t.readings === "function" ? (t.readings = t.readings()) : t.readings;
@@ -40,7 +60,6 @@ export function omission(
   // A formula that covers few of the parts is built some other way: not a sum that stops short.
   if (!best || best.missing.length * 2 > best.parts.length) return null;
   const wb = cache.wb;
-  const formula = wb.formulaAt(t.cell.sheet, t.cell.row, t.cell.col)!;
   const values = best.missing.map((m) => wb.valueAt(m.sheet, m.row, m.col));
   const amounts = values.filter(isNumber);
   const leftOut = amounts.reduce((s, v) => s + v, 0);

@@ -66,6 +66,12 @@ export interface StatedTotal {
   expected?: number;
 }
 
+/** Stated totals by cell number (formulaCache's key): a Map, or an index built for speed. */
+export interface TotalLookup {
+  get(cellNumber: number): StatedTotal | undefined;
+  has(cellNumber: number): boolean;
+}
+
 export interface FormulaFinding {
   sheet: string;
   /** A1 address on its sheet. */

@@ -6,7 +6,14 @@
  */
 import { visitParts, type CheckResult } from "../../engine";
 import type { CellRef, RangeRef, SheetSnapshot } from "../../sheet";
-import { sheetCol, sheetRow, type GridLine, type GridModel, type LineRole } from "../read";
+import {
+  sheetCol,
+  sheetRow,
+  type GridLine,
+  type GridModel,
+  type LineRole,
+  type GridBlock,
+} from "../read";
 import {
   formulaFindings,
   type FormulaFinding,
@@ -14,6 +21,9 @@ import {
   type StatedLine,
   type StatedTotal,
 } from "./formulaFindings";
+import { CellIndex } from "./totalIndex";
+
+type TotalSlot = GridBlock["totals"][number];
 
 /** Lines whose period cells are stated totals, compared along the line. */
 const DERIVED: ReadonlySet<LineRole> = new Set([
@@ -100,6 +110,8 @@ function cell(model: GridModel, lineIndex: number, periodIndex: number): CellRef
 /** The grid's stated cells as lines along which one formula (or at least formulas) should run. */
 export function statedLines(model: GridModel): StatedLine[] {
   const lines: StatedLine[] = [];
+  /** Per block: each total column's cells down the summed lines, and each such line's place. */
+  const totalCells: { column: Map<TotalSlot, CellRef[]>; position: Map<GridLine, number> }[] = [];
   model.blocks.forEach((block, b) => {
     const slots = model.periods.filter((s) => s.block === b);
     for (const line of model.lines) {
@@ -114,10 +126,16 @@ export function statedLines(model: GridModel): StatedLine[] {
       });
     }
     const summed = model.lines.filter((l) => SUMMED.has(l.role) && lineAt(model, l, b) !== null);
+    const column = new Map<TotalSlot, CellRef[]>();
+    const position = new Map<GridLine, number>();
+    summed.forEach((l, i) => position.set(l, i));
+    totalCells.push({ column, position });
     for (const t of block.totals) {
+      const cells = summed.map((l) => cell(model, lineAt(model, l, b)!, t.periodIndex));
+      column.set(t, cells);
       lines.push({
         label: `the ${t.header} column`,
-        cells: summed.map((l) => cell(model, lineAt(model, l, b)!, t.periodIndex)),
+        cells,
         subjects: (i) =>
           `${summed[i].label}, ${t.kind === "fy" ? `the ${t.fy ?? t.header} total` : t.header}`,
         compareForms: false,
@@ -125,15 +143,16 @@ export function statedLines(model: GridModel): StatedLine[] {
       });
     }
   });
-  // Each line across its year totals, whichever blocks they sit in.
+  // Each line across its year totals, whichever blocks they sit in: the same cells as the
+  // columns', shared rather than made again.
   for (const line of model.lines.filter((l) => SUMMED.has(l.role))) {
     const cells: CellRef[] = [];
     const years: string[] = [];
     model.blocks.forEach((block, b) => {
-      const at = lineAt(model, line, b);
-      if (at === null) return;
+      const at = totalCells[b].position.get(line);
+      if (at === undefined) return;
       for (const t of block.totals.filter((x) => x.kind === "fy")) {
-        cells.push(cell(model, at, t.periodIndex));
+        cells.push(totalCells[b].column.get(t)![at]);
         years.push(t.fy ?? t.header);
       }
     });
@@ -150,25 +169,21 @@ export function statedLines(model: GridModel): StatedLine[] {
 }
 
 /** The checked totals, one per stated cell, with every reading of its parts the checks made. */
-export function statedTotals(results: readonly CheckResult[]): StatedTotal[] {
-  const byCell = new Map<number, CheckedTotal>();
-  const sheetIds = new Map<string, number>();
-  let lastSheet: string | null = null;
-  let lastId = 0;
+export function statedTotals(model: GridModel, results: readonly CheckResult[]): StatedTotal[] {
+  return totalsByCell(model, results).values;
+}
+
+/** The checked totals by cell, in the order of their first check (the grid's own indexed). */
+function totalsByCell(model: GridModel, results: readonly CheckResult[]): CellIndex<CheckedTotal> {
+  const b = model.bounds;
+  const index = new CellIndex<CheckedTotal>(model.sheetName, b.top, b.left, b.bottom, b.right);
   for (const r of results) {
     const c = r.stated.cell;
-    if (c.sheet !== lastSheet) {
-      let id = sheetIds.get(c.sheet);
-      if (id === undefined) sheetIds.set(c.sheet, (id = sheetIds.size));
-      lastSheet = c.sheet;
-      lastId = id;
-    }
-    const k = lastId * 17_179_869_184 + c.row * 16_384 + c.col;
-    const entry = byCell.get(k);
+    const entry = index.find(c.sheet, c.row, c.col);
     if (entry) entry.add(r);
-    else byCell.set(k, new CheckedTotal(r));
+    else index.add(c.sheet, c.row, c.col, new CheckedTotal(r));
   }
-  return [...byCell.values()];
+  return index;
 }
 
 /**
@@ -258,5 +273,6 @@ export function gridFormulaFindings(
   results: readonly CheckResult[]
 ): FormulaFinding[] {
   if (!anyFormula(sheets)) return [];
-  return formulaFindings(workbookOf(sheets), statedLines(model), statedTotals(results));
+  const byCell = totalsByCell(model, results);
+  return formulaFindings(workbookOf(sheets), statedLines(model), byCell.values, byCell);
 }

@@ -8,7 +8,7 @@
 import type Decimal from "decimal.js";
 import { sumTerms, type Check, type PartVisitor, type PartsSum, type Term } from "../../engine";
 import type { CellRef, RangeRef } from "../../sheet";
-import { sheetCol, sheetRow, type GridLine, type GridModel } from "../read";
+import { sheetCol, sheetRow, type GridLine, type GridModel, type PeriodSlot } from "../read";
 import {
   addExact,
   addWhole,
@@ -22,6 +22,34 @@ import {
   type ExactSum,
 } from "./exactSum";
 import { partsText, type CheckCollector } from "./reconcileTerms";
+
+/**
+ * Where the period slots run on in one block in rising period order, worked out on first use
+ * (only the formula findings ask a check for its rectangle): a line's cells between two slots of
+ * one run lie along one sheet row or column, in order, so its ends bound them.
+ */
+class SlotRuns {
+  /** Per slot: the last slot of the run it starts or continues. */
+  private runEnd: Int32Array | null = null;
+
+  constructor(private readonly periods: readonly PeriodSlot[]) {}
+
+  /** Whether slots from..to (from <= to) lie in one run. */
+  oneRun(from: number, to: number): boolean {
+    return (this.runEnd ??= this.build())[from] >= to;
+  }
+
+  private build(): Int32Array {
+    const p = this.periods;
+    const ends = new Int32Array(p.length);
+    for (let i = p.length - 1; i >= 0; i--)
+      ends[i] =
+        i + 1 < p.length && p[i].block === p[i + 1].block && p[i].periodIndex < p[i + 1].periodIndex
+          ? ends[i + 1]
+          : i;
+    return ends;
+  }
+}
 
 /** One line's period cells, read once, with running totals. */
 class LineRun {
@@ -42,6 +70,7 @@ class LineRun {
     model: GridModel,
     line: GridLine,
     private readonly cells: CheckCollector,
+    private readonly slotRuns: SlotRuns,
     private readonly sheet = model.sheetName
   ) {
     const n = model.periods.length;
@@ -85,6 +114,24 @@ class LineRun {
 
   /** The rectangle holding the line's cells in the given slots, or null when it has none there. */
   rangeOf(slots: readonly number[]): RangeRef | null {
+    const first = slots[0];
+    const last = slots[slots.length - 1];
+    // Slots of one block in period order: the line's cells run from the first slot's to the last's.
+    if (slots.length > 0 && first <= last && this.slotRuns.oneRun(first, last)) {
+      // Every cell of the block is the line's, or none is.
+      if (this.rows[first] < 0) return null;
+      const r1 = this.rows[first];
+      const r2 = this.rows[last];
+      const c1 = this.cols[first];
+      const c2 = this.cols[last];
+      return {
+        sheet: this.sheet,
+        top: Math.min(r1, r2),
+        left: Math.min(c1, c2),
+        bottom: Math.max(r1, r2),
+        right: Math.max(c1, c2),
+      };
+    }
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -243,11 +290,14 @@ class PeriodCheck implements Check {
 /** Checks of stated totals against runs of a line's periods, sharing each line's running totals. */
 export class PeriodSums {
   private readonly runs = new Map<GridLine, LineRun>();
+  private readonly slotRuns: SlotRuns;
 
   constructor(
     private readonly model: GridModel,
     private readonly c: CheckCollector
-  ) {}
+  ) {
+    this.slotRuns = new SlotRuns(model.periods);
+  }
 
   /**
    * A check of `stated` against the line's cells in the given period slots (ascending), with the
@@ -262,7 +312,7 @@ export class PeriodSums {
   ): Check | null {
     if (!this.c.canStateTotal(stated)) return null;
     let run = this.runs.get(line);
-    if (!run) this.runs.set(line, (run = new LineRun(this.model, line, this.c)));
+    if (!run) this.runs.set(line, (run = new LineRun(this.model, line, this.c, this.slotRuns)));
     const problem = run.firstProblem(slots);
     if (problem !== null) {
       this.c.addUnreadablePart(stated, run.cellOf(problem)!, run.problemAt(problem));

@@ -1,0 +1,81 @@
+/**
+ * Things kept one per cell, by cell number (formulaCache's cellNumber), for the many stated totals
+ * of a large grid: cells of one sheet's area are found through a typed array of positions, any
+ * others through a Map. The values are listed in the order their cells were first met.
+ */
+import { cellNumber } from "./formulaCache";
+
+/** Larger areas are not worth an array: their cells go in the Map. */
+const MAX_INDEXED_AREA = 1 << 22;
+/** The span of cell numbers one sheet takes (see cellNumber). */
+const SHEET_SPAN = 17_179_869_184;
+const COLS = 16_384;
+
+export class CellIndex<T> {
+  /** Every value, in the order its cell was first met. */
+  readonly values: T[] = [];
+  private readonly base: number;
+  private readonly width: number;
+  private readonly height: number;
+  /** Per cell of the area: its value's position in `values`, plus one; 0 for none. */
+  private readonly at: Int32Array;
+  private readonly others = new Map<number, number>();
+
+  constructor(
+    private readonly sheet: string,
+    /** The area of `sheet` whose cells the array holds (inclusive). */
+    private readonly top: number,
+    private readonly left: number,
+    bottom: number,
+    right: number
+  ) {
+    this.base = cellNumber(sheet, 0, 0);
+    this.width = Math.max(0, right - left + 1);
+    this.height = Math.max(0, bottom - top + 1);
+    const area = this.width * this.height;
+    if (area > MAX_INDEXED_AREA) this.width = this.height = 0;
+    this.at = new Int32Array(this.width * this.height);
+  }
+
+  /** The cell's slot in the array, or -1 when it lies outside the area. */
+  private slot(sheet: string, row: number, col: number): number {
+    if (sheet !== this.sheet) return -1;
+    const r = row - this.top;
+    const c = col - this.left;
+    return r >= 0 && r < this.height && c >= 0 && c < this.width ? r * this.width + c : -1;
+  }
+
+  /** The value of a cell, if any. */
+  find(sheet: string, row: number, col: number): T | undefined {
+    const slot = this.slot(sheet, row, col);
+    const i = slot >= 0 ? this.at[slot] : this.others.get(cellNumber(sheet, row, col));
+    return i === undefined || i === 0 ? undefined : this.values[i - 1];
+  }
+
+  /** Gives a cell that has none its value. */
+  add(sheet: string, row: number, col: number, value: T): void {
+    this.values.push(value);
+    const slot = this.slot(sheet, row, col);
+    if (slot >= 0) this.at[slot] = this.values.length;
+    else this.others.set(cellNumber(sheet, row, col), this.values.length);
+  }
+
+  /** The value of the cell with this number, if any. */
+  get(k: number): T | undefined {
+    const rem = k - this.base;
+    if (rem >= 0 && rem < SHEET_SPAN) {
+      const row = Math.floor(rem / COLS);
+      const slot = this.slot(this.sheet, row, rem - row * COLS);
+      if (slot >= 0) {
+        const i = this.at[slot];
+        return i === 0 ? undefined : this.values[i - 1];
+      }
+    }
+    const i = this.others.get(k);
+    return i === undefined ? undefined : this.values[i - 1];
+  }
+
+  has(k: number): boolean {
+    return this.get(k) !== undefined;
+  }
+}
