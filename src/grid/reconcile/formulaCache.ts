@@ -15,6 +15,11 @@ const sheetNumbers = new Map<string, number>();
 let lastSheet: string | null = null;
 let lastId = 0;
 
+/** Cell numbers one row takes: the columns, below 2^14. */
+export const ROW_SPAN = 16_384;
+/** Cell numbers one sheet takes: rows below 2^20 of ROW_SPAN each, 2^34. */
+export const SHEET_SPAN = 17_179_869_184;
+
 /** One number per cell: rows below 2^20 and columns below 2^14 pack under 2^34 per sheet. */
 export function cellNumber(sheet: string, row: number, col: number): number {
   // Cells come sheet by sheet: the last sheet's number is kept at hand.
@@ -24,7 +29,7 @@ export function cellNumber(sheet: string, row: number, col: number): number {
     lastSheet = sheet;
     lastId = id;
   }
-  return lastId * 17_179_869_184 + row * 16_384 + col;
+  return lastId * SHEET_SPAN + row * ROW_SPAN + col;
 }
 
 /** A cell's number (see cellNumber). */

@@ -3,13 +3,10 @@
  * of a large grid: cells of one sheet's area are found through a typed array of positions, any
  * others through a Map. The values are listed in the order their cells were first met.
  */
-import { cellNumber } from "./formulaCache";
+import { cellNumber, ROW_SPAN, SHEET_SPAN } from "./formulaCache";
 
 /** Larger areas are not worth an array: their cells go in the Map. */
 const MAX_INDEXED_AREA = 1 << 22;
-/** The span of cell numbers one sheet takes (see cellNumber). */
-const SHEET_SPAN = 17_179_869_184;
-const COLS = 16_384;
 
 export class CellIndex<T> {
   /** Every value, in the order its cell was first met. */
@@ -64,8 +61,8 @@ export class CellIndex<T> {
   get(k: number): T | undefined {
     const rem = k - this.base;
     if (rem >= 0 && rem < SHEET_SPAN) {
-      const row = Math.floor(rem / COLS);
-      const slot = this.slot(this.sheet, row, rem - row * COLS);
+      const row = Math.floor(rem / ROW_SPAN);
+      const slot = this.slot(this.sheet, row, rem - row * ROW_SPAN);
       if (slot >= 0) {
         const i = this.at[slot];
         return i === 0 ? undefined : this.values[i - 1];
