@@ -2,6 +2,10 @@
  * `itos portfolio` over generated portfolios: 500 workbooks (copies of the fixtures that hold a
  * payback grid, ten to a folder) read on `--jobs` = the core count against the same 500 one after
  * another in one process (`--jobs 1`), in the same run; and the peak memory of 500 against 50.
+ * Two bounds go with the ratio: one process reading its share alone (500 / cores workbooks,
+ * `--jobs 1`), which no lane of a parallel run can beat, since each worker starts cold and
+ * warms V8's compiled code for itself; and the same ratio on 2,000 workbooks, where that start
+ * weighs less.
  * Each measurement is the real command (bin/itos.js over dist/cli) in a fresh process; the
  * workbooks live in a temporary folder that is removed afterwards.
  */
@@ -48,6 +52,10 @@ export interface PortfolioMeasure extends Measured<{
   sequential: PortfolioRun;
   parallel: PortfolioRun;
   small: PortfolioRun;
+  /** One process reading one core's share (500 / cores) one after another. */
+  share: PortfolioRun;
+  largeSequential: PortfolioRun;
+  largeParallel: PortfolioRun;
 }> {
   cores: number;
   /** Sequential time / parallel time. */
@@ -60,6 +68,14 @@ export interface PortfolioMeasure extends Measured<{
    * cores / this, so it bounds the throughput ratio on this machine.
    */
   sequentialCores: number | null;
+  /**
+   * Sequential time / the time of one core's share alone: the most a parallel run can give,
+   * as each of its lanes reads that share from a cold start.
+   */
+  shareCeiling: number | null;
+  /** The throughput ratio on `largeCount` workbooks. */
+  largeRatio: number | null;
+  largeCount: number;
 }
 
 async function generate(dir: string, count: number): Promise<void> {
@@ -115,7 +131,11 @@ function runPortfolio(dir: string, workbooks: number, jobs: number): Promise<Por
   });
 }
 
-export async function benchPortfolio(large = 500, small = 50): Promise<PortfolioMeasure> {
+export async function benchPortfolio(
+  large = 500,
+  small = 50,
+  largest = 2000
+): Promise<PortfolioMeasure> {
   const cores =
     typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   const none = {
@@ -124,6 +144,9 @@ export async function benchPortfolio(large = 500, small = 50): Promise<Portfolio
     throughputRatio: null,
     memoryRatio: null,
     sequentialCores: null,
+    shareCeiling: null,
+    largeRatio: null,
+    largeCount: largest,
   };
   if (!existsSync(path.join(ROOT, "dist", "cli", "portfolio", "worker.js")))
     return { ...none, note: "dist/cli not built: run npm run build:cli first" };
@@ -131,8 +154,13 @@ export async function benchPortfolio(large = 500, small = 50): Promise<Portfolio
   try {
     const largeDir = path.join(root, "large");
     const smallDir = path.join(root, "small");
+    const shareDir = path.join(root, "share");
+    const largestDir = path.join(root, "largest");
+    const shareCount = Math.ceil(large / cores);
     await generate(largeDir, large);
     await generate(smallDir, small);
+    await generate(shareDir, shareCount);
+    await generate(largestDir, largest);
     // Interleaved and the faster of two of each, so a burst of load on a shared machine
     // does not land on one side only.
     const faster = (a: PortfolioRun, b: PortfolioRun) => (a.ms <= b.ms ? a : b);
@@ -141,12 +169,21 @@ export async function benchPortfolio(large = 500, small = 50): Promise<Portfolio
     const sequential = faster(seq1, await runPortfolio(largeDir, large, 1));
     const parallel = faster(par1, await runPortfolio(largeDir, large, cores));
     const smallRun = await runPortfolio(smallDir, small, cores);
+    const share = faster(
+      await runPortfolio(shareDir, shareCount, 1),
+      await runPortfolio(shareDir, shareCount, 1)
+    );
+    const largeSequential = await runPortfolio(largestDir, largest, 1);
+    const largeParallel = await runPortfolio(largestDir, largest, cores);
     return {
-      value: { sequential, parallel, small: smallRun },
+      value: { sequential, parallel, small: smallRun, share, largeSequential, largeParallel },
       cores,
       throughputRatio: sequential.ms / parallel.ms,
       memoryRatio: parallel.maxRssMB / smallRun.maxRssMB,
       sequentialCores: sequential.cpuMs / sequential.ms,
+      shareCeiling: sequential.ms / share.ms,
+      largeRatio: largeSequential.ms / largeParallel.ms,
+      largeCount: largest,
     };
   } catch (e) {
     return { ...none, note: `portfolio benchmark not measured: ${(e as Error).message}` };

@@ -4,7 +4,7 @@
  * Excel's lock files (~$Budget.xlsx, left while a workbook is open) and other files are skipped
  * with a note; a path that does not exist becomes a row with the reason, not a stop.
  */
-import { promises as fs } from "fs";
+import { promises as fs, realpathSync } from "fs";
 import * as path from "path";
 
 export interface FoundWorkbook {
@@ -32,6 +32,16 @@ function shorter(a: string, b: string): boolean {
   return a.length !== b.length ? a.length < b.length : a < b;
 }
 
+/** Where a path really leads (links followed); the path itself where it cannot be resolved. */
+function realPathOf(p: string): string {
+  // Synchronous: one native call, where 500 awaited ones took 80 ms of a portfolio's start.
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 async function statOrNull(p: string): Promise<import("fs").Stats | null> {
   try {
     return await fs.stat(p);
@@ -45,8 +55,8 @@ export async function discoverWorkbooks(args: readonly string[]): Promise<Discov
   const notes: string[] = [];
   const seenFolders = new Set<string>();
 
-  const addFile = async (abs: string, file: string): Promise<void> => {
-    const real = await fs.realpath(abs).catch(() => abs);
+  const addFile = (abs: string, file: string): void => {
+    const real = realPathOf(abs);
     const candidate = { path: abs, file: shown(file) };
     const known = byRealPath.get(real);
     // Reached twice (named and inside a folder, or through a link): the shorter name wins, so
@@ -55,7 +65,7 @@ export async function discoverWorkbooks(args: readonly string[]): Promise<Discov
   };
 
   const walk = async (abs: string, file: string): Promise<void> => {
-    const real = await fs.realpath(abs).catch(() => abs);
+    const real = realPathOf(abs);
     if (seenFolders.has(real)) return; // a folder linked into itself, or named twice
     seenFolders.add(real);
     const entries = await fs.readdir(abs, { withFileTypes: true });
@@ -71,7 +81,7 @@ export async function discoverWorkbooks(args: readonly string[]): Promise<Discov
           `Skipped ${shown(childFile)}: an Excel lock file (the workbook is open somewhere), not a workbook.`
         );
       } else if (isXlsx(entry.name)) {
-        await addFile(childAbs, childFile);
+        addFile(childAbs, childFile);
       } else {
         notes.push(`Skipped ${shown(childFile)}: not an .xlsx workbook.`);
       }
@@ -87,7 +97,7 @@ export async function discoverWorkbooks(args: readonly string[]): Promise<Discov
         `Skipped ${shown(arg)}: an Excel lock file (the workbook is open somewhere), not a workbook.`
       );
     // A file named on the command line is read whatever its name, so a wrong one is reported.
-    else await addFile(abs, arg);
+    else addFile(abs, arg);
   }
   const workbooks = [...byRealPath.values()].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : 0

@@ -4,7 +4,8 @@
  * same rows (the same function makes them), and they come back in the order of the workbooks,
  * whatever order the workers finish in. Each worker is sent a batch of workbooks' paths and sends
  * back only their rows; at most one batch a worker is in flight, so the main thread holds only
- * finished rows and does no reading or analysis itself.
+ * finished rows and does no reading or analysis itself. The pool is started before the folders
+ * are searched (`startWorkers`), so the workers load their code while the main thread looks.
  */
 import { existsSync } from "fs";
 import * as path from "path";
@@ -16,8 +17,13 @@ import { casesOfWorkbook, type CaseOptions, type CaseTask } from "./readCases";
 /** The compiled worker beside this file (dist/cli/portfolio/worker.js). */
 const WORKER_FILE = path.join(__dirname, "worker.js");
 
+/** The worker threads of a run. */
+export type WorkerPool = Piscina;
+
 export interface RunOptions {
   jobs: number;
+  /** Workers already started by `startWorkers` (the run does not stop them); else started here. */
+  workers?: WorkerPool | null;
   signal?: AbortSignal;
   /** Called as each workbook finishes, in the order they finish. */
   onDone?: (workbook: FoundWorkbook, cases: PortfolioCase[]) => void;
@@ -53,12 +59,22 @@ async function runInThread(
 const MAX_BATCH = 8;
 
 /**
- * Workbooks per message: a worker hands back a batch and waits for the main thread to send the
- * next, so one message per workbook leaves it idle once per workbook. Batches of up to 8 pay that
- * wait once per 8; at least 4 batches a thread keep the lanes finishing close together.
+ * Workbooks per message, from the workbooks not yet sent: a worker hands back a batch and waits
+ * for the main thread to send the next, so one message per workbook leaves it idle once per
+ * workbook. Batches of up to 8 pay that wait once per 8; at least 4 batches a thread of what is
+ * left keep the lanes finishing close together, as batches shrink towards the end.
  */
 export function batchSize(workbooks: number, threads: number): number {
   return Math.max(1, Math.min(MAX_BATCH, Math.floor(workbooks / (threads * 4))));
+}
+
+/**
+ * A pool of `jobs` worker threads, started now so they load while the caller does other work;
+ * null where one job is asked for or there are no compiled workers (the run is then in-thread).
+ */
+export function startWorkers(jobs: number): WorkerPool | null {
+  if (jobs <= 1 || !workersAvailable()) return null;
+  return new Piscina({ filename: WORKER_FILE, minThreads: jobs, maxThreads: jobs });
 }
 
 function failureRow(task: CaseTask, e: unknown): PortfolioCase[] {
@@ -67,14 +83,13 @@ function failureRow(task: CaseTask, e: unknown): PortfolioCase[] {
 }
 
 async function runOnPool(
+  pool: Piscina,
   tasks: CaseTask[],
   workbooks: FoundWorkbook[],
   options: RunOptions
 ): Promise<PortfolioCase[][]> {
   const threads = Math.max(1, Math.min(options.jobs, tasks.length));
-  const pool = new Piscina({ filename: WORKER_FILE, minThreads: threads, maxThreads: threads });
   const results: PortfolioCase[][] = new Array(tasks.length);
-  const size = batchSize(tasks.length, threads);
   const run = async (batch: CaseTask[]): Promise<PortfolioCase[][]> =>
     (await pool.run(batch, { signal: options.signal })) as PortfolioCase[][];
   let next = 0;
@@ -83,7 +98,7 @@ async function runOnPool(
     while (next < tasks.length) {
       if (options.signal?.aborted) throw new Stopped();
       const first = next;
-      next = Math.min(tasks.length, next + size);
+      next = Math.min(tasks.length, next + batchSize(tasks.length - next, threads));
       const batch = tasks.slice(first, next);
       let rows: PortfolioCase[][];
       try {
@@ -110,12 +125,8 @@ async function runOnPool(
       });
     }
   };
-  try {
-    await Promise.all(Array.from({ length: threads }, lane));
-    return results;
-  } finally {
-    await pool.destroy();
-  }
+  await Promise.all(Array.from({ length: threads }, lane));
+  return results;
 }
 
 /** Every workbook's rows, in the order of `workbooks`. */
@@ -125,7 +136,8 @@ export function runWorkbooks(
   options: RunOptions
 ): Promise<PortfolioCase[][]> {
   const tasks = workbooks.map((w) => ({ path: w.path, file: w.file, options: caseOptions }));
-  return options.jobs > 1 && workersAvailable()
-    ? runOnPool(tasks, workbooks, options)
-    : runInThread(tasks, workbooks, options);
+  if (options.workers) return runOnPool(options.workers, tasks, workbooks, options);
+  const own = startWorkers(Math.min(options.jobs, tasks.length));
+  if (!own) return runInThread(tasks, workbooks, options);
+  return runOnPool(own, tasks, workbooks, options).finally(() => own.destroy());
 }

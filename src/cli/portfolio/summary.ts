@@ -87,8 +87,13 @@ function caseLine(c: PortfolioCase): string {
   return `  ${where(c)} (${c.unit}): ${paybackText(c)}${limitText(c)}${totalsText(c.reconciliation)}`;
 }
 
+/** "1 case", "2 cases". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 export function summaryLine(s: PortfolioSummary, workbooks: number): string {
-  return `Portfolio: ${s.cases} cases from ${workbooks} workbooks: ${s.paidBack} paid back, ${s.late} late, ${s.never} never, ${s.errors} not read; ${s.mismatches} with totals that do not add up.`;
+  return `Portfolio: ${count(s.cases, "case")} from ${count(workbooks, "workbook")}: ${s.paidBack} paid back, ${s.late} late, ${s.never} never, ${s.errors} not read; ${s.mismatches} with totals that do not add up.`;
 }
 
 export function portfolioText(cases: readonly PortfolioCase[], workbooks: number): string {

@@ -188,7 +188,7 @@ describe("itos portfolio over a workbook with a table of schemes beside a paybac
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(
-      /^Portfolio: 4 cases from 1 workbooks: .*; 1 with totals that do not add up\.$/
+      /^Portfolio: 4 cases from 1 workbook: .*; 1 with totals that do not add up\.$/
     );
     expect(lines[2]).toBe(
       "  energy.xlsx [Schemes / Roof solar panels] (scheme summary): cost 90,000, annual saving 15,000: payback 6.00 years (cost ÷ saving); stated Schemes!F5 '6' follows; 1 of 1 stated totals do not add up"
