@@ -11,7 +11,7 @@ import { checkPortfolioTarget, writePortfolioWorkbook } from "../../file";
 import type { PortfolioCase } from "./cases";
 import { wasRead } from "./cases";
 import { discoverWorkbooks, type FoundWorkbook } from "./discover";
-import { runWorkbooks, startWorkers, Stopped, type WorkerPool } from "./pool";
+import { runWorkbooks, Stopped } from "./pool";
 import { startProgress } from "./progress";
 import type { CaseOptions } from "./readCases";
 import { portfolioText, summarise, summaryLine } from "./summary";
@@ -86,22 +86,6 @@ async function writeOut(
 
 export async function runPortfolio(args: PortfolioArgs, io: PortfolioIo): Promise<number> {
   if (args.out) await checkPortfolioTarget(path.resolve(args.out), args.force);
-  const jobs = args.jobs ?? defaultJobs();
-  // Started before the folders are searched: the workers load their code meanwhile.
-  const workers = startWorkers(jobs);
-  try {
-    return await readAndReport(args, io, jobs, workers);
-  } finally {
-    await workers?.destroy();
-  }
-}
-
-async function readAndReport(
-  args: PortfolioArgs,
-  io: PortfolioIo,
-  jobs: number,
-  workers: WorkerPool | null
-): Promise<number> {
   const found = await discoverWorkbooks(args.paths);
   for (const note of found.notes) io.err(`itos: ${note}`);
   // The portfolio file itself, from an earlier run into the same folder, is not a case.
@@ -115,8 +99,7 @@ async function readAndReport(
   let results: PortfolioCase[][];
   try {
     results = await runWorkbooks(workbooks, options, {
-      jobs,
-      workers,
+      jobs: args.jobs ?? defaultJobs(),
       signal,
       onDone: (w) => progress.done(w.file),
     });
