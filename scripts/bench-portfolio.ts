@@ -2,10 +2,11 @@
  * `itos portfolio` over generated portfolios: 500 workbooks (copies of the fixtures that hold a
  * payback grid, ten to a folder) read on `--jobs` = the core count against the same 500 one after
  * another in one process (`--jobs 1`), in the same run; and the peak memory of 500 against 50.
- * Two bounds go with the ratio: one process reading its share alone (500 / cores workbooks,
+ * Bounds go with the ratio: one process reading one core's share alone (500 / cores workbooks,
  * `--jobs 1`), which no lane of a parallel run can beat, since each worker starts cold and
- * warms V8's compiled code for itself; and the same ratio on 2,000 workbooks, where that start
- * weighs less.
+ * warms V8's compiled code for itself; one such process per core at the same time, which is
+ * what this machine gives with no pool at all; and the same ratio on 2,000 workbooks, where
+ * the cold start weighs less.
  * Each measurement is the real command (bin/itos.js over dist/cli) in a fresh process; the
  * workbooks live in a temporary folder that is removed afterwards.
  */
@@ -54,6 +55,8 @@ export interface PortfolioMeasure extends Measured<{
   small: PortfolioRun;
   /** One process reading one core's share (500 / cores) one after another. */
   share: PortfolioRun;
+  /** One such process per core, all at once: the wall time until the last is done. */
+  sharesAtOnceMs: number;
   largeSequential: PortfolioRun;
   largeParallel: PortfolioRun;
 }> {
@@ -73,6 +76,8 @@ export interface PortfolioMeasure extends Measured<{
    * as each of its lanes reads that share from a cold start.
    */
   shareCeiling: number | null;
+  /** Sequential time / the time of one share-reading process per core, run at once. */
+  separateProcessesRatio: number | null;
   /** The throughput ratio on `largeCount` workbooks. */
   largeRatio: number | null;
   largeCount: number;
@@ -145,6 +150,7 @@ export async function benchPortfolio(
     memoryRatio: null,
     sequentialCores: null,
     shareCeiling: null,
+    separateProcessesRatio: null,
     largeRatio: null,
     largeCount: largest,
   };
@@ -173,15 +179,30 @@ export async function benchPortfolio(
       await runPortfolio(shareDir, shareCount, 1),
       await runPortfolio(shareDir, shareCount, 1)
     );
+    const atOnce = async (): Promise<number> => {
+      const started = performance.now();
+      await Promise.all(Array.from({ length: cores }, () => runPortfolio(shareDir, shareCount, 1)));
+      return performance.now() - started;
+    };
+    const sharesAtOnceMs = Math.min(await atOnce(), await atOnce());
     const largeSequential = await runPortfolio(largestDir, largest, 1);
     const largeParallel = await runPortfolio(largestDir, largest, cores);
     return {
-      value: { sequential, parallel, small: smallRun, share, largeSequential, largeParallel },
+      value: {
+        sequential,
+        parallel,
+        small: smallRun,
+        share,
+        sharesAtOnceMs,
+        largeSequential,
+        largeParallel,
+      },
       cores,
       throughputRatio: sequential.ms / parallel.ms,
       memoryRatio: parallel.maxRssMB / smallRun.maxRssMB,
       sequentialCores: sequential.cpuMs / sequential.ms,
       shareCeiling: sequential.ms / share.ms,
+      separateProcessesRatio: sequential.ms / sharesAtOnceMs,
       largeRatio: largeSequential.ms / largeParallel.ms,
       largeCount: largest,
     };

@@ -191,6 +191,7 @@ async function main(): Promise<void> {
         memoryRatio: portfolio.memoryRatio,
         sequentialCores: portfolio.sequentialCores,
         shareCeiling: portfolio.shareCeiling,
+        separateProcessesRatio: portfolio.separateProcessesRatio,
         largeRatio: portfolio.largeRatio,
         runs: pf,
       },
@@ -260,7 +261,7 @@ function portfolioCpuNote(portfolio: Awaited<ReturnType<typeof benchPortfolio>>)
   const shareBound =
     portfolio.shareCeiling === null
       ? ""
-      : ` One process reading one worker's share (${share.workbooks} workbooks) alone took ${s(share.ms)}: each worker starts as cold as that process, so the 500 cannot be read more than ${fmt(portfolio.shareCeiling)}x faster than one after another.`;
+      : ` One process reading one worker's share (${share.workbooks} workbooks) alone took ${s(share.ms)}: each worker starts as cold as that process, so the 500 cannot be read more than ${fmt(portfolio.shareCeiling)}x faster than one after another. ${portfolio.cores} such processes at once, with no pool, took ${s(portfolio.value!.sharesAtOnceMs)} (${fmt(portfolio.separateProcessesRatio)}x).`;
   return `Portfolio CPU time: one after another ${s(sequential.cpuMs)} in ${s(sequential.ms)}${split}${ceiling}; on ${portfolio.cores} workers ${s(parallel.cpuMs)} in ${s(parallel.ms)}.${shareBound}`;
 }
 
