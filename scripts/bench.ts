@@ -137,7 +137,7 @@ async function main(): Promise<void> {
       pass: atLeast(portfolio.throughputRatio, portfolioGoal),
     },
     {
-      name: `Portfolio of ${fmt(portfolio.largeCount, 0)} workbooks: --jobs ${portfolio.cores} against one after another (throughput)`,
+      name: `Portfolio of ${portfolio.largeCount.toLocaleString("en-GB")} workbooks: --jobs ${portfolio.cores} against one after another (throughput)`,
       measured: pf
         ? `${fmt(portfolio.largeRatio)}x (${fmt(pf.largeSequential.ms / 1000, 1)} s / ${fmt(pf.largeParallel.ms / 1000, 1)} s)`
         : "not measured",
