@@ -104,6 +104,46 @@ describe("Plan and Actual sub-columns under each month, periods across", () => {
     // 11 x 200 = 2,200 of savings; the actual figures are not added in.
     expect(json.totals).toEqual({ investment: -1200, return: 2200, net: 1000 });
     expect(json.tracking).toEqual(TRACKED);
+    expect(json.messages.filter((m) => /sub-columns sit/.test(m))).toEqual([]);
+  });
+
+  test("Plan | Actual under the first 4 months only: the Actual columns are named as left out", async () => {
+    // Apr-Jul each head a Plan and an Actual column (B:I); Aug-Mar one plan column each (J:Q).
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Tracker");
+    let col = 2;
+    const actualCols: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const head = ws.getCell(1, col);
+      head.value = new Date(Date.UTC(2024, 3 + i, 1));
+      head.numFmt = "mmm-yy";
+      ws.getCell(3, col).value = PLAN_INVESTMENT[i];
+      ws.getCell(4, col).value = PLAN_SAVINGS[i];
+      if (i < ACTUAL_INVESTMENT.length) {
+        ws.getCell(2, col).value = "Plan";
+        ws.getCell(2, col + 1).value = "Actual";
+        ws.getCell(3, col + 1).value = ACTUAL_INVESTMENT[i];
+        ws.getCell(4, col + 1).value = ACTUAL_SAVINGS[i];
+        actualCols.push(col + 1);
+        col += 2;
+      } else col += 1;
+    }
+    ws.getCell(3, 1).value = "Investment";
+    ws.getCell(4, 1).value = "Savings";
+    const file = path.join(dir, "partly-paired.xlsx");
+    await wb.xlsx.writeFile(file);
+    const json = report(await readWorkbook(file));
+    // The plan as in the fully paired sheets: -1,200, then 200 a month, 0 in Oct-24 (7 months).
+    expect(json.breakEven).toBe("2024-10");
+    expect(json.paybackMonths).toBe(7);
+    expect(json.totals).toEqual({ investment: -1200, return: 2200, net: 1000 });
+    expect(json.tracking).toBeNull();
+    const letter = (c: number) => ws.getColumn(c).letter;
+    const first = `${letter(actualCols[0])}2`;
+    const last = `${letter(actualCols[actualCols.length - 1])}2`;
+    expect(json.messages.filter((m) => /sub-columns sit/.test(m))).toEqual([
+      `Tracker: Plan and Actual sub-columns sit under 4 of the 12 periods (Apr-24 to Jul-24), not under every one, so the 4 Actual columns (${first} to ${last}) are left out and nothing is tracked against them: the plan is analysed as it stands.`,
+    ]);
   });
 
   test("Actual before Budget, the month over the actual column: the plan still read from the budget", async () => {

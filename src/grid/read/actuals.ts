@@ -355,6 +355,29 @@ function pairedLayout(
 }
 
 /**
+ * Plan and Actual sub-columns under some periods but not all: the actual columns are not read
+ * (tracking needs an actual column for every period), so the user is told which they are rather
+ * than losing them without a word. Null where there are no such pairs or they are tracked.
+ */
+export function partlyPairedWarning(
+  snapshot: SheetSnapshot,
+  pairs: PeriodPairs | null,
+  slots: readonly AxisSlot[],
+  tracking: TrackingLayout | null
+): string | null {
+  if (!pairs || tracking?.actualPositions) return null;
+  const paired = slots.filter((s) => pairs.actualOf.has(s.col));
+  const actualCols = [...pairs.actualOf.values()].sort((a, b) => a - b);
+  const first = cellName(snapshot, pairs.row, actualCols[0]);
+  const last = cellName(snapshot, pairs.row, actualCols[actualCols.length - 1]);
+  const where =
+    paired.length === 0
+      ? "under none of the periods"
+      : `under ${paired.length} of the ${slots.length} periods (${paired[0].period.label} to ${paired[paired.length - 1].period.label})`;
+  return `${snapshot.sheetName}: Plan and Actual sub-columns sit ${where}, not under every one, so the ${actualCols.length} Actual columns (${first} to ${last}) are left out and nothing is tracked against them: the plan is analysed as it stands.`;
+}
+
+/**
  * Periods headed Actual with no plan line beside the figures: there is nothing to track against,
  * and the figures are analysed as they stand (actuals, then forecast). Null otherwise.
  */

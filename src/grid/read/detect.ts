@@ -37,6 +37,7 @@ import { settleNetOnly } from "./netOnly";
 import {
   actualExclusions,
   markedWithoutPlan,
+  partlyPairedWarning,
   periodMarks,
   prepareForActuals,
   setAsideActualLines,
@@ -239,6 +240,8 @@ function readAcross(input: SheetSnapshot, options: DetectOptions): GridModel {
   );
   const untracked = markedWithoutPlan(snapshot, marks, blockSlots, tracking);
   if (untracked) warnings.push(untracked);
+  const unpaired = partlyPairedWarning(snapshot, actuals.periodPairs, blockSlots, tracking);
+  if (unpaired) warnings.push(unpaired);
   return {
     sheetName: snapshot.sheetName,
     orientation: "periods-across",
