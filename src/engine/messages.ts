@@ -10,6 +10,11 @@ function countOf(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
+/** "1 case" / "3 cases": a count and its noun, the noun made plural with "s". */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${countOf(n, "", "s")}`;
+}
+
 /** The syntax of --what-if, as the usage messages show it. */
 const WHAT_IF_EXAMPLE = "returns=-20%,investment=+10%,delay=3";
 

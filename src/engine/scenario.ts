@@ -6,7 +6,7 @@
  */
 import Decimal from "decimal.js";
 import { ItosError } from "./errors";
-import { ErrorMessage } from "./messages";
+import { counted, ErrorMessage } from "./messages";
 import { Money, ZERO, formatMoney } from "./money";
 import { analysePayback, headlinePayback, measurePayback, type PaybackInput } from "./payback";
 import type {
@@ -103,7 +103,7 @@ export function applyWhatIf(
   const messages: string[] = [];
   if (!lostReturns.isZero())
     messages.push(
-      `Delaying the returns by ${delay} period${delay === 1 ? "" : "s"} moves ${formatMoney(lostReturns)} of returns past the grid's last period (${input.periods[n - 1].label}): they are lost to this analysis.`
+      `Delaying the returns by ${counted(delay, "period")} moves ${formatMoney(lostReturns)} of returns past the grid's last period (${input.periods[n - 1].label}): they are lost to this analysis.`
     );
   return { input: { periods: input.periods, lines }, lostReturns, messages };
 }

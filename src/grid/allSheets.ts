@@ -5,7 +5,7 @@
  * it and Remove takes all of it away. A sheet with no room below its grid is listed with a note
  * (its analysis needs a sheet of its own: Analyse on that sheet with "New sheet").
  */
-import { money, toNumber } from "../engine";
+import { counted, money, toNumber } from "../engine";
 import type { WorkbookSnapshot } from "../sheet";
 import {
   analyseWorkbook,
@@ -70,7 +70,7 @@ export function allSheetsMessage(rows: readonly PortfolioSheetRow[]): string {
   const mismatched = rows.filter((r) => r.mismatches > 0).length;
   const noRoom = rows.filter((r) => r.note !== null).map((r) => `'${r.sheet}'`);
   return [
-    `Analysed ${rows.length} sheet${rows.length === 1 ? "" : "s"}: ${paid} paid back, ${rows.length - paid} not within the horizon` +
+    `Analysed ${counted(rows.length, "sheet")}: ${paid} paid back, ${rows.length - paid} not within the horizon` +
       `${mismatched ? `; ${mismatched} with totals that do not add up` : ""}. The list is on the sheet '${PORTFOLIO_SHEET_NAME}'.`,
     ...(noRoom.length ? [`No room below the grid on ${noRoom.join(", ")}: listed only.`] : []),
   ].join(" ");

@@ -4,7 +4,7 @@
  * typed stand against them. No DOM.
  */
 import Decimal from "decimal.js";
-import { money } from "../engine";
+import { counted, money } from "../engine";
 import {
   caseLimit,
   marginText,
@@ -24,7 +24,7 @@ export function headroomFigures(base: WhatIfBase, limitYears: string | null): He
 function periodWords(base: WhatIfBase, n: number): string {
   const cadence = base.result.cadence;
   const noun = cadence === "annual" ? "year" : cadence === "quarterly" ? "quarter" : "month";
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return counted(n, noun);
 }
 
 const percent = (d: Decimal) => `${d.toDecimalPlaces(1).toString()}%`;

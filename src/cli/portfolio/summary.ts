@@ -3,6 +3,7 @@
  * when one is given), late (paid back after the limit), never (not within the horizon) or an
  * error (not read), so the four add up to the number of cases.
  */
+import { counted } from "../../engine";
 import {
   caseStatus,
   isSummaryCase,
@@ -87,13 +88,8 @@ function caseLine(c: PortfolioCase): string {
   return `  ${where(c)} (${c.unit}): ${paybackText(c)}${limitText(c)}${totalsText(c.reconciliation)}`;
 }
 
-/** "1 case", "2 cases". */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
 export function summaryLine(s: PortfolioSummary, workbooks: number): string {
-  return `Portfolio: ${count(s.cases, "case")} from ${count(workbooks, "workbook")}: ${s.paidBack} paid back, ${s.late} late, ${s.never} never, ${s.errors} not read; ${s.mismatches} with totals that do not add up.`;
+  return `Portfolio: ${counted(s.cases, "case")} from ${counted(workbooks, "workbook")}: ${s.paidBack} paid back, ${s.late} late, ${s.never} never, ${s.errors} not read; ${s.mismatches} with totals that do not add up.`;
 }
 
 export function portfolioText(cases: readonly PortfolioCase[], workbooks: number): string {

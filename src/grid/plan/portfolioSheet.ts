@@ -5,6 +5,7 @@
  * Remove takes it away with the rest. Amounts come in pounds (a £k or £000s grid times 1,000;
  * its unit is shown beside), so one total can add them.
  */
+import { counted } from "../../engine";
 import { a1, absoluteRangeRef, quoteSheetName, rangeA1 } from "../../sheet";
 import type { PlannedCell, PlannedConditionalFormat, WritePlan } from "./writePlan";
 
@@ -96,7 +97,7 @@ export function planPortfolioSheet(
   const put = (row: number, col: number, cell: Omit<PlannedCell, "sheet" | "row" | "col">) =>
     cells.push({ sheet, row, col, ...cell });
   put(0, 0, {
-    value: `ITOS Portfolio: ${rows.length} analysed sheet${rows.length === 1 ? "" : "s"}, ${rows.filter((r) => r.breakEven !== null).length} paid back`,
+    value: `ITOS Portfolio: ${counted(rows.length, "analysed sheet")}, ${rows.filter((r) => r.breakEven !== null).length} paid back`,
     bold: true,
   });
   HEADERS.forEach((h, c) => put(TABLE_TOP, c, { value: h, bold: true, fill: "#D9E1F2" }));

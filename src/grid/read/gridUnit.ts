@@ -1,4 +1,5 @@
 /** The unit a grid states (titles, header rows, labels, or the amounts' number format). */
+import { counted } from "../../engine";
 import { cellName } from "./orient";
 import type { GridLine, Unit } from "./model";
 import { cellAt, formatAt, type SheetSnapshot } from "../../sheet";
@@ -79,10 +80,7 @@ export function findUnit(
     );
   if (millions.size > 0) {
     const [first, evidence] = [...millions][0];
-    const others =
-      millions.size > 1
-        ? ` (and ${millions.size - 1} more cell${millions.size > 2 ? "s" : ""})`
-        : "";
+    const others = millions.size > 1 ? ` (and ${counted(millions.size - 1, "more cell")})` : "";
     warnings.push(
       `${first}${others} says ${evidence}: the amounts are in millions as shown; ITOS has no unit for millions, so its figures are the sheet's, not rescaled, and are labelled £.`
     );
