@@ -79,11 +79,11 @@ function failureRow(task: CaseTask, e: unknown): PortfolioCase[] {
 
 async function runOnPool(
   pool: Piscina,
+  threads: number,
   tasks: CaseTask[],
   workbooks: FoundWorkbook[],
   options: RunOptions
 ): Promise<PortfolioCase[][]> {
-  const threads = Math.max(1, Math.min(options.jobs, tasks.length));
   const results: PortfolioCase[][] = new Array(tasks.length);
   const run = async (batch: CaseTask[]): Promise<PortfolioCase[][]> =>
     (await pool.run(batch, { signal: options.signal })) as PortfolioCase[][];
@@ -131,7 +131,8 @@ export function runWorkbooks(
   options: RunOptions
 ): Promise<PortfolioCase[][]> {
   const tasks = workbooks.map((w) => ({ path: w.path, file: w.file, options: caseOptions }));
-  const own = startWorkers(Math.min(options.jobs, tasks.length));
-  if (!own) return runInThread(tasks, workbooks, options);
-  return runOnPool(own, tasks, workbooks, options).finally(() => own.destroy());
+  const threads = Math.min(options.jobs, tasks.length);
+  const pool = startWorkers(threads);
+  if (!pool) return runInThread(tasks, workbooks, options);
+  return runOnPool(pool, threads, tasks, workbooks, options).finally(() => pool.destroy());
 }
