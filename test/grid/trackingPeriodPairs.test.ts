@@ -146,6 +146,40 @@ describe("Plan and Actual sub-columns under each month, periods across", () => {
     ]);
   });
 
+  test("Plan | Actual under every month beside a 'Savings - actual' line: the line is tracked, the columns named as left out", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Tracker");
+    for (let i = 0; i < 12; i++) {
+      const col = 2 + 2 * i;
+      const head = ws.getCell(1, col);
+      head.value = new Date(Date.UTC(2024, 3 + i, 1));
+      head.numFmt = "mmm-yy";
+      ws.getCell(2, col).value = "Plan";
+      ws.getCell(2, col + 1).value = "Actual";
+      ws.getCell(3, col).value = PLAN_INVESTMENT[i];
+      ws.getCell(4, col).value = PLAN_SAVINGS[i];
+      if (i < ACTUAL_INVESTMENT.length) {
+        ws.getCell(3, col + 1).value = ACTUAL_INVESTMENT[i];
+        ws.getCell(4, col + 1).value = ACTUAL_SAVINGS[i];
+        ws.getCell(5, col).value = ACTUAL_SAVINGS[i];
+      }
+    }
+    ws.getCell(3, 1).value = "Investment";
+    ws.getCell(4, 1).value = "Savings";
+    ws.getCell(5, 1).value = "Savings - actual";
+    const file = path.join(dir, "pairs-and-actual-line.xlsx");
+    await wb.xlsx.writeFile(file);
+    const json = report(await readWorkbook(file));
+    // The plan as in the sheets above: 0 in Oct-24, 7 months.
+    expect(json.breakEven).toBe("2024-10");
+    expect(json.paybackMonths).toBe(7);
+    expect(json.tracking?.layout).toBe("actual lines");
+    // Months in B..Y: the Actual columns are C, E, ... Y, their sub-headings in row 2.
+    expect(json.messages.filter((m) => /sub-columns sit/.test(m))).toEqual([
+      "Tracker: Plan and Actual sub-columns sit under every period, but the sheet's actual lines are the ones tracked, so the 12 Actual columns (C2 to Y2) are left out and nothing is tracked against them: the plan is analysed as it stands.",
+    ]);
+  });
+
   test("Actual before Budget, the month over the actual column: the plan still read from the budget", async () => {
     const json = report(
       await written("actual-first.xlsx", { words: ["Actual", "Budget"], merged: false })

@@ -355,9 +355,10 @@ function pairedLayout(
 }
 
 /**
- * Plan and Actual sub-columns under some periods but not all: the actual columns are not read
- * (tracking needs an actual column for every period), so the user is told which they are rather
- * than losing them without a word. Null where there are no such pairs or they are tracked.
+ * Plan and Actual sub-columns whose actual columns are not read: under some periods but not all
+ * (tracking needs an actual column for every period), or beside actual lines, which are tracked
+ * instead. The user is told which columns they are rather than losing them without a word. Null
+ * where there are no such pairs or they are tracked.
  */
 export function partlyPairedWarning(
   snapshot: SheetSnapshot,
@@ -370,11 +371,14 @@ export function partlyPairedWarning(
   const actualCols = [...pairs.actualOf.values()].sort((a, b) => a - b);
   const first = cellName(snapshot, pairs.row, actualCols[0]);
   const last = cellName(snapshot, pairs.row, actualCols[actualCols.length - 1]);
+  // Every period paired yet untracked: the sheet's actual lines took precedence.
   const where =
-    paired.length === 0
-      ? "under none of the periods"
-      : `under ${paired.length} of the ${slots.length} periods (${paired[0].period.label} to ${paired[paired.length - 1].period.label})`;
-  return `${snapshot.sheetName}: Plan and Actual sub-columns sit ${where}, not under every one, so the ${actualCols.length} Actual columns (${first} to ${last}) are left out and nothing is tracked against them: the plan is analysed as it stands.`;
+    paired.length === slots.length
+      ? "under every period, but the sheet's actual lines are the ones tracked"
+      : paired.length === 0
+        ? "under none of the periods"
+        : `under ${paired.length} of the ${slots.length} periods (${paired[0].period.label} to ${paired[paired.length - 1].period.label}), not under every one`;
+  return `${snapshot.sheetName}: Plan and Actual sub-columns sit ${where}, so the ${actualCols.length} Actual columns (${first} to ${last}) are left out and nothing is tracked against them: the plan is analysed as it stands.`;
 }
 
 /**
