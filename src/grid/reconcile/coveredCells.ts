@@ -2,34 +2,28 @@
  * The cells a walk through a total's sums has reached. Cells of one sheet's used area are marked
  * in a typed array shared by every walk of a run, each walk with its own generation number, so a
  * new walk forgets the last at once and no cell costs a set entry; cells named through any other
- * sheet name go in a Set, by cell number.
+ * sheet name go in a Set, by cell number. A used area too large for slots (areaSlots.ts) keeps
+ * every cell in the Set.
  */
-
-/** Larger used areas are not worth an array: their walks keep every cell in the Set. */
-const MAX_MARKED_AREA = 1 << 22;
-
-type Area = { top: number; left: number; bottom: number; right: number };
+import { AreaSlots, type Area } from "./areaSlots";
 
 /** One generation number per cell of a sheet's used area: a cell is marked when it holds the current one. */
 export class CellMarks {
   private readonly marks: Uint32Array;
-  private readonly width: number;
   generation = 0;
 
   private constructor(
     /** The sheet name exactly as the walk meets it: another spelling goes to the Set. */
     readonly sheet: string,
-    private readonly area: Area
+    private readonly slots: AreaSlots
   ) {
-    this.width = area.right - area.left + 1;
-    this.marks = new Uint32Array(this.width * (area.bottom - area.top + 1));
+    this.marks = new Uint32Array(slots.count);
   }
 
   /** Marks for a sheet's used area, or null when there is none or it is too large to mark. */
   static over(sheet: string, area: Area | null): CellMarks | null {
-    if (!area || area.bottom < area.top || area.right < area.left) return null;
-    const cells = (area.right - area.left + 1) * (area.bottom - area.top + 1);
-    return cells <= MAX_MARKED_AREA ? new CellMarks(sheet, area) : null;
+    const slots = AreaSlots.over(area);
+    return slots ? new CellMarks(sheet, slots) : null;
   }
 
   /** A new generation: every earlier mark is forgotten. */
@@ -43,9 +37,7 @@ export class CellMarks {
 
   /** The cell's slot, or -1 when it lies outside the used area. */
   slot(row: number, col: number): number {
-    const a = this.area;
-    if (row < a.top || row > a.bottom || col < a.left || col > a.right) return -1;
-    return (row - a.top) * this.width + (col - a.left);
+    return this.slots.slot(row, col);
   }
 
   isMarked(slot: number, generation: number): boolean {

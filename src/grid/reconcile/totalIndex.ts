@@ -1,19 +1,17 @@
 /**
  * Things kept one per cell, by cell number (formulaCache's cellNumber), for the many stated totals
  * of a large grid: cells of one sheet's area are found through a typed array of positions, any
- * others through a Map. The values are listed in the order their cells were first met.
+ * others (and every cell of an area too large for slots, areaSlots.ts) through a Map. The values
+ * are listed in the order their cells were first met.
  */
+import { AreaSlots } from "./areaSlots";
 import { cellNumber, ROW_SPAN, SHEET_SPAN } from "./formulaCache";
-
-/** Larger areas are not worth an array: their cells go in the Map. */
-const MAX_INDEXED_AREA = 1 << 22;
 
 export class CellIndex<T> {
   /** Every value, in the order its cell was first met. */
   readonly values: T[] = [];
   private readonly base: number;
-  private readonly width: number;
-  private readonly height: number;
+  private readonly slots: AreaSlots | null;
   /** Per cell of the area: its value's position in `values`, plus one; 0 for none. */
   private readonly at: Int32Array;
   private readonly others = new Map<number, number>();
@@ -21,25 +19,19 @@ export class CellIndex<T> {
   constructor(
     private readonly sheet: string,
     /** The area of `sheet` whose cells the array holds (inclusive). */
-    private readonly top: number,
-    private readonly left: number,
+    top: number,
+    left: number,
     bottom: number,
     right: number
   ) {
     this.base = cellNumber(sheet, 0, 0);
-    this.width = Math.max(0, right - left + 1);
-    this.height = Math.max(0, bottom - top + 1);
-    const area = this.width * this.height;
-    if (area > MAX_INDEXED_AREA) this.width = this.height = 0;
-    this.at = new Int32Array(this.width * this.height);
+    this.slots = AreaSlots.over({ top, left, bottom, right });
+    this.at = new Int32Array(this.slots?.count ?? 0);
   }
 
   /** The cell's slot in the array, or -1 when it lies outside the area. */
   private slot(sheet: string, row: number, col: number): number {
-    if (sheet !== this.sheet) return -1;
-    const r = row - this.top;
-    const c = col - this.left;
-    return r >= 0 && r < this.height && c >= 0 && c < this.width ? r * this.width + c : -1;
+    return sheet === this.sheet && this.slots !== null ? this.slots.slot(row, col) : -1;
   }
 
   /** The value of a cell, if any. */
