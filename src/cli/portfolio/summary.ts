@@ -60,7 +60,7 @@ function totalsText(rec: ReadCase["reconciliation"] | SummaryCase["reconciliatio
   return rec.mismatch.length > 0
     ? `; ${rec.mismatch.length} of ${rec.checked} stated totals do not add up`
     : rec.checked > 0
-      ? `; ${rec.checked} stated totals add up`
+      ? `; ${counted(rec.checked, "stated total")} ${rec.checked === 1 ? "adds" : "add"} up`
       : "";
 }
 

@@ -239,3 +239,27 @@ describe("itos portfolio over a workbook with a table of schemes beside a paybac
     }
   }, 60_000);
 });
+
+describe("text lines over the real layouts", () => {
+  test("a case's checked totals are counted in words that agree: '1 stated total adds up', '16 stated totals add up'", async () => {
+    ensureBuilt();
+    const run = await itos(FIXTURES, "portfolio", "real-layouts", "--json", "--jobs", "1");
+    const text = await itos(FIXTURES, "portfolio", "real-layouts", "--jobs", "1");
+    const cases = JSON.parse(run.stdout).cases as {
+      error: string | null;
+      reconciliation?: { checked: number; mismatch: unknown[] };
+    }[];
+    // The oracle: each read case's own count of checked totals, from the JSON.
+    const expected = cases
+      .filter((c) => c.error === null && c.reconciliation && c.reconciliation.checked > 0)
+      .filter((c) => c.reconciliation!.mismatch.length === 0)
+      .map((c) => c.reconciliation!.checked)
+      .map((n) => (n === 1 ? "1 stated total adds up" : `${n} stated totals add up`));
+    const said = text.stdout
+      .split("\n")
+      .map((l) => /; (\d+ stated totals? adds? up)$/.exec(l)?.[1])
+      .filter((x): x is string => x !== undefined);
+    expect(expected).toContain("1 stated total adds up");
+    expect(said).toEqual(expected);
+  }, 60_000);
+});
